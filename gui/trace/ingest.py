@@ -1,0 +1,85 @@
+"""Feeds decoded frames of one probe connection (one process) into a `TraceModel`."""
+import numpy as np
+
+from gui.trace.decoder import Hello, InternedString, ProtocolError
+from workloads import probe
+
+
+class ProcessFeed:
+    """Routes the frames of one connection: strings, lifecycle records and spans."""
+
+    def __init__(self, model, hello):
+        self.model = model
+        self.pid = hello.pid
+        self.lane = model.process(hello.pid, hello.ppid, hello.name, model.seconds(hello.ts))
+        self.lane.start = float(model.seconds(hello.ts))
+        self._names = np.zeros(65536, dtype=np.int32)   # probe string id -> model name id
+        self._texts = {0: ""}
+
+    def add(self, frame):
+        if isinstance(frame, np.ndarray):
+            self.add_records(frame)
+        elif isinstance(frame, InternedString):
+            self._names[frame.id] = self.model.name_id(frame.text)
+            self._texts[frame.id] = frame.text
+        elif isinstance(frame, Hello):
+            raise ProtocolError("a second HELLO on one connection")
+
+    def add_records(self, records):
+        model = self.model
+        is_span = records["kind"] == probe.SPAN
+        spans = records[is_span]
+        if len(spans):
+            tids, where = np.unique(spans["tid"], return_inverse=True)
+            lanes = np.array([model.thread(self.pid, int(t)).id for t in tids], np.int32)
+            t0, t1 = model.seconds(spans["ts"]), model.seconds(spans["a"])
+            model.add_spans(t0, np.maximum(t0, t1), lanes[where], spans["cat"],
+                            self._names[spans["name"]])
+        for record in records[~is_span]:
+            self._lifecycle(record)
+
+    def _lifecycle(self, r):
+        model, kind = self.model, int(r["kind"])
+        t = float(model.seconds(r["ts"]))
+        text = self._texts.get(int(r["name"]), "")
+        if kind == probe.PROCESS_NAME:
+            self.lane.name = text
+            model.changed(layout=True)
+        elif kind == probe.PROCESS_EXIT:
+            self.lane.end, self.lane.exit_code = t, int(r["a"])
+            model.touch(t)
+        elif kind in (probe.THREAD_START, probe.THREAD_END):
+            lane = model.thread(self.pid, int(r["tid"]), text)
+            if kind == probe.THREAD_START:
+                lane.name, lane.start = text, t
+                model.changed(layout=True)
+            else:
+                lane.end = t
+                model.touch(t)
+        else:
+            self._event(kind, r, t, text)
+
+    def _event(self, kind, r, t, text):
+        model = self.model
+        lane = model.thread(self.pid, int(r["tid"])).id
+        if kind == probe.MARK:
+            model.add_mark(t, lane, text)
+        elif kind == probe.COUNTER:
+            model.add_counter(text, t, float(np.int64(r["a"]).view(np.float64)))
+        elif kind in (probe.FLOW_OUT, probe.FLOW_IN):
+            model.add_flow(t, lane, text, int(r["a"]), 1 if kind == probe.FLOW_OUT else -1)
+        elif kind == probe.BEGIN:
+            model.begin(lane, int(r["cat"]), text, t)
+        elif kind == probe.END:
+            model.end(lane, int(r["cat"]), text, t)
+        else:
+            raise ProtocolError(f"unknown record kind {kind}")
+
+    def closed(self, ts_ns):
+        """The connection ended: the process is gone even if it could not say so."""
+        if self.lane.end is None:
+            self.lane.end = float(self.model.seconds(ts_ns))
+        for lane in self.lane.children:
+            if lane.kind == "thread" and lane.end is None:
+                lane.end = self.lane.end
+        self.model.touch(self.lane.end)

@@ -1,0 +1,195 @@
+"""The trace of one run: lanes (process > thread), spans, marks, counters and arrows.
+
+Plain Python + numpy, no Qt. Spans live in numpy columns (about 25 bytes each) so a view can
+cull and draw a million of them per frame. Every change bumps `revision`; views repaint only
+when it moved.
+"""
+import re
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from gui.trace.columns import Columns
+from workloads import probe
+
+STATES = probe.CATEGORIES                 # state code -> category name ("run", "wait.gil", ...)
+_INTERNAL_THREAD = re.compile(r"\(_\w+\)$")   # stdlib helpers: "Thread-3 (_handle_tasks)"
+_POOL_WORKER = re.compile(r"^(?:Fork|Spawn|Forkserver)?PoolWorker-(\d+)$")
+
+
+@dataclass
+class Lane:
+    id: int
+    kind: str                   # "process" or "thread"
+    pid: int
+    tid: int = 0
+    name: str = ""
+    parent: "Lane" = None
+    start: float = None         # seconds since the run's origin
+    end: float = None
+    exit_code: int = None
+    children: list = field(default_factory=list, repr=False)
+
+    @property
+    def label(self):
+        """What a student recognises: ``PID 4242 · Pool worker 2`` or ``Worker-1``."""
+        if self.kind == "thread":
+            return self.name or f"thread {self.tid}"
+        return f"PID {self.pid} · {process_role(self.name)}"
+
+
+def process_role(name):
+    match = _POOL_WORKER.match(name or "")
+    if match:
+        return f"Pool worker {match.group(1)}"
+    if name in (None, "", "MainProcess"):
+        return "main process"
+    return name.replace("-", " ")
+
+
+class TraceModel:
+    def __init__(self, origin_ns=0):
+        self.origin_ns = origin_ns
+        self.revision = 0
+        self.lanes = []
+        self.processes = {}                 # pid -> process Lane
+        self._threads = {}                  # (pid, tid) -> thread Lane
+        self.names = [""]
+        self._name_ids = {"": 0}
+        self.spans = Columns(t0="f8", t1="f8", lane="i4", state="u1", name="i4")
+        self.marks = Columns(t="f8", lane="i4", name="i4")
+        self.flows = Columns(t="f8", lane="i4", name="i4", fid="i8", dir="i1")
+        self.counters = {}                  # name -> Columns(t, value)
+        self.open_spans = {}                # (lane, state, name) -> start, for BEGIN/END
+        self.end_time = 0.0
+        self._spanned = set()               # lane ids that have spans
+        self._rows = None
+
+    # -- lanes ------------------------------------------------------------------------
+    def process(self, pid, ppid=0, name="", start=None):
+        lane = self.processes.get(pid)
+        if lane is None:
+            lane = self._new_lane("process", pid, 0, name, self.processes.get(ppid), start)
+            self.processes[pid] = lane
+        elif name:
+            lane.name = name
+        return lane
+
+    def thread(self, pid, tid, name=""):
+        lane = self._threads.get((pid, tid))
+        if lane is None:
+            lane = self._new_lane("thread", pid, tid, name, self.process(pid), None)
+            self._threads[pid, tid] = lane
+        return lane
+
+    def _new_lane(self, kind, pid, tid, name, parent, start):
+        lane = Lane(len(self.lanes), kind, pid, tid, name, parent, start)
+        self.lanes.append(lane)
+        if parent is not None:
+            parent.children.append(lane)
+        self.changed(layout=True)
+        return lane
+
+    def rows(self):
+        """Visible lanes in display order with their nesting depth: [(Lane, depth), ...]."""
+        if self._rows is None:
+            rows = []
+            for lane in self.lanes:
+                if lane.kind == "process" and lane.parent is None:
+                    self._walk(lane, 0, rows)
+            self._rows = rows
+        return self._rows
+
+    def _walk(self, lane, depth, rows):
+        rows.append((lane, depth))
+        threads = [c for c in lane.children if c.kind == "thread" and self._shown(c)]
+        for child in threads:
+            rows.append((child, depth + 1))
+        for child in lane.children:
+            if child.kind == "process":
+                self._walk(child, depth + 1, rows)
+
+    def _shown(self, lane):
+        return lane.id in self._spanned or not _INTERNAL_THREAD.search(lane.name or "")
+
+    def lane_rows(self):
+        """Row index of every lane id (-1 when hidden), for vectorised drawing."""
+        rows = np.full(len(self.lanes), -1, dtype=np.int32)
+        for row, (lane, _) in enumerate(self.rows()):
+            rows[lane.id] = row
+        return rows
+
+    # -- names and time ---------------------------------------------------------------
+    def name_id(self, text):
+        nid = self._name_ids.get(text)
+        if nid is None:
+            nid = self._name_ids[text] = len(self.names)
+            self.names.append(text)
+        return nid
+
+    def seconds(self, ts_ns):
+        return (np.asarray(ts_ns, dtype=np.int64) - self.origin_ns) * 1e-9
+
+    def changed(self, layout=False):
+        self.revision += 1
+        if layout:
+            self._rows = None
+
+    # -- adding data ------------------------------------------------------------------
+    def add_spans(self, t0, t1, lane, state, name):
+        """Append spans given as arrays (seconds, lane ids, state codes, name ids)."""
+        lane = np.asarray(lane, dtype=np.int32)
+        if lane.size == 0:
+            return
+        self.spans.append(t0=t0, t1=t1, lane=lane, state=state, name=name)
+        self.end_time = max(self.end_time, float(np.max(t1)))
+        new = set(np.unique(lane).tolist()) - self._spanned
+        self._spanned |= new
+        self.changed(layout=bool(new))
+
+    def add_mark(self, t, lane, name):
+        self.marks.append(t=t, lane=lane, name=self.name_id(name))
+        self.touch(t)
+
+    def add_flow(self, t, lane, name, fid, direction):
+        self.flows.append(t=t, lane=lane, name=self.name_id(name), fid=fid, dir=direction)
+        self.touch(t)
+
+    def add_counter(self, name, t, value):
+        column = self.counters.get(name)
+        if column is None:
+            column = self.counters[name] = Columns(64, t="f8", value="f8")
+        column.append(t=t, value=value)
+        self.touch(t)
+
+    def begin(self, lane, state, name, t):
+        self.open_spans[lane, state, name] = t
+        self.touch(t)
+
+    def end(self, lane, state, name, t):
+        start = self.open_spans.pop((lane, state, name), None)
+        if start is not None:
+            self.add_spans([start], [t], [lane], [state], [self.name_id(name)])
+
+    def touch(self, t):
+        self.end_time = max(self.end_time, float(t))
+        self.changed()
+
+    def arrows(self):
+        """Matched arrows as (t_out, lane_out, t_in, lane_in, name id) tuples."""
+        flows, outs = self.flows, {}
+        for t, lane, name, fid, d in zip(flows["t"], flows["lane"], flows["name"],
+                                         flows["fid"], flows["dir"]):
+            if d > 0:
+                outs[name, fid] = (t, lane)
+        result = []
+        for t, lane, name, fid, d in zip(flows["t"], flows["lane"], flows["name"],
+                                         flows["fid"], flows["dir"]):
+            if d < 0 and (name, fid) in outs:
+                t_out, lane_out = outs[name, fid]
+                result.append((float(t_out), int(lane_out), float(t), int(lane), int(name)))
+        return result
+
+    @property
+    def bytes_per_span(self):
+        return self.spans.nbytes / max(1, len(self.spans))

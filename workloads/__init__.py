@@ -1,0 +1,1 @@
+"""The lesson programs and the tracing probe. Plain Python: no Qt, no GUI imports."""

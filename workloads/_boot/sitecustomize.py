@@ -1,0 +1,16 @@
+"""Switches the Concurrency Lab probe on in every Python process of a traced lesson.
+
+The runner puts this folder on PYTHONPATH, so the interpreter imports it at start-up: in the
+lesson's main process and in every spawned or forkserver child, which do not inherit sockets.
+Forked children are covered by the probe's fork hook.
+"""
+import os
+
+if os.environ.get("CLAB_TRACE"):
+    try:
+        from workloads import probe
+    except ImportError as exc:  # pragma: no cover - a broken PYTHONPATH
+        import sys
+        print(f"concurrency-lab: probe not importable: {exc}", file=sys.stderr)
+    else:
+        probe.start()

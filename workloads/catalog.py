@@ -1,0 +1,113 @@
+"""Every lesson the app knows: id, chapter, module and declared parameters.
+
+This is the single source of truth for the window's lesson list and parameter form, the
+command line's validation and each lesson's own argument parser. Plain data: importing it
+runs no lesson code.
+"""
+import os
+from dataclasses import dataclass, field
+
+CHAPTERS = ("Processes", "Threads", "Distributed processes", "Coroutines and async IO",
+            "Showdown")
+
+
+def _cores():
+    return os.cpu_count() or 1
+
+
+@dataclass(frozen=True)
+class Param:
+    name: str
+    kind: type                      # int, float or str
+    default: object
+    help: str
+    low: float = None               # inclusive range for numbers
+    high: float = None
+    choices: tuple = ()             # allowed values for str parameters
+
+    def parse(self, text):
+        """Turn command-line text into a value, or raise ValueError with a one-line reason."""
+        try:
+            value = self.kind(text)
+        except (TypeError, ValueError):
+            raise ValueError(f"{self.name} must be {self.kind.__name__}, got {text!r}") from None
+        self.check(value)
+        return value
+
+    def check(self, value):
+        if self.choices and value not in self.choices:
+            raise ValueError(f"{self.name} must be one of {', '.join(self.choices)}, "
+                             f"got {value!r}")
+        if self.low is not None and not self.low <= value <= self.high:
+            raise ValueError(f"{self.name} must be between {_num(self.low)} and "
+                             f"{_num(self.high)}, got {_num(value)}")
+
+
+def _num(x):
+    return f"{x:g}" if isinstance(x, float) else str(x)
+
+
+@dataclass(frozen=True)
+class Lesson:
+    id: str
+    chapter: str
+    title: str
+    module: str
+    params: tuple = field(default_factory=tuple)
+
+    def param(self, name):
+        for p in self.params:
+            if p.name == name:
+                return p
+        known = ", ".join(p.name for p in self.params) or "none"
+        raise KeyError(f"lesson {self.id} has no parameter {name!r} (parameters: {known})")
+
+    def defaults(self):
+        return {p.name: p.default for p in self.params}
+
+
+LESSONS = (
+    Lesson("process.pool", "Processes", "A pool of worker processes", "workloads.process.pool", (
+        Param("workers", int, min(4, _cores()), "worker processes in the pool", 1, 32),
+        Param("tasks", int, 5, "tasks submitted to the pool", 1, 200),
+        Param("seed", int, 1, "seed of the random task lengths", 0, 2**31 - 1),
+    )),
+    Lesson("threads.gil", "Threads", "The GIL: N threads, one core", "workloads.threads.gil", (
+        Param("variant", str, "threads", "run the busy loops in threads or processes",
+              choices=("threads", "processes")),
+        Param("workers", int, _cores(), "busy workers", 1, 64),
+        Param("seconds", float, 3.0, "how long each worker spins", 0.2, 60.0),
+        Param("switch_interval_ms", float, 5.0, "sys.setswitchinterval, in milliseconds",
+              0.1, 100.0),
+    )),
+)
+
+
+def lesson(lesson_id):
+    """The lesson with this id, or KeyError with a one-line reason."""
+    for item in LESSONS:
+        if item.id == lesson_id:
+            return item
+    raise KeyError(f"unknown lesson {lesson_id!r}; `concurrency-lab list` shows the lessons")
+
+
+def resolve(lesson_id, settings):
+    """Validated parameters: defaults overridden by ``settings`` (name -> text or value)."""
+    item = lesson(lesson_id)
+    values = item.defaults()
+    for name, raw in settings.items():
+        p = item.param(name)
+        if isinstance(raw, str):
+            values[name] = p.parse(raw)
+        else:
+            p.check(raw)
+            values[name] = raw
+    return values
+
+
+def command_args(lesson_id, values):
+    """The lesson's command line for these values: ``--workers 4 --tasks 5``."""
+    args = []
+    for name, value in values.items():
+        args += [f"--{name}", str(value)]
+    return args

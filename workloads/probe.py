@@ -1,0 +1,334 @@
+"""The probe: how a lesson tells the Concurrency Lab window what happens inside it.
+
+Lessons call a few one-line functions (`span`, `mark`, `counter`, `arrow_out`/`arrow_in`,
+`begin`/`end`); the bootstrap (`workloads/_boot/sitecustomize.py`) switches on the automatic
+part: process start/exit (also in forked and spawned children) and thread start/exit/names.
+Without the environment variable ``CLAB_TRACE`` every call is a cheap no-op, so each lesson
+still runs as a plain script.
+
+Transport
+    ``CLAB_TRACE`` is ``unix:/path/to/socket`` or ``tcp:127.0.0.1:PORT``; ``CLAB_TOKEN`` is a
+    random hex string the listener checks. Every process opens its own connection (after a
+    fork the child drops the inherited one and reconnects) and a background flusher sends
+    the buffered records every ~20 ms and at exit. When the connection closes (the window
+    went away) the flusher ends the process: no orphans.
+
+Wire format (little-endian)
+    The stream is a sequence of frames: ``u32 payload_length, u8 frame_type, payload``.
+
+    HELLO   (1)  ``32s token, q pid, q ppid, q perf_counter_ns`` then the UTF-8 process name.
+                 Always the first frame of a connection.
+    STRING  (2)  ``u16 id`` then UTF-8 text: interns a name; records refer to it by id.
+    RECORDS (3)  a whole number of fixed 32-byte records ``<BBHIqqq``:
+
+        ======  ====  ======================================================
+        field   type  meaning
+        ======  ====  ======================================================
+        kind    u8    what the record is (table below)
+        cat     u8    state / category code (``CATEGORIES``), 0 if none
+        name    u16   interned string id, 0 if none
+        tid     u32   OS thread id (``threading.get_native_id()``)
+        ts      i64   ``time.perf_counter_ns()`` of the event (a span's start)
+        a       i64   kind-specific: span end ns, flow id, exit code, counter
+                      value (the bits of a float64)
+        b       i64   kind-specific: spare, 0
+        ======  ====  ======================================================
+
+    kinds: 1 PROCESS_NAME, 2 PROCESS_EXIT (a = exit code), 3 THREAD_START (name = thread
+    name), 4 THREAD_END, 5 SPAN (ts..a), 6 MARK, 7 COUNTER (a = float64 bits), 8 FLOW_OUT
+    (a = flow id), 9 FLOW_IN (a = flow id), 10 BEGIN and 11 END (an open span, closed later by
+    the END with the same tid, cat and name; used for waits that may never end).
+
+The clock is ``time.perf_counter_ns()``: one system-wide monotonic clock on Linux, macOS and
+Windows, so timestamps from different processes line up.
+"""
+import atexit
+import collections
+import os
+import socket
+import struct
+import sys
+import threading
+import time
+
+__all__ = ["enabled", "span", "emit_span", "mark", "counter", "arrow_out", "arrow_in",
+           "begin", "end", "flush", "CATEGORIES"]
+
+# State / category codes; the GUI decodes with the same table.
+CATEGORIES = ("", "run", "wait.lock", "wait.gil", "wait.io", "lock.hold", "task", "blocked")
+_CAT = {name: code for code, name in enumerate(CATEGORIES)}
+
+HELLO, STRING, RECORDS = 1, 2, 3
+(PROCESS_NAME, PROCESS_EXIT, THREAD_START, THREAD_END, SPAN, MARK, COUNTER,
+ FLOW_OUT, FLOW_IN, BEGIN, END) = range(1, 12)
+FRAME_HEADER = struct.Struct("<IB")
+HELLO_STRUCT = struct.Struct("<32sqqq")
+STRING_ID = struct.Struct("<H")
+RECORD = struct.Struct("<BBHIqqq")
+_FLOAT = struct.Struct("<d")
+_INT = struct.Struct("<q")
+
+_FLUSH_S = 0.02
+_perf = time.perf_counter_ns
+_tid = threading.get_native_id
+
+
+class _Probe:
+    """One connection per process; records queue in a deque that the flusher drains."""
+
+    def __init__(self, address, token):
+        self.address, self.token = address, token.encode()[:32]
+        self.records = collections.deque()
+        self.strings = {"": 0}
+        self.string_lock = threading.Lock()
+        self.send_lock = threading.Lock()
+        self.sock = None
+        self.pid = None
+
+    # -- connection -------------------------------------------------------------------
+    def connect(self, name):
+        kind, _, rest = self.address.partition(":")
+        if kind == "unix":
+            sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+            sock.connect(rest)
+        else:
+            host, _, port = rest.rpartition(":")
+            sock = socket.create_connection((host, int(port)))
+        self.sock, self.pid = sock, os.getpid()
+        hello = HELLO_STRUCT.pack(self.token, self.pid, os.getppid(), _perf()) + name.encode()
+        sock.sendall(FRAME_HEADER.pack(len(hello), HELLO) + hello)
+        thread = threading.Thread(target=self._flusher, name="clab-probe", daemon=True)
+        thread._clab_hidden = True
+        thread.start()
+
+    def _flusher(self):
+        sock = self.sock
+        sock.settimeout(_FLUSH_S)
+        while sock is self.sock:
+            try:
+                if sock.recv(1) == b"":       # the window closed our connection
+                    self._orphaned()
+            except socket.timeout:
+                pass
+            except OSError:
+                if sock is self.sock:
+                    self._orphaned()
+                return
+            self.flush()
+
+    def _orphaned(self):
+        # The GUI is gone: end this process at once, children included (they notice too).
+        os._exit(70)
+
+    # -- buffering --------------------------------------------------------------------
+    def intern(self, text):
+        sid = self.strings.get(text)
+        if sid is None:
+            with self.string_lock:
+                sid = self.strings.get(text)
+                if sid is None:
+                    sid = len(self.strings) & 0xFFFF
+                    data = STRING_ID.pack(sid) + text.encode("utf-8", "replace")
+                    self.records.append(FRAME_HEADER.pack(len(data), STRING) + data)
+                    self.strings[text] = sid
+        return sid
+
+    def flush(self):
+        records, sock = self.records, self.sock
+        if sock is None or not records:
+            return
+        with self.send_lock:
+            parts, body = [], []
+            for _ in range(len(records)):
+                item = records.popleft()
+                if len(item) == RECORD.size:
+                    body.append(item)
+                else:                            # a STRING frame: keep it before its users
+                    if body:
+                        parts.append(_records_frame(body))
+                        body = []
+                    parts.append(item)
+            if body:
+                parts.append(_records_frame(body))
+            try:
+                sock.sendall(b"".join(parts))
+            except OSError:
+                pass
+
+    def after_fork_in_child(self):
+        old = self.sock
+        self.sock, self.records = None, collections.deque()
+        self.send_lock = threading.Lock()
+        self.string_lock = threading.Lock()
+        self.strings = {"": 0}
+        if old is not None:
+            try:
+                old.close()                      # the parent's connection, not ours
+            except OSError:
+                pass
+
+
+def _records_frame(body):
+    payload = b"".join(body)
+    return FRAME_HEADER.pack(len(payload), RECORDS) + payload
+
+
+_probe = None
+_pack = RECORD.pack
+
+
+def enabled():
+    """True when a Concurrency Lab window is listening to this process."""
+    return _probe is not None
+
+
+def _emit(kind, cat, name, ts, a=0, tid=None):
+    p = _probe
+    if p is not None:
+        sid = p.strings.get(name)
+        if sid is None:
+            sid = p.intern(name)
+        p.records.append(_pack(kind, cat, sid, tid or _tid(), ts, a, 0))
+
+
+class _Span:
+    __slots__ = ("cat", "name", "t0")
+
+    def __init__(self, name, cat):
+        self.name, self.cat = name, _CAT.get(cat, 0)
+
+    def __enter__(self):
+        self.t0 = _perf()
+        return self
+
+    def __exit__(self, *exc):
+        _emit(SPAN, self.cat, self.name, self.t0, _perf())
+        return False
+
+
+def span(name, cat="task"):
+    """``with probe.span("task 3"):`` draws one bar on this thread's lane."""
+    return _Span(name, cat)
+
+
+def emit_span(name, cat, start_ns, end_ns, tid=None):
+    """Send a span measured by the lesson itself (``perf_counter_ns`` start and end)."""
+    _emit(SPAN, _CAT.get(cat, 0), name, start_ns, end_ns, tid)
+
+
+def mark(name):
+    """An instant event, e.g. ``probe.mark("put A")``."""
+    _emit(MARK, 0, name, _perf())
+
+
+def counter(name, value):
+    """A value over time, e.g. ``probe.counter("balance", balance)``."""
+    _emit(COUNTER, 0, name, _perf(), _INT.unpack(_FLOAT.pack(float(value)))[0])
+
+
+def arrow_out(flow_id, name="message"):
+    """Start of an arrow (a message leaves); the matching ``arrow_in`` ends it."""
+    _emit(FLOW_OUT, 0, name, _perf(), int(flow_id))
+
+
+def arrow_in(flow_id, name="message"):
+    _emit(FLOW_IN, 0, name, _perf(), int(flow_id))
+
+
+def begin(name, cat):
+    """Open a span that may never end (a wait on a lock that deadlocks)."""
+    _emit(BEGIN, _CAT.get(cat, 0), name, _perf())
+
+
+def end(name, cat):
+    _emit(END, _CAT.get(cat, 0), name, _perf())
+
+
+def flush():
+    if _probe is not None:
+        _probe.flush()
+
+
+# -- automatic tracing: processes and threads ---------------------------------------------
+
+def _process_name():
+    mp = sys.modules.get("multiprocessing.process")
+    if mp is not None:
+        return mp.current_process().name
+    return "MainProcess"
+
+
+def _connect():
+    _probe.connect(_process_name())
+    _emit(THREAD_START, 0, threading.current_thread().name, _perf())
+
+
+def _at_exit(code=0):
+    if _probe is not None and _probe.pid == os.getpid():
+        _emit(PROCESS_EXIT, 0, "", _perf(), code)
+        _probe.flush()
+
+
+def _after_fork_in_child():
+    if _probe is not None:
+        _probe.after_fork_in_child()
+        _connect()
+
+
+def _before_fork():
+    if _probe is not None:
+        _probe.flush()                           # nothing buffered is sent twice
+
+
+def _patch_threading():
+    original = threading.Thread._bootstrap_inner
+
+    def _bootstrap_inner(self):
+        if getattr(self, "_clab_hidden", False):
+            return original(self)
+        _emit(THREAD_START, 0, self.name, _perf())
+        try:
+            original(self)
+        finally:
+            _emit(THREAD_END, 0, self.name, _perf())
+
+    threading.Thread._bootstrap_inner = _bootstrap_inner
+
+
+def _patch_multiprocessing():
+    # multiprocessing children leave through os._exit, past atexit: report the exit here.
+    import multiprocessing.process as mp
+
+    original = mp.BaseProcess._bootstrap
+
+    def _bootstrap(self, *args, **kwargs):
+        _emit(PROCESS_NAME, 0, self.name, _perf())
+        code = 1
+        try:
+            code = original(self, *args, **kwargs)
+        finally:
+            _at_exit(code if isinstance(code, int) else 1)
+        return code
+
+    mp.BaseProcess._bootstrap = _bootstrap
+
+
+def start():
+    """Switch tracing on from the environment; called once by the bootstrap."""
+    global _probe
+    address, token = os.environ.get("CLAB_TRACE"), os.environ.get("CLAB_TOKEN", "")
+    if not address or _probe is not None:
+        return
+    _probe = _Probe(address, token)
+    try:
+        _connect()
+    except OSError as exc:
+        _probe = None
+        print(f"concurrency-lab probe: cannot reach the window at {address}: {exc}",
+              file=sys.stderr)
+        return
+    _patch_threading()
+    _patch_multiprocessing()
+    if hasattr(os, "register_at_fork"):
+        os.register_at_fork(before=_before_fork, after_in_child=_after_fork_in_child)
+    atexit.register(_at_exit)

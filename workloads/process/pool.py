@@ -1,0 +1,35 @@
+"""A pool of worker processes runs more tasks than it has workers.
+
+Pool(size) starts `size` worker processes once and feeds them tasks from a queue: when there
+are more tasks than workers, the extra tasks wait until a worker is free.
+"""
+import os
+import random
+import time
+from multiprocessing import Pool
+
+from workloads import lesson_args, probe
+
+
+def long_time_task(name, seconds):
+    print(f"Run task {name} ({os.getpid()})...")
+    start = time.time()
+    with probe.span(f"task {name}"):        # draws this task as a bar on the worker's lane
+        time.sleep(seconds)
+    end = time.time()
+    print(f"Task {name} runs {end - start:0.2f} seconds.")
+
+
+if __name__ == "__main__":
+    args = lesson_args.parse("process.pool")
+    random.seed(args.seed)
+    print(f"Parent process {os.getpid()}.")
+    p = Pool(args.workers)
+    for i in range(args.tasks):
+        p.apply_async(long_time_task, args=(i, random.uniform(0.3, 1.5)))
+    print("Waiting for all subprocesses done...")
+    p.close()       # no more tasks: after close(), join() can wait for the workers
+    probe.mark("close()")
+    p.join()
+    probe.mark("join() returned")
+    print("All subprocesses done.")
