@@ -45,6 +45,13 @@ class TraceListener:
             self.address = f"tcp:127.0.0.1:{port}"
         return self
 
+    async def drain(self, timeout=3.0):
+        """Wait until every workload connection has ended (its data read), up to `timeout`."""
+        deadline = time.monotonic() + timeout
+        while self._writers and time.monotonic() < deadline:
+            await asyncio.sleep(0.01)
+        return not self._writers
+
     async def close(self):
         """Stop listening and drop every connection (workloads notice and end themselves)."""
         if self._server is not None:

@@ -1,0 +1,128 @@
+"""The command line: the app, `list`, `run`, `bench` (contract: LESSONS.md, "Command line").
+
+`run` uses the same session, probe and model as the window, so what a script gets is what a
+class sees. Qt is imported only when a picture or the window is asked for.
+"""
+import argparse
+import asyncio
+import os
+import shutil
+import sys
+
+from workloads import catalog
+
+
+def _parser():
+    parser = argparse.ArgumentParser(prog="concurrency-lab",
+                                     description="Watch Python concurrency happen.")
+    sub = parser.add_subparsers(dest="command")
+    sub.add_parser("list", help="lesson ids, one a line")
+    run = sub.add_parser("run", help="run a lesson without a window")
+    run.add_argument("lesson")
+    run.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
+                     help="a lesson parameter (repeatable)")
+    run.add_argument("--trace", metavar="FILE.json", help="write Chrome trace JSON")
+    run.add_argument("--png", metavar="FILE.png", help="render the timeline to a picture")
+    run.add_argument("--python", metavar="EXE", help="interpreter that runs the lesson")
+    bench = sub.add_parser("bench", help="measure the performance targets, print JSON")
+    bench.add_argument("--quick", action="store_true", help="fewer repeats")
+    sub.add_parser("app", help="open the window (the default)")
+    return parser
+
+
+def fail(message):
+    print(f"concurrency-lab: {message}", file=sys.stderr)
+    return 2
+
+
+def parse_settings(pairs):
+    settings = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key:
+            raise ValueError(f"--set expects KEY=VALUE, got {pair!r}")
+        settings[key.strip()] = value.strip()
+    return settings
+
+
+def run_command(args):
+    try:
+        settings = parse_settings(args.set)
+        values = catalog.resolve(args.lesson, settings)
+    except (KeyError, ValueError) as exc:
+        return fail(exc.args[0] if exc.args else str(exc))
+    python = args.python
+    if python:
+        found = shutil.which(python)
+        if not found:
+            return fail(f"interpreter {python!r} not found")
+        python = found
+    for path in (args.trace, args.png):
+        folder = os.path.dirname(os.path.abspath(path)) if path else None
+        if folder and not os.path.isdir(folder):
+            return fail(f"folder {folder} does not exist")
+    from gui.run.session import LessonSession
+    session = LessonSession(args.lesson, values, python, on_output=_echo)
+    try:
+        code = asyncio.run(_run(session))
+    except OSError as exc:
+        return fail(f"cannot start {args.lesson}: {exc}")
+    run = session.run
+    model = session.model
+    print(f"{args.lesson}: {run.exit_reason}; {len(model.processes)} processes, "
+          f"{len(model.spans)} spans, {model.end_time:0.2f} s", file=sys.stderr)
+    if args.trace:
+        from gui.trace import chrome_json
+        chrome_json.write(args.trace, model, args.lesson, values, session.python_version)
+        print(f"trace written to {args.trace}", file=sys.stderr)
+    if args.png:
+        from gui.views.render import render_timeline_png
+        render_timeline_png(model, args.png, title=f"{args.lesson} · {_params(values)}")
+        print(f"picture written to {args.png}", file=sys.stderr)
+    if code != 0:
+        return fail(f"the lesson failed: {run.exit_reason}")
+    return 0
+
+
+def _params(values):
+    return ", ".join(f"{k}={v}" for k, v in values.items())
+
+
+def _echo(stream, text):
+    out = sys.stdout if stream == "stdout" else sys.stderr
+    out.write(text)
+    out.flush()
+
+
+async def _run(session):
+    await session.start()
+    try:
+        return await session.wait()
+    except asyncio.CancelledError:      # Ctrl-C: stop the whole tree before leaving
+        await session.stop()
+        raise
+    finally:
+        if session.run.running:
+            await session.stop()
+
+
+def main(argv=None):
+    args = _parser().parse_args(argv)
+    if args.command == "list":
+        for item in catalog.LESSONS:
+            print(item.id)
+        return 0
+    if args.command == "run":
+        try:
+            return run_command(args)
+        except KeyboardInterrupt:
+            return fail("interrupted; the lesson was stopped")
+    if args.command == "bench":
+        from gui.bench import main as bench_main
+        return bench_main(quick=args.quick)
+    from gui.app import main as app_main
+    return app_main()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
