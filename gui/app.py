@@ -1,0 +1,47 @@
+"""Starts the window on a qasync event loop, so asyncio (runner, trace listener) and Qt share
+the GUI thread without either blocking the other."""
+import asyncio
+import os
+import sys
+
+from gui.run.workload_run import ROOT
+
+THEME = ROOT / "assets" / "theme.qss"
+
+
+def create_app(argv=None):
+    from PySide6.QtGui import QFont
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    app.setApplicationName("Concurrency Lab")
+    app.setOrganizationName("Concurrency Lab")
+    font = QFont(app.font())
+    font.setPointSize(12)                   # readable from the back of a classroom
+    app.setFont(font)
+    if THEME.exists():
+        app.setStyleSheet(THEME.read_text(encoding="utf-8"))
+    return app
+
+
+def main():
+    import qasync
+    from PySide6.QtCore import QTimer
+
+    from gui.main_window import MainWindow
+
+    app = create_app()
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    closed = asyncio.Event()
+    app.aboutToQuit.connect(closed.set)
+    window = MainWindow()
+    window.show()
+    if os.environ.get("CLAB_EXIT_AFTER_SHOW"):      # used by `concurrency-lab bench`
+        def shown():
+            print("window shown", flush=True)
+            window.close()
+        QTimer.singleShot(0, shown)
+    with loop:
+        loop.run_until_complete(closed.wait())
+    return 0

@@ -1,0 +1,241 @@
+"""The main window: lessons and parameters on the left, the timeline on top, then the lesson's
+text, source and console beside the CPU cores. It composes views and the `LessonRunner`; the
+views draw models and the runner owns the processes.
+"""
+import asyncio
+import time
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (QFileDialog, QGroupBox, QHBoxLayout, QLabel, QMainWindow,
+                               QMessageBox, QPushButton, QSplitter, QTabWidget, QTextBrowser,
+                               QVBoxLayout, QWidget)
+
+from gui.cpu.cores_view import CoresView
+from gui.lesson_runner import LessonRunner
+from gui.trace import chrome_json
+from gui.views.code_view import CodeView
+from gui.views.console_view import ConsoleView
+from gui.views.lesson_list import LessonList
+from gui.views.param_form import ParamForm
+from gui.views.timeline_view import TimelineView
+from gui.run.workload_run import ROOT
+from workloads import catalog
+
+LESSON_TEXTS = ROOT / "assets" / "lessons"
+
+
+class MainWindow(QMainWindow):
+    def __init__(self):
+        super().__init__()
+        self.setWindowTitle("Concurrency Lab")
+        self.runner = LessonRunner(self)
+        self._closing = False
+        self._build()
+        self._actions()
+        self.runner.output.connect(self.console.write)
+        self.runner.started.connect(self._started)
+        self.runner.finished.connect(self._finished)
+        self.runner.failed.connect(self._failed)
+        self._clock = QTimer(self)
+        self._clock.setInterval(100)
+        self._clock.timeout.connect(self._tick)
+        self.lessons.select(catalog.LESSONS[0].id)
+
+    # -- layout -----------------------------------------------------------------------
+    def _build(self):
+        self.lessons = LessonList()
+        self.lessons.lesson_chosen.connect(self.show_lesson)
+        self.params = ParamForm()
+        self.run_button = QPushButton("▶  Run")
+        self.stop_button = QPushButton("■  Stop")
+        self.run_button.setObjectName("runButton")
+        self.stop_button.setObjectName("stopButton")
+        self.run_button.clicked.connect(self.run_lesson)
+        self.stop_button.clicked.connect(self.stop_lesson)
+        self.stop_button.setEnabled(False)
+        self.status = QLabel("Choose a lesson and press Run.")
+        self.status.setWordWrap(True)
+        self.status.setObjectName("runStatus")
+        self.clock = QLabel("0.0 s")
+        self.clock.setObjectName("runClock")
+        self.clock.setAlignment(Qt.AlignRight | Qt.AlignVCenter)
+
+        side = QWidget()
+        side_layout = QVBoxLayout(side)
+        side_layout.addWidget(_title("Lessons"))
+        side_layout.addWidget(self.lessons, 3)
+        box = QGroupBox("Parameters")
+        QVBoxLayout(box).addWidget(self.params)
+        side_layout.addWidget(box)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.run_button)
+        buttons.addWidget(self.stop_button)
+        side_layout.addLayout(buttons)
+        side_layout.addWidget(self.clock)
+        side_layout.addWidget(self.status)
+
+        self.timeline = TimelineView()
+        self.text = QTextBrowser()
+        self.text.setOpenExternalLinks(True)
+        self.code = CodeView()
+        self.console = ConsoleView()
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.text, "About this lesson")
+        self.tabs.addTab(self.code, "Source code")
+        self.tabs.addTab(self.console, "Console")
+        self.cores = CoresView()
+
+        bottom = QSplitter(Qt.Horizontal)
+        bottom.addWidget(self.tabs)
+        bottom.addWidget(self.cores)
+        bottom.setSizes([640, 460])
+        centre = QSplitter(Qt.Vertical)
+        centre.addWidget(self.timeline)
+        centre.addWidget(bottom)
+        centre.setSizes([520, 420])
+        main = QSplitter(Qt.Horizontal)
+        main.addWidget(side)
+        main.addWidget(centre)
+        main.setSizes([320, 1280])
+        main.setStretchFactor(1, 1)
+        self.setCentralWidget(main)
+        self.resize(1600, 1000)
+
+    def _actions(self):
+        file_menu = self.menuBar().addMenu("&File")
+        self.export_png_action = _action(self, "Export timeline as PNG…", "Ctrl+E",
+                                         self.export_png_dialog)
+        self.export_json_action = _action(self, "Export trace as JSON…", "Ctrl+Shift+E",
+                                          self.export_json_dialog)
+        file_menu.addActions([self.export_png_action, self.export_json_action])
+        file_menu.addSeparator()
+        file_menu.addAction(_action(self, "Quit", QKeySequence.Quit, self.close))
+        run_menu = self.menuBar().addMenu("&Run")
+        self.run_action = _action(self, "Run lesson", "F5", self.run_lesson)
+        self.stop_action = _action(self, "Stop", "Shift+F5", self.stop_lesson)
+        run_menu.addActions([self.run_action, self.stop_action])
+
+    # -- lessons ----------------------------------------------------------------------
+    def show_lesson(self, lesson_id):
+        lesson = catalog.lesson(lesson_id)
+        self.params.set_lesson(lesson_id)
+        text = LESSON_TEXTS / f"{lesson_id}.md"
+        self.text.setMarkdown(text.read_text(encoding="utf-8") if text.exists() else lesson.title)
+        module = ROOT / Path(*lesson.module.split("."))
+        self.code.show_file(module.with_suffix(".py"))
+
+    def run_lesson(self):
+        lesson_id = self.lessons.current_lesson()
+        if not lesson_id:
+            return
+        try:
+            values = self.params.values()
+        except (ValueError, KeyError) as exc:
+            self._failed(str(exc))
+            return
+        self.console.clear()
+        self.console.write("status", f"$ concurrency-lab run {lesson_id} "
+                           + " ".join(f"--set {k}={v}" for k, v in values.items()) + "\n")
+        self.run_button.setEnabled(False)
+        self.status.setText(f"Starting {lesson_id}…")
+        self.runner.run(lesson_id, values)
+
+    def stop_lesson(self):
+        if self.runner.running:
+            self.status.setText("Stopping…")
+            self.stop_button.setEnabled(False)
+            asyncio.ensure_future(self.runner.stop())
+
+    def _started(self, session):
+        self.timeline.set_model(session.model)
+        self.timeline.set_live(True)
+        self.cores.set_workload_root(session.run.pid)
+        self.stop_button.setEnabled(True)
+        self.params.set_enabled(False)
+        self.status.setText(f"Running {session.lesson.id} (PID {session.run.pid})")
+        self._started_at = time.monotonic()
+        self._clock.start()
+
+    def _finished(self, session):
+        self._clock.stop()
+        self._tick()
+        self.timeline.set_live(False)
+        self.timeline.fit()
+        self.cores.set_workload_root(None)
+        self.run_button.setEnabled(True)
+        self.stop_button.setEnabled(False)
+        self.params.set_enabled(True)
+        run = session.run
+        left = "no process left behind" if not run.leftovers else \
+            f"still running: {run.leftovers}"
+        message = f"{session.lesson.id}: {run.exit_reason}; {left}."
+        self.status.setText(message)
+        self.console.write("status", f"\n{message}\n")
+        if run.returncode and not run.stopped_by_user:
+            self.tabs.setCurrentWidget(self.console)
+
+    def _failed(self, reason):
+        self.run_button.setEnabled(True)
+        self.status.setText(reason)
+        self.console.write("stderr", reason + "\n")
+
+    def _tick(self):
+        if self.runner.session is not None and hasattr(self, "_started_at"):
+            self.clock.setText(f"{time.monotonic() - self._started_at:0.1f} s")
+
+    # -- export -----------------------------------------------------------------------
+    def _default_name(self, suffix):
+        lesson = self.lessons.current_lesson() or "lesson"
+        return f"{lesson}-{datetime.now():%Y%m%d-%H%M%S}.{suffix}"
+
+    def export_png_dialog(self):
+        path, _ = QFileDialog.getSaveFileName(self, "Export timeline", self._default_name("png"),
+                                              "PNG images (*.png)")
+        if path:
+            self.timeline.export_png(path)
+            self.status.setText(f"Timeline saved to {path}")
+
+    def export_json_dialog(self):
+        session = self.runner.session
+        if session is None:
+            QMessageBox.information(self, "Export trace", "Run a lesson first.")
+            return
+        path, _ = QFileDialog.getSaveFileName(self, "Export trace", self._default_name("json"),
+                                              "Chrome trace JSON (*.json)")
+        if path:
+            chrome_json.write(path, session.model, session.lesson.id, session.values,
+                              session.python_version)
+            self.status.setText(f"Trace saved to {path}")
+
+    # -- closing ----------------------------------------------------------------------
+    def closeEvent(self, event):
+        if self._closing or not self.runner.running:
+            self.cores.stop()
+            self.timeline.stop() if hasattr(self.timeline, "stop") else None
+            event.accept()
+            return
+        event.ignore()                  # stop the lesson's tree first, then close
+        self._closing = True
+        self.status.setText("Stopping the lesson before closing…")
+        asyncio.ensure_future(self._stop_then_close())
+
+    async def _stop_then_close(self):
+        await self.runner.stop()
+        self.close()
+
+
+def _title(text):
+    label = QLabel(text)
+    label.setObjectName("sectionTitle")
+    return label
+
+
+def _action(parent, text, shortcut, slot):
+    action = QAction(text, parent)
+    action.setShortcut(QKeySequence(shortcut))
+    action.triggered.connect(slot)
+    parent.addAction(action)
+    return action

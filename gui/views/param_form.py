@@ -1,0 +1,61 @@
+"""A form built from a lesson's declared parameters, with their ranges and choices."""
+from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QFormLayout, QLineEdit, QSpinBox, QWidget
+
+from workloads import catalog
+
+
+class ParamForm(QWidget):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._layout = QFormLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._editors = {}
+        self._lesson = None
+
+    def set_lesson(self, lesson_id):
+        while self._layout.rowCount():
+            self._layout.removeRow(0)
+        self._lesson = catalog.lesson(lesson_id)
+        self._editors = {}
+        for param in self._lesson.params:
+            editor = _editor(param)
+            editor.setToolTip(param.help)
+            self._editors[param.name] = editor
+            self._layout.addRow(param.name.replace("_", " "), editor)
+
+    def values(self):
+        """Current values, checked against the declared ranges."""
+        values = {}
+        for param in self._lesson.params:
+            editor = self._editors[param.name]
+            if isinstance(editor, QComboBox):
+                values[param.name] = editor.currentText()
+            elif isinstance(editor, QLineEdit):
+                values[param.name] = param.parse(editor.text())
+            else:
+                values[param.name] = param.kind(editor.value())
+        return catalog.resolve(self._lesson.id, values)
+
+    def set_enabled(self, enabled):
+        for editor in self._editors.values():
+            editor.setEnabled(enabled)
+
+
+def _editor(param):
+    if param.choices:
+        editor = QComboBox()
+        editor.addItems(list(param.choices))
+        editor.setCurrentText(param.default)
+    elif param.kind is int:
+        editor = QSpinBox()
+        editor.setRange(int(param.low), int(param.high))
+        editor.setValue(param.default)
+    elif param.kind is float:
+        editor = QDoubleSpinBox()
+        editor.setDecimals(2)
+        editor.setRange(param.low, param.high)
+        editor.setSingleStep(0.5 if param.high > 10 else 0.1)
+        editor.setValue(param.default)
+    else:
+        editor = QLineEdit(str(param.default))
+    return editor
