@@ -84,7 +84,9 @@ LESSONS = (
 
 
 def lesson(lesson_id):
-    """The lesson with this id, or KeyError with a one-line reason."""
+    """The lesson with this id (or the `Lesson` itself), or KeyError with a one-line reason."""
+    if isinstance(lesson_id, Lesson):
+        return lesson_id
     for item in LESSONS:
         if item.id == lesson_id:
             return item

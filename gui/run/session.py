@@ -13,9 +13,9 @@ from workloads import catalog
 
 
 class LessonSession:
-    def __init__(self, lesson_id, settings=None, python=None, on_output=None, on_exit=None):
-        self.lesson = catalog.lesson(lesson_id)
-        self.values = catalog.resolve(lesson_id, settings or {})
+    def __init__(self, lesson, settings=None, python=None, on_output=None, on_exit=None):
+        self.lesson = catalog.lesson(lesson)
+        self.values = catalog.resolve(self.lesson, settings or {})
         self.python = python
         self.model = TraceModel(time.perf_counter_ns())
         self.listener = TraceListener(self.model)
@@ -25,7 +25,7 @@ class LessonSession:
     async def start(self):
         await self.listener.start()
         self.model.origin_ns = time.perf_counter_ns()
-        self.run = WorkloadRun(self.lesson.id, self.values, self.listener.env, self.python,
+        self.run = WorkloadRun(self.lesson, self.values, self.listener.env, self.python,
                                self._on_output, self._finished)
         try:
             await self.run.start()

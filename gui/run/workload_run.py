@@ -25,9 +25,9 @@ GRACE_S = 2.0
 class WorkloadRun:
     """``run = WorkloadRun("process.pool", values, listener_env); await run.start()``."""
 
-    def __init__(self, lesson_id, values, trace_env=None, python=None,
+    def __init__(self, lesson, values, trace_env=None, python=None,
                  on_output=None, on_exit=None):
-        self.lesson = catalog.lesson(lesson_id)
+        self.lesson = catalog.lesson(lesson)
         self.values = values
         self.python = python or sys.executable
         self.trace_env = trace_env or {}

@@ -1,0 +1,340 @@
+"""CoresView: how busy every CPU core is, and which processes of the lesson make it busy.
+
+Shown whenever the app is open, also between lessons, so students see the machine's baseline
+before a lesson starts. Three stacked parts, each resizable with a splitter:
+
+* one small graph per logical core (at most 4 per row), 0..100 %, the last 30 s;
+* one larger graph in *cores*: the machine as a whole next to this lesson's processes, so
+  "the pool used both cores" or "the GIL kept us on one" is one glance;
+* the lesson's process tree (PID, PPID, name, threads, CPU %), indented by parent.
+
+The view only reads the models in ``core_usage`` (design boundary 3). A 10 Hz timer samples
+the cores and moves the existing curves with ``setData``; a 1 Hz timer rescans the process
+tree. Neither asks psutil to wait, so the GUI thread never blocks (boundary 4). Fonts are
+>= 12 pt and colours are Okabe-Ito, for the back row of a classroom and colour-blind eyes.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from typing import Dict, List, Optional
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6 import QtCore, QtGui, QtWidgets
+
+from .core_usage import CoreUsage, ProcessRow, ProcessTree
+
+CORE_BLUE = "#0072B2"  # Okabe-Ito blue: the machine's cores
+LESSON_VERMILION = "#D55E00"  # Okabe-Ito vermilion: this lesson's processes
+INK = "#1a1a1a"
+BACKGROUND = "w"  # projectors wash out dark backgrounds; light plots stay legible
+
+WINDOW_S = 30.0  # seconds of history on screen
+MAX_COLUMNS = 4
+SAMPLE_MS = 100  # 10 Hz, as the design asks
+SCAN_MS = 1000  # the process tree: about once a second
+FONT_PT = 12
+TITLE_PT = 14
+CORE_PLOT_MIN_H = 120
+COLUMNS = ("PID", "PPID", "name", "threads", "CPU %")
+_NUMERIC = {1, 3, 4}  # right-aligned; PID stays left so the tree's indentation shows
+
+
+def _font(pt: int, bold: bool = False) -> QtGui.QFont:
+    font = QtGui.QFont()
+    font.setPointSize(pt)
+    font.setBold(bold)
+    return font
+
+
+def _alpha(colour: str, alpha: int) -> QtGui.QColor:
+    c = QtGui.QColor(colour)
+    c.setAlpha(alpha)
+    return c
+
+
+def _style_plot(plot: pg.PlotItem, y_max: float, y_ticks) -> None:
+    """A static, readable plot: fixed ranges, big ticks, no mouse zoom to get lost in.
+
+    Grid lines are plain InfiniteLines, not ``showGrid``: with an axis grid on, pyqtgraph
+    hides the tick labels at the very edges (0, 100 %, "now"), the ones that matter most.
+    """
+    for name in ("left", "bottom"):
+        axis = plot.getAxis(name)
+        axis.setTickFont(_font(FONT_PT))
+        axis.setTextPen(INK)
+        axis.setPen(INK)
+        axis.enableAutoSIPrefix(False)
+    plot.getAxis("left").setTicks([y_ticks])
+    x_ticks = [(-s, f"{s:g} s ago") for s in (30, 20, 10)] + [(0, "now")]
+    plot.getAxis("bottom").setTicks([x_ticks])
+    plot.getAxis("bottom").setStyle(hideOverlappingLabels=40)
+    grid = pg.mkPen(_alpha(INK, 45), width=1)
+    for y, _label in y_ticks[1:]:
+        plot.addItem(pg.InfiniteLine(y, angle=0, pen=grid, movable=False))
+    for x, _label in x_ticks[1:-1]:
+        plot.addItem(pg.InfiniteLine(x, angle=90, pen=grid, movable=False))
+    plot.setMouseEnabled(x=False, y=False)
+    plot.setMenuEnabled(False)
+    plot.hideButtons()
+    plot.setXRange(-WINDOW_S, 0, padding=0)
+    plot.setYRange(0, y_max, padding=0)
+
+
+def _heading(text: str) -> QtWidgets.QLabel:
+    label = QtWidgets.QLabel(text)
+    label.setFont(_font(TITLE_PT, bold=True))
+    return label
+
+
+def _recent(times: np.ndarray, now: float) -> slice:
+    """The samples of the visible window (plus one before it, so the line reaches the edge)."""
+    start = max(0, int(np.searchsorted(times, now - WINDOW_S)) - 1)
+    return slice(start, len(times))
+
+
+class CoresView(QtWidgets.QWidget):
+    """Per-core graphs, machine-vs-lesson graph and the lesson's process tree.
+
+    Attributes useful to tests and exporters: ``core_plots`` / ``core_curves`` (one per core),
+    ``total_plot`` with ``machine_curve`` and ``lesson_curve``, and ``tree_widget``.
+    """
+
+    def __init__(self, parent: Optional[QtWidgets.QWidget] = None):
+        super().__init__(parent)
+        self._usage = CoreUsage(history_s=60, rate_hz=1000 / SAMPLE_MS)
+        self._tree = ProcessTree(history_s=60, rate_hz=1000 / SCAN_MS)
+        self._items: Dict[int, QtWidgets.QTreeWidgetItem] = {}
+        self._titles: List[str] = []
+        cores = self._usage.cores
+
+        splitter = QtWidgets.QSplitter(QtCore.Qt.Orientation.Vertical)
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(self._build_core_grid(cores))
+        splitter.addWidget(self._build_total_plot(cores))
+        splitter.addWidget(self._build_tree())
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        splitter.setStretchFactor(2, 2)
+        layout = QtWidgets.QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(splitter)
+
+        self._sample_timer = QtCore.QTimer(self)
+        self._sample_timer.setInterval(SAMPLE_MS)
+        self._sample_timer.timeout.connect(self._on_sample)
+        self._scan_timer = QtCore.QTimer(self)
+        self._scan_timer.setInterval(SCAN_MS)
+        self._scan_timer.timeout.connect(self._on_scan)
+        self._sample_timer.start()
+        self._scan_timer.start()
+        self._on_scan()  # a first (empty) row of history and the "no lesson" caption
+
+    # -- building -------------------------------------------------------------------------
+
+    def _build_core_grid(self, cores: int) -> QtWidgets.QWidget:
+        """One small filled graph per core, in a scroll area in case the machine has many."""
+        columns = min(MAX_COLUMNS, cores)
+        rows = math.ceil(cores / columns)
+        grid = pg.GraphicsLayoutWidget()
+        grid.setBackground(BACKGROUND)
+        grid.setMinimumHeight(rows * CORE_PLOT_MIN_H)
+        self.core_plots: List[pg.PlotItem] = []
+        self.core_curves: List[pg.PlotDataItem] = []
+        pen = pg.mkPen(CORE_BLUE, width=2)
+        for core in range(cores):
+            plot = grid.addPlot(row=core // columns, col=core % columns)
+            _style_plot(plot, 100, [(0, "0"), (50, "50"), (100, "100")])
+            plot.hideAxis("bottom")  # the big graph below carries the time axis
+            plot.getAxis("left").setWidth(40)
+            plot.layout.setContentsMargins(2, 0, 6, 10)  # room for the "0" label below
+            curve = plot.plot(pen=pen, fillLevel=0, brush=_alpha(CORE_BLUE, 90),
+                              skipFiniteCheck=True)
+            self.core_plots.append(plot)
+            self.core_curves.append(curve)
+            self._titles.append("")
+            self._set_core_title(core, None)
+        scroll = QtWidgets.QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QtWidgets.QFrame.Shape.NoFrame)
+        scroll.setWidget(grid)
+        scroll.setMinimumHeight(CORE_PLOT_MIN_H + 10)
+        box = QtWidgets.QWidget()
+        vbox = QtWidgets.QVBoxLayout(box)
+        vbox.setContentsMargins(0, 0, 0, 0)
+        vbox.addWidget(_heading(f"CPU cores: % busy, last {WINDOW_S:g} s"))
+        vbox.addWidget(scroll)
+        return box
+
+    def _build_total_plot(self, cores: int) -> QtWidgets.QWidget:
+        """Machine and lesson in the same unit, cores busy, so they compare directly."""
+        self.total_plot = pg.PlotWidget(background=BACKGROUND)
+        self.total_plot.setMinimumHeight(160)
+        plot = self.total_plot.getPlotItem()
+        step = max(1, cores // 8)
+        _style_plot(plot, cores, [(i, str(i)) for i in range(0, cores + 1, step)])
+        plot.setLabel("left", "cores busy", color=INK, **{"font-size": f"{FONT_PT}pt"})
+        plot.getAxis("left").setWidth(60)
+        plot.layout.setContentsMargins(2, 12, 24, 2)  # room for the top label and "now"
+        legend = plot.addLegend(offset=(8, 4), labelTextSize=f"{FONT_PT}pt",
+                                labelTextColor=INK, brush=pg.mkBrush(255, 255, 255, 210),
+                                pen=pg.mkPen("#999999"))
+        self.machine_curve = plot.plot(pen=pg.mkPen(CORE_BLUE, width=2), fillLevel=0,
+                                       brush=_alpha(CORE_BLUE, 55), name="machine",
+                                       skipFiniteCheck=True)
+        self.lesson_curve = plot.plot(pen=pg.mkPen(LESSON_VERMILION, width=3), fillLevel=0,
+                                      brush=_alpha(LESSON_VERMILION, 150), name="this lesson",
+                                      skipFiniteCheck=True)
+        legend.setZValue(10)
+        box = QtWidgets.QWidget()
+        vbox = QtWidgets.QVBoxLayout(box)
+        vbox.setContentsMargins(0, 0, 0, 0)
+        vbox.addWidget(_heading(f"Whole machine vs. this lesson ({cores} cores)"))
+        vbox.addWidget(self.total_plot)
+        return box
+
+    def _build_tree(self) -> QtWidgets.QWidget:
+        self._tree_caption = _heading("Lesson processes")
+        tree = QtWidgets.QTreeWidget()
+        tree.setFont(_font(FONT_PT + 1))
+        tree.header().setFont(_font(FONT_PT + 1, bold=True))
+        tree.setColumnCount(len(COLUMNS))
+        tree.setHeaderLabels(list(COLUMNS))
+        tree.setRootIsDecorated(True)
+        tree.setIndentation(22)
+        tree.setUniformRowHeights(True)
+        tree.setAlternatingRowColors(True)
+        tree.setMinimumHeight(110)
+        header = tree.header()
+        header.setStretchLastSection(False)
+        header.setMinimumSectionSize(80)
+        for col in range(len(COLUMNS)):
+            mode = QtWidgets.QHeaderView.ResizeMode
+            header.setSectionResizeMode(col, mode.Stretch if col == 2 else mode.ResizeToContents)
+            if col in _NUMERIC:
+                tree.headerItem().setTextAlignment(col, QtCore.Qt.AlignmentFlag.AlignRight)
+        self.tree_widget = tree
+        box = QtWidgets.QWidget()
+        vbox = QtWidgets.QVBoxLayout(box)
+        vbox.setContentsMargins(0, 0, 0, 0)
+        vbox.addWidget(self._tree_caption)
+        vbox.addWidget(tree)
+        return box
+
+    # -- public API -----------------------------------------------------------------------
+
+    @property
+    def core_usage(self) -> CoreUsage:
+        return self._usage
+
+    @property
+    def process_tree(self) -> ProcessTree:
+        return self._tree
+
+    def set_workload_root(self, pid: Optional[int]) -> None:
+        """Follow the lesson whose first process is ``pid``; ``None`` when no lesson runs.
+
+        The core graphs keep running either way; only the tree and the lesson curve change.
+        """
+        self._tree.set_root(pid)
+        self._on_scan()  # show the new tree now rather than up to a second later
+
+    def stop(self) -> None:
+        """Stop sampling (call when the window closes); the models keep their data."""
+        self._sample_timer.stop()
+        self._scan_timer.stop()
+
+    def is_running(self) -> bool:
+        return self._sample_timer.isActive()
+
+    def closeEvent(self, event: QtGui.QCloseEvent) -> None:  # noqa: N802 (Qt name)
+        self.stop()
+        super().closeEvent(event)
+
+    # -- updating -------------------------------------------------------------------------
+
+    def _set_core_title(self, core: int, percent: Optional[float]) -> None:
+        text = f"core {core}" if percent is None else f"core {core}: {percent:3.0f} %"
+        if text != self._titles[core]:  # re-laying out a label 10x a second per core is waste
+            self._titles[core] = text
+            self.core_plots[core].setTitle(text, size=f"{FONT_PT}pt", color=INK)
+
+    def _on_sample(self) -> None:
+        now = time.monotonic()
+        self._usage.sample(now)
+        times = self._usage.times()
+        window = _recent(times, now)
+        x = times[window] - now
+        per_core = self._usage.per_core()[:, window]
+        for core, curve in enumerate(self.core_curves):
+            curve.setData(x, per_core[core])
+            self._set_core_title(core, float(per_core[core, -1]))
+        cores = self._usage.cores
+        self.machine_curve.setData(x, self._usage.total()[window] * (cores / 100.0))
+        self._update_lesson_curve(now)
+
+    def _update_lesson_curve(self, now: float) -> None:
+        times = self._tree.times()
+        window = _recent(times, now)
+        self.lesson_curve.setData(times[window] - now, self._tree.total_history()[window] / 100)
+
+    def _on_scan(self) -> None:
+        rows = self._tree.scan()
+        self._update_tree_widget(rows)
+        self._update_lesson_curve(time.monotonic())
+        if self._tree.root_pid is None:
+            caption = "Lesson processes: no lesson running"
+        else:
+            n = len(rows)
+            caption = (f"Lesson processes: {n} process{'es' if n != 1 else ''}, "
+                       f"{self._tree.total_cpu_percent / 100:.1f} cores busy")
+        self._tree_caption.setText(caption)
+
+    def _update_tree_widget(self, rows: List[ProcessRow]) -> None:
+        """Update items in place (keeps selection and scrolling), re-parent, drop the dead."""
+        tree = self.tree_widget
+        seen: Dict[int, QtWidgets.QTreeWidgetItem] = {}
+        for row in rows:
+            parent = seen.get(row.ppid) if row.depth > 0 else None
+            item = self._items.get(row.pid)
+            if item is None or item.parent() is not parent:
+                if item is not None:
+                    self._detach(item)
+                else:
+                    item = QtWidgets.QTreeWidgetItem()
+                    for col in _NUMERIC:
+                        item.setTextAlignment(col, QtCore.Qt.AlignmentFlag.AlignRight)
+                    self._items[row.pid] = item
+                if parent is None:
+                    tree.addTopLevelItem(item)
+                else:
+                    parent.addChild(item)
+                    parent.setExpanded(True)
+            self._fill(item, row)
+            seen[row.pid] = item
+        for pid in [p for p in self._items if p not in seen]:
+            self._detach(self._items.pop(pid))
+
+    def _detach(self, item: QtWidgets.QTreeWidgetItem) -> None:
+        parent = item.parent()
+        if parent is not None:
+            parent.removeChild(item)
+        else:
+            index = self.tree_widget.indexOfTopLevelItem(item)
+            if index >= 0:
+                self.tree_widget.takeTopLevelItem(index)
+
+    @staticmethod
+    def _fill(item: QtWidgets.QTreeWidgetItem, row: ProcessRow) -> None:
+        values = (str(row.pid), str(row.ppid), row.name, str(row.threads),
+                  f"{row.cpu_percent:.0f}")
+        for col, text in enumerate(values):
+            if item.text(col) != text:
+                item.setText(col, text)
+        busy = row.cpu_percent >= 50  # a process burning at least half a core stands out
+        item.setForeground(4, QtGui.QColor(LESSON_VERMILION if busy else INK))
+        font = item.font(4)
+        font.setBold(busy)
+        item.setFont(4, font)

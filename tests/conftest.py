@@ -1,0 +1,51 @@
+"""Shared test set-up: no screen needed, and no test may leave a process behind."""
+import os
+import time
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import psutil  # noqa: E402
+import pytest  # noqa: E402
+
+
+def _lesson_processes(since):
+    """Processes started by this test session: our descendants and anything in `workloads`."""
+    me = psutil.Process()
+    found = {p.pid: p for p in me.children(recursive=True)}
+    for proc in psutil.process_iter(["cmdline", "create_time"]):
+        try:
+            cmdline = " ".join(proc.info["cmdline"] or [])
+            if proc.info["create_time"] >= since and ("workloads." in cmdline
+                                                     or "multiprocessing" in cmdline):
+                found[proc.pid] = proc
+        except psutil.Error:
+            continue
+    return [p for p in found.values() if _alive(p)]
+
+
+def _alive(proc):
+    try:
+        return proc.is_running() and proc.status() != psutil.STATUS_ZOMBIE
+    except psutil.Error:
+        return False
+
+
+@pytest.fixture(autouse=True)
+def no_process_left_behind():
+    """Fail any test after which a child or lesson process is still running."""
+    since = time.time() - 1
+    before = {p.pid for p in psutil.Process().children(recursive=True)}
+    yield
+    deadline = time.monotonic() + 5
+    left = []
+    while time.monotonic() < deadline:
+        left = [p for p in _lesson_processes(since) if p.pid not in before]
+        if not left:
+            return
+        time.sleep(0.05)
+    for proc in left:
+        try:
+            proc.kill()
+        except psutil.Error:
+            pass
+    pytest.fail(f"processes left behind: {[(p.pid, p.name()) for p in left]}")

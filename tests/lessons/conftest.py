@@ -1,0 +1,25 @@
+import asyncio
+
+import pytest
+
+from gui.run.session import LessonSession
+
+
+def run_lesson(lesson_id, **settings):
+    """Run a real lesson to its end under the probe; returns (session, console text)."""
+    out = []
+
+    async def go():
+        session = LessonSession(lesson_id, {k: str(v) for k, v in settings.items()},
+                                on_output=lambda stream, text: out.append(text))
+        await session.start()
+        await asyncio.wait_for(session.wait(), 120)
+        return session
+
+    session = asyncio.run(go())
+    return session, "".join(out)
+
+
+@pytest.fixture
+def lesson_run():
+    return run_lesson

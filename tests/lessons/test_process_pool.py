@@ -1,0 +1,42 @@
+"""process.pool claims, on a real run: a pool never runs more tasks than it has workers."""
+import numpy as np
+
+from gui.trace.model import STATES
+
+
+def task_spans(session):
+    m = session.model
+    task = STATES.index("task")
+    rows = []
+    for t0, t1, lane, state, name in zip(m.spans["t0"], m.spans["t1"], m.spans["lane"],
+                                         m.spans["state"], m.spans["name"]):
+        if state == task:
+            rows.append((float(t0), float(t1), m.lanes[lane].pid, m.names[name]))
+    return sorted(rows)
+
+
+def test_pool_runs_every_task_once_on_at_most_size_workers(lesson_run):
+    session, out = lesson_run("process.pool", workers=2, tasks=5, seed=3)
+    assert session.run.returncode == 0, out
+    spans = task_spans(session)
+    assert sorted(name for *_, name in spans) == [f"task {i}" for i in range(5)]
+    assert len({pid for _, _, pid, _ in spans}) <= 2
+    assert session.run.pid not in {pid for _, _, pid, _ in spans}   # workers, not the parent
+    # never more than `workers` tasks at once
+    edges = sorted([(t0, 1) for t0, *_ in spans] + [(t1, -1) for _, t1, *_ in spans],
+                   key=lambda e: (e[0], e[1]))
+    assert max(np.cumsum([d for _, d in edges])) <= 2
+    # tasks beyond the first two start only after some task has finished on that worker
+    for i, (t0, _, pid, _) in enumerate(spans[2:], 2):
+        finished = [t1 for s0, t1, p, _ in spans[:i] if p == pid and t1 <= t0 + 1e-3]
+        assert finished, f"task {i} started before its worker was free"
+    labels = [lane.label for lane, _ in session.model.rows()]
+    assert sum("Pool worker" in label for label in labels) == 2
+
+
+def test_pool_with_one_worker_runs_tasks_one_after_another(lesson_run):
+    session, out = lesson_run("process.pool", workers=1, tasks=3)
+    spans = task_spans(session)
+    assert len(spans) == 3
+    assert all(a[1] <= b[0] + 1e-3 for a, b in zip(spans, spans[1:]))
+    assert "All subprocesses done." in out

@@ -1,0 +1,80 @@
+"""The trace model: lanes nest process > thread, spans land on their lane, exports keep it."""
+import json
+
+import numpy as np
+
+from gui.trace import chrome_json
+from gui.trace.decoder import Hello
+from gui.trace.ingest import ProcessFeed
+from gui.trace.model import TraceModel
+from workloads import probe
+
+
+def records(*rows):
+    from gui.trace.decoder import RECORD_DTYPE
+    return np.frombuffer(b"".join(probe.RECORD.pack(*r) for r in rows), RECORD_DTYPE)
+
+
+def feed(model, pid, ppid, name):
+    return ProcessFeed(model, Hello(b"", pid, ppid, 0, name))
+
+
+def test_lanes_nest_and_are_named_for_students():
+    model = TraceModel()
+    main = feed(model, 10, 1, "MainProcess")
+    worker = feed(model, 11, 10, "MainProcess")
+    main.add(records((probe.THREAD_START, 0, 0, 10, 0, 0, 0)))
+    from gui.trace.decoder import InternedString
+    for f, text in ((worker, "ForkPoolWorker-2"), (worker, "task 0"), (main, "MainThread")):
+        f.add(InternedString(1 if text != "task 0" else 2, text))
+    worker.add(records((probe.PROCESS_NAME, 0, 1, 11, 5, 0, 0),
+                       (probe.SPAN, 6, 2, 11, 1_000_000, 3_000_000, 0)))
+    labels = [(lane.label, depth) for lane, depth in model.rows()]
+    assert labels[0] == ("PID 10 · main process", 0)
+    assert ("PID 11 · Pool worker 2", 1) in labels
+    span_lane = model.lanes[model.spans["lane"][0]]
+    assert span_lane.pid == 11 and span_lane.parent.label == "PID 11 · Pool worker 2"
+    assert model.spans["t1"][0] - model.spans["t0"][0] == 0.002
+
+
+def test_internal_helper_threads_are_folded_unless_they_have_spans():
+    model = TraceModel()
+    main = feed(model, 10, 1, "MainProcess")
+    from gui.trace.decoder import InternedString
+    main.add(InternedString(1, "Thread-1 (_handle_tasks)"))
+    main.add(records((probe.THREAD_START, 0, 1, 77, 0, 0, 0)))
+    assert [lane.kind for lane, _ in model.rows()] == ["process"]
+    main.add(records((probe.SPAN, 1, 1, 77, 0, 10, 0)))
+    assert [lane.kind for lane, _ in model.rows()] == ["process", "thread"]
+
+
+def test_many_spans_cost_at_most_40_bytes_each():
+    model = TraceModel()
+    lane = model.thread(1, 1).id
+    for _ in range(20):
+        n = 50_000
+        t = np.arange(n, dtype=float)
+        model.add_spans(t, t + 0.5, np.full(n, lane), np.ones(n, np.uint8), np.zeros(n, np.int32))
+    assert len(model.spans) == 1_000_000
+    assert model.bytes_per_span <= 40
+
+
+def test_chrome_json_follows_the_contract():
+    model = TraceModel()
+    f = feed(model, 10, 1, "MainProcess")
+    from gui.trace.decoder import InternedString
+    f.add(InternedString(1, "put A"))
+    f.add(records((probe.SPAN, 6, 1, 10, 1000, 2000, 0), (probe.MARK, 0, 1, 10, 1500, 0, 0),
+                  (probe.FLOW_OUT, 0, 1, 10, 1600, 7, 0), (probe.FLOW_IN, 0, 1, 10, 1700, 7, 0)))
+    doc = json.loads(json.dumps(chrome_json.to_chrome(model, "x.y", {"n": 1}, "3.11.7")))
+    assert doc["displayTimeUnit"] == "ms"
+    assert doc["otherData"] == {"lesson": "x.y", "params": {"n": 1}, "python": "3.11.7"}
+    by_ph = {}
+    for e in doc["traceEvents"]:
+        by_ph.setdefault(e["ph"], []).append(e)
+    span, = by_ph["X"]
+    assert span["cat"] == "task" and span["ts"] == 1.0 and span["dur"] == 1.0
+    assert isinstance(span["pid"], int) and isinstance(span["tid"], int)
+    assert by_ph["s"][0]["id"] == by_ph["f"][0]["id"] == 7
+    assert by_ph["i"][0]["name"] == "put A"
+    assert {e["name"] for e in by_ph["M"]} == {"process_name", "thread_name"}

@@ -1,0 +1,98 @@
+"""The probe on real processes: fork, spawn, threads, arrows, and orphan protection."""
+import asyncio
+import subprocess
+import sys
+
+import psutil
+import pytest
+
+from gui.run.session import LessonSession
+from gui.run.workload_run import ROOT
+from workloads.catalog import Lesson
+
+
+def _lesson(module):
+    return Lesson(f"test.{module}", "Processes", module, f"tests.workloads.{module}")
+
+
+def _run(module, **kwargs):
+    async def go():
+        session = LessonSession(_lesson(module), **kwargs)
+        await session.start()
+        await session.wait()
+        return session
+    return asyncio.run(go())
+
+
+def test_round_trip_across_fork_spawn_and_threads():
+    out = []
+    session = _run("fork_and_spawn", on_output=lambda s, t: out.append(t))
+    model, run = session.model, session.run
+    assert run.returncode == 0, "".join(out)
+    words = "".join(out).split()
+    fork_pid, spawn_pid = int(words[words.index("fork") + 1]), int(words[words.index("spawn") + 1])
+    parent = model.processes[run.pid]
+    assert set(model.processes) >= {run.pid, fork_pid, spawn_pid}
+    # children nest under their parent, with the parent's pid as ppid
+    assert model.processes[fork_pid].parent is parent
+    assert model.processes[spawn_pid].parent is parent
+    assert model.processes[spawn_pid].label == f"PID {spawn_pid} · Spawned"
+    spans = {model.names[n]: model.lanes[l] for n, l in zip(model.spans["name"],
+                                                          model.spans["lane"])}
+    assert spans["forked work"].pid == fork_pid
+    assert spans["spawned work"].pid == spawn_pid
+    assert spans["thread work"].name == "Helper" and spans["thread work"].pid == run.pid
+    (t_out, lane_out, t_in, lane_in, _), = model.arrows()
+    assert model.lanes[lane_out].pid == run.pid and model.lanes[lane_in].pid == spawn_pid
+    assert t_out <= t_in
+    assert [model.names[n] for n in model.marks["name"]] == ["got parcel"]
+    assert list(model.counters["answer"]["value"]) == [42.0]
+    # every process reported its end
+    assert all(lane.end is not None for lane in model.processes.values())
+    assert session.listener.rejected == []
+
+
+def test_without_the_variable_the_probe_is_silent():
+    out = subprocess.run([sys.executable, "-m", "tests.workloads.fork_and_spawn"], cwd=ROOT,
+                         capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.startswith("fork ")
+
+
+def test_workload_ends_itself_when_the_window_goes_away():
+    async def go():
+        session = LessonSession("threads.gil", {"seconds": "60", "variant": "processes",
+                                                "workers": "2"})
+        await session.start()
+        for _ in range(1000):                      # wait until all three processes connected
+            if session.listener.connections >= 3:
+                break
+            await asyncio.sleep(0.02)
+        pids = list(session.model.processes)
+        session.listener.drop_connections()
+        code = await asyncio.wait_for(session.run.wait(), 30)
+        await session.listener.close()
+        return code, pids
+    code, pids = asyncio.run(go())
+    assert len(pids) == 3
+    assert code == 70
+    assert not [p for p in pids if psutil.pid_exists(p)
+                and psutil.Process(p).status() != psutil.STATUS_ZOMBIE]
+
+
+def test_a_wrong_token_is_refused():
+    async def go():
+        session = LessonSession("process.pool", {"tasks": "1", "workers": "1"})
+        session.listener.token = "0" * 32
+        await session.listener.start()
+        real = dict(session.listener.env)
+        session.listener.token = "f" * 32       # the workload presents a token we won't accept
+        from gui.run.workload_run import WorkloadRun
+        session.run = WorkloadRun(session.lesson, session.values, real)
+        await session.run.start()
+        await session.wait()
+        return session
+    session = asyncio.run(go())
+    assert session.run.returncode in (0, 70)
+    assert len(session.model.processes) == 0
+    assert any("wrong token" in r for r in session.listener.rejected)
