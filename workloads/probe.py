@@ -10,7 +10,8 @@ Transport
     ``CLAB_TRACE`` is ``unix:/path/to/socket`` or ``tcp:127.0.0.1:PORT``; ``CLAB_TOKEN`` is a
     random hex string the listener checks. Every process opens its own connection (after a
     fork the child drops the inherited one and reconnects) and a background flusher sends
-    the buffered records every ~20 ms and at exit. When the connection closes (the window
+    the buffered records every ~20 ms and at exit; names are interned and sent once, before
+    the first record that uses them. When the connection closes (the window
     went away) the flusher ends the process: no orphans.
 
 Wire format (little-endian)
@@ -27,11 +28,12 @@ Wire format (little-endian)
         kind    u8    what the record is (table below)
         cat     u8    state / category code (``CATEGORIES``), 0 if none
         name    u16   interned string id, 0 if none
-        tid     u32   OS thread id (``threading.get_native_id()``)
+        tid     u32   OS thread id (``threading.get_native_id()``) in THREAD_START and
+                      THREAD_END records, 0 in others (it costs a system call)
         ts      i64   ``time.perf_counter_ns()`` of the event (a span's start)
         a       i64   kind-specific: span end ns, flow id, exit code, counter
                       value (the bits of a float64)
-        b       i64   kind-specific: spare, 0
+        thread  i64   ``threading.get_ident()`` of the emitting thread: the lane key
         ======  ====  ======================================================
 
     kinds: 1 PROCESS_NAME, 2 PROCESS_EXIT (a = exit code), 3 THREAD_START (name = thread
@@ -43,8 +45,8 @@ The clock is ``time.perf_counter_ns()``: one system-wide monotonic clock on Linu
 Windows, so timestamps from different processes line up.
 """
 import atexit
-import collections
 import os
+import select
 import socket
 import struct
 import sys
@@ -70,17 +72,16 @@ _INT = struct.Struct("<q")
 
 _FLUSH_S = 0.02
 _perf = time.perf_counter_ns
-_tid = threading.get_native_id
+_ident = threading.get_ident
 
 
 class _Probe:
-    """One connection per process; records queue in a deque that the flusher drains."""
+    """One connection per process; records queue in a list that the flusher drains."""
 
     def __init__(self, address, token):
         self.address, self.token = address, token.encode()[:32]
-        self.records = collections.deque()
+        self.records = []                   # packed 32-byte records, appended by any thread
         self.strings = {"": 0}
-        self.string_lock = threading.Lock()
         self.send_lock = threading.Lock()
         self.sock = None
         self.pid = None
@@ -97,80 +98,66 @@ class _Probe:
         self.sock, self.pid = sock, os.getpid()
         hello = HELLO_STRUCT.pack(self.token, self.pid, os.getppid(), _perf()) + name.encode()
         sock.sendall(FRAME_HEADER.pack(len(hello), HELLO) + hello)
-        thread = threading.Thread(target=self._flusher, name="clab-probe", daemon=True)
+        thread = threading.Thread(target=self._flusher, args=(sock,), name="clab-probe",
+                                  daemon=True)
         thread._clab_hidden = True
         thread.start()
 
-    def _flusher(self):
-        sock = self.sock
-        sock.settimeout(_FLUSH_S)
+    def _flusher(self, sock):
         while sock is self.sock:
             try:
-                if sock.recv(1) == b"":       # the window closed our connection
-                    self._orphaned()
-            except socket.timeout:
-                pass
-            except OSError:
+                readable, _, _ = select.select([sock], [], [], _FLUSH_S)
+                if readable and sock.recv(1) == b"":    # the window closed our connection
+                    os._exit(70)                         # end now; our children notice too
+            except (OSError, ValueError):
                 if sock is self.sock:
-                    self._orphaned()
+                    os._exit(70)
                 return
             self.flush()
 
-    def _orphaned(self):
-        # The GUI is gone: end this process at once, children included (they notice too).
-        os._exit(70)
-
     # -- buffering --------------------------------------------------------------------
     def intern(self, text):
-        sid = self.strings.get(text)
-        if sid is None:
-            with self.string_lock:
-                sid = self.strings.get(text)
-                if sid is None:
-                    sid = len(self.strings) & 0xFFFF
-                    data = STRING_ID.pack(sid) + text.encode("utf-8", "replace")
-                    self.records.append(FRAME_HEADER.pack(len(data), STRING) + data)
-                    self.strings[text] = sid
+        """The id of `text`, sending it to the window the first time it is used."""
+        with self.send_lock:
+            sid = self.strings.get(text)
+            if sid is None:
+                sid = len(self.strings) & 0xFFFF
+                data = STRING_ID.pack(sid) + text.encode("utf-8", "replace")
+                self._send(FRAME_HEADER.pack(len(data), STRING) + data)
+                self.strings[text] = sid
         return sid
 
     def flush(self):
-        records, sock = self.records, self.sock
-        if sock is None or not records:
+        records = self.records
+        n = len(records)
+        if n == 0 or self.sock is None:
             return
+        # Slicing and deleting a list prefix are each atomic, and other threads only append
+        # at the end: no record is lost or sent twice, without a lock on the hot path. The
+        # send lock covers taking and sending, so a flush at exit waits for one in flight.
         with self.send_lock:
-            parts, body = [], []
-            for _ in range(len(records)):
-                item = records.popleft()
-                if len(item) == RECORD.size:
-                    body.append(item)
-                else:                            # a STRING frame: keep it before its users
-                    if body:
-                        parts.append(_records_frame(body))
-                        body = []
-                    parts.append(item)
-            if body:
-                parts.append(_records_frame(body))
-            try:
-                sock.sendall(b"".join(parts))
-            except OSError:
-                pass
+            n = len(records)
+            chunk = records[:n]
+            del records[:n]
+            payload = b"".join(chunk)
+            self._send(FRAME_HEADER.pack(len(payload), RECORDS) + payload)
+
+    def _send(self, data):
+        try:
+            self.sock.sendall(data)
+        except (OSError, AttributeError):
+            pass
 
     def after_fork_in_child(self):
         old = self.sock
-        self.sock, self.records = None, collections.deque()
+        self.sock, self.records = None, []
         self.send_lock = threading.Lock()
-        self.string_lock = threading.Lock()
         self.strings = {"": 0}
         if old is not None:
             try:
                 old.close()                      # the parent's connection, not ours
             except OSError:
                 pass
-
-
-def _records_frame(body):
-    payload = b"".join(body)
-    return FRAME_HEADER.pack(len(payload), RECORDS) + payload
 
 
 _probe = None
@@ -182,14 +169,17 @@ def enabled():
     return _probe is not None
 
 
-def _emit(kind, cat, name, ts, a=0, tid=None):
+def _emit(kind, cat, name, ts, a=0, tid=0):
     p = _probe
     if p is not None:
         sid = p.strings.get(name)
         if sid is None:
             sid = p.intern(name)
-        p.records.append(_pack(kind, cat, sid, tid or _tid(), ts, a, 0))
+        p.records.append(_pack(kind, cat, sid, tid, ts, a, _ident()))
 
+
+# The calls below are the hot path (~100k events/s in a busy lesson): each is written out in
+# full rather than calling _emit, because a Python call is most of the cost of an event.
 
 class _Span:
     __slots__ = ("cat", "name", "t0")
@@ -202,7 +192,12 @@ class _Span:
         return self
 
     def __exit__(self, *exc):
-        _emit(SPAN, self.cat, self.name, self.t0, _perf())
+        p = _probe
+        if p is not None:
+            sid = p.strings.get(self.name)
+            if sid is None:
+                sid = p.intern(self.name)
+            p.records.append(_pack(SPAN, self.cat, sid, 0, self.t0, _perf(), _ident()))
         return False
 
 
@@ -211,19 +206,30 @@ def span(name, cat="task"):
     return _Span(name, cat)
 
 
-def emit_span(name, cat, start_ns, end_ns, tid=None):
-    """Send a span measured by the lesson itself (``perf_counter_ns`` start and end)."""
-    _emit(SPAN, _CAT.get(cat, 0), name, start_ns, end_ns, tid)
+def emit_span(name, cat, start_ns, end_ns):
+    """Send a span of this thread measured by the lesson (``perf_counter_ns`` start, end)."""
+    p = _probe
+    if p is not None:
+        sid = p.strings.get(name)
+        if sid is None:
+            sid = p.intern(name)
+        p.records.append(_pack(SPAN, _CAT.get(cat, 0), sid, 0, start_ns, end_ns, _ident()))
 
 
 def mark(name):
     """An instant event, e.g. ``probe.mark("put A")``."""
-    _emit(MARK, 0, name, _perf())
+    p = _probe
+    if p is not None:
+        sid = p.strings.get(name)
+        if sid is None:
+            sid = p.intern(name)
+        p.records.append(_pack(MARK, 0, sid, 0, _perf(), 0, _ident()))
 
 
 def counter(name, value):
     """A value over time, e.g. ``probe.counter("balance", balance)``."""
-    _emit(COUNTER, 0, name, _perf(), _INT.unpack(_FLOAT.pack(float(value)))[0])
+    if _probe is not None:
+        _emit(COUNTER, 0, name, _perf(), _INT.unpack(_FLOAT.pack(float(value)))[0])
 
 
 def arrow_out(flow_id, name="message"):
@@ -260,7 +266,8 @@ def _process_name():
 
 def _connect():
     _probe.connect(_process_name())
-    _emit(THREAD_START, 0, threading.current_thread().name, _perf())
+    _emit(THREAD_START, 0, threading.current_thread().name, _perf(),
+          tid=threading.get_native_id())
 
 
 def _at_exit(code=0):
@@ -278,6 +285,12 @@ def _after_fork_in_child():
 def _before_fork():
     if _probe is not None:
         _probe.flush()                           # nothing buffered is sent twice
+        _probe.send_lock.acquire()               # no half-sent frame is copied into the child
+
+
+def _after_fork_in_parent():
+    if _probe is not None:
+        _probe.send_lock.release()
 
 
 def _patch_threading():
@@ -286,11 +299,12 @@ def _patch_threading():
     def _bootstrap_inner(self):
         if getattr(self, "_clab_hidden", False):
             return original(self)
-        _emit(THREAD_START, 0, self.name, _perf())
+        tid = threading.get_native_id()
+        _emit(THREAD_START, 0, self.name, _perf(), tid=tid)
         try:
             original(self)
         finally:
-            _emit(THREAD_END, 0, self.name, _perf())
+            _emit(THREAD_END, 0, self.name, _perf(), tid=tid)
 
     threading.Thread._bootstrap_inner = _bootstrap_inner
 
@@ -330,5 +344,6 @@ def start():
     _patch_threading()
     _patch_multiprocessing()
     if hasattr(os, "register_at_fork"):
-        os.register_at_fork(before=_before_fork, after_in_child=_after_fork_in_child)
+        os.register_at_fork(before=_before_fork, after_in_parent=_after_fork_in_parent,
+                           after_in_child=_after_fork_in_child)
     atexit.register(_at_exit)

@@ -176,7 +176,8 @@ class ProcessTree:
             root = self._procs.get(self._root_pid) or psutil.Process(self._root_pid)
             if not root.is_running():  # pid reused by an unrelated process
                 return []
-            return [self._process(root)] + [self._process(p) for p in root.children(recursive=True)]
+            kids = root.children(recursive=True)
+            return [self._process(root)] + [self._process(p) for p in kids]
         except _GONE:
             return []
 

@@ -89,6 +89,15 @@ def _heading(text: str) -> QtWidgets.QLabel:
     return label
 
 
+def _titled(heading: QtWidgets.QLabel, body: QtWidgets.QWidget) -> QtWidgets.QWidget:
+    box = QtWidgets.QWidget()
+    vbox = QtWidgets.QVBoxLayout(box)
+    vbox.setContentsMargins(0, 0, 0, 0)
+    vbox.addWidget(heading)
+    vbox.addWidget(body)
+    return box
+
+
 def _recent(times: np.ndarray, now: float) -> slice:
     """The samples of the visible window (plus one before it, so the line reaches the edge)."""
     start = max(0, int(np.searchsorted(times, now - WINDOW_S)) - 1)
@@ -115,19 +124,14 @@ class CoresView(QtWidgets.QWidget):
         splitter.addWidget(self._build_core_grid(cores))
         splitter.addWidget(self._build_total_plot(cores))
         splitter.addWidget(self._build_tree())
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 3)
-        splitter.setStretchFactor(2, 2)
+        for index, stretch in enumerate((2, 3, 2)):
+            splitter.setStretchFactor(index, stretch)
         layout = QtWidgets.QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(splitter)
 
-        self._sample_timer = QtCore.QTimer(self)
-        self._sample_timer.setInterval(SAMPLE_MS)
-        self._sample_timer.timeout.connect(self._on_sample)
-        self._scan_timer = QtCore.QTimer(self)
-        self._scan_timer.setInterval(SCAN_MS)
-        self._scan_timer.timeout.connect(self._on_scan)
+        self._sample_timer = QtCore.QTimer(self, interval=SAMPLE_MS, timeout=self._on_sample)
+        self._scan_timer = QtCore.QTimer(self, interval=SCAN_MS, timeout=self._on_scan)
         self._sample_timer.start()
         self._scan_timer.start()
         self._on_scan()  # a first (empty) row of history and the "no lesson" caption
@@ -161,12 +165,7 @@ class CoresView(QtWidgets.QWidget):
         scroll.setFrameShape(QtWidgets.QFrame.Shape.NoFrame)
         scroll.setWidget(grid)
         scroll.setMinimumHeight(CORE_PLOT_MIN_H + 10)
-        box = QtWidgets.QWidget()
-        vbox = QtWidgets.QVBoxLayout(box)
-        vbox.setContentsMargins(0, 0, 0, 0)
-        vbox.addWidget(_heading(f"CPU cores: % busy, last {WINDOW_S:g} s"))
-        vbox.addWidget(scroll)
-        return box
+        return _titled(_heading(f"CPU cores: % busy, last {WINDOW_S:g} s"), scroll)
 
     def _build_total_plot(self, cores: int) -> QtWidgets.QWidget:
         """Machine and lesson in the same unit, cores busy, so they compare directly."""
@@ -188,12 +187,7 @@ class CoresView(QtWidgets.QWidget):
                                       brush=_alpha(LESSON_VERMILION, 150), name="this lesson",
                                       skipFiniteCheck=True)
         legend.setZValue(10)
-        box = QtWidgets.QWidget()
-        vbox = QtWidgets.QVBoxLayout(box)
-        vbox.setContentsMargins(0, 0, 0, 0)
-        vbox.addWidget(_heading(f"Whole machine vs. this lesson ({cores} cores)"))
-        vbox.addWidget(self.total_plot)
-        return box
+        return _titled(_heading(f"Whole machine vs. this lesson ({cores} cores)"), self.total_plot)
 
     def _build_tree(self) -> QtWidgets.QWidget:
         self._tree_caption = _heading("Lesson processes")
@@ -207,6 +201,7 @@ class CoresView(QtWidgets.QWidget):
         tree.setUniformRowHeights(True)
         tree.setAlternatingRowColors(True)
         tree.setMinimumHeight(110)
+        tree.setStyleSheet("QTreeView::item { padding: 1px 8px; }")  # air between columns
         header = tree.header()
         header.setStretchLastSection(False)
         header.setMinimumSectionSize(80)
@@ -216,12 +211,7 @@ class CoresView(QtWidgets.QWidget):
             if col in _NUMERIC:
                 tree.headerItem().setTextAlignment(col, QtCore.Qt.AlignmentFlag.AlignRight)
         self.tree_widget = tree
-        box = QtWidgets.QWidget()
-        vbox = QtWidgets.QVBoxLayout(box)
-        vbox.setContentsMargins(0, 0, 0, 0)
-        vbox.addWidget(self._tree_caption)
-        vbox.addWidget(tree)
-        return box
+        return _titled(self._tree_caption, tree)
 
     # -- public API -----------------------------------------------------------------------
 
@@ -268,9 +258,11 @@ class CoresView(QtWidgets.QWidget):
         window = _recent(times, now)
         x = times[window] - now
         per_core = self._usage.per_core()[:, window]
+        recent_n = max(1, min(per_core.shape[1], 1000 // SAMPLE_MS))
         for core, curve in enumerate(self.core_curves):
             curve.setData(x, per_core[core])
-            self._set_core_title(core, float(per_core[core, -1]))
+            # The title shows the last second's mean: a 100 ms value flickers too fast to read.
+            self._set_core_title(core, float(per_core[core, -recent_n:].mean()))
         cores = self._usage.cores
         self.machine_curve.setData(x, self._usage.total()[window] * (cores / 100.0))
         self._update_lesson_curve(now)

@@ -22,7 +22,7 @@ def to_chrome(model, lesson="", params=None, python=None):
             events.append({"ph": "M", "name": "process_name", "pid": lane.pid, "tid": 0,
                            "args": {"name": lane.label}})
         else:
-            events.append({"ph": "M", "name": "thread_name", "pid": lane.pid, "tid": lane.tid,
+            events.append({"ph": "M", "name": "thread_name", "pid": lane.pid, "tid": lane.trace_tid,
                            "args": {"name": lane.label}})
     lanes, names, spans = model.lanes, model.names, model.spans
     for t0, t1, lane_id, state, name in zip(spans["t0"].tolist(), spans["t1"].tolist(),
@@ -30,20 +30,20 @@ def to_chrome(model, lesson="", params=None, python=None):
                                             spans["name"].tolist()):
         lane = lanes[lane_id]
         events.append({"ph": "X", "name": names[name] or STATES[state], "cat": STATES[state],
-                       "ts": _us(t0), "dur": _us(t1 - t0), "pid": lane.pid, "tid": lane.tid})
+                       "ts": _us(t0), "dur": _us(t1 - t0), "pid": lane.pid, "tid": lane.trace_tid})
     marks = model.marks
     for t, lane_id, name in zip(marks["t"].tolist(), marks["lane"].tolist(),
                                 marks["name"].tolist()):
         lane = lanes[lane_id]
         events.append({"ph": "i", "s": "t", "name": names[name], "ts": _us(t),
-                       "pid": lane.pid, "tid": lane.tid})
+                       "pid": lane.pid, "tid": lane.trace_tid})
     flows = model.flows
     for t, lane_id, name, fid, d in zip(flows["t"].tolist(), flows["lane"].tolist(),
                                         flows["name"].tolist(), flows["fid"].tolist(),
                                         flows["dir"].tolist()):
         lane = lanes[lane_id]
         event = {"ph": "s" if d > 0 else "f", "name": names[name], "cat": "message",
-                 "id": fid, "ts": _us(t), "pid": lane.pid, "tid": lane.tid}
+                 "id": fid, "ts": _us(t), "pid": lane.pid, "tid": lane.trace_tid}
         if d < 0:
             event["bp"] = "e"
         events.append(event)

@@ -12,7 +12,7 @@ import numpy as np
 from workloads import probe
 
 RECORD_DTYPE = np.dtype([("kind", "u1"), ("cat", "u1"), ("name", "<u2"), ("tid", "<u4"),
-                         ("ts", "<i8"), ("a", "<i8"), ("b", "<i8")])
+                         ("ts", "<i8"), ("a", "<i8"), ("thread", "<i8")])
 assert RECORD_DTYPE.itemsize == probe.RECORD.size
 
 MAX_FRAME = 16 * 1024 * 1024

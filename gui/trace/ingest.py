@@ -26,17 +26,24 @@ class ProcessFeed:
             raise ProtocolError("a second HELLO on one connection")
 
     def add_records(self, records):
+        """Spans in bulk; other records one by one, in order (thread keys are reused)."""
+        others = np.flatnonzero(records["kind"] != probe.SPAN)
+        start = 0
+        for i in others.tolist():
+            self._spans(records[start:i])
+            self._lifecycle(records[i])
+            start = i + 1
+        self._spans(records[start:])
+
+    def _spans(self, spans):
+        if not len(spans):
+            return
         model = self.model
-        is_span = records["kind"] == probe.SPAN
-        spans = records[is_span]
-        if len(spans):
-            tids, where = np.unique(spans["tid"], return_inverse=True)
-            lanes = np.array([model.thread(self.pid, int(t)).id for t in tids], np.int32)
-            t0, t1 = model.seconds(spans["ts"]), model.seconds(spans["a"])
-            model.add_spans(t0, np.maximum(t0, t1), lanes[where], spans["cat"],
-                            self._names[spans["name"]])
-        for record in records[~is_span]:
-            self._lifecycle(record)
+        keys, where = np.unique(spans["thread"], return_inverse=True)
+        lanes = np.array([model.thread(self.pid, int(k)).id for k in keys], np.int32)
+        t0, t1 = model.seconds(spans["ts"]), model.seconds(spans["a"])
+        model.add_spans(t0, np.maximum(t0, t1), lanes[where], spans["cat"],
+                        self._names[spans["name"]])
 
     def _lifecycle(self, r):
         model, kind = self.model, int(r["kind"])
@@ -49,19 +56,17 @@ class ProcessFeed:
             self.lane.end, self.lane.exit_code = t, int(r["a"])
             model.touch(t)
         elif kind in (probe.THREAD_START, probe.THREAD_END):
-            lane = model.thread(self.pid, int(r["tid"]), text)
             if kind == probe.THREAD_START:
-                lane.name, lane.start = text, t
-                model.changed(layout=True)
+                model.thread_started(self.pid, int(r["thread"]), int(r["tid"]), text, t)
             else:
-                lane.end = t
+                model.thread(self.pid, int(r["thread"])).end = t
                 model.touch(t)
         else:
             self._event(kind, r, t, text)
 
     def _event(self, kind, r, t, text):
         model = self.model
-        lane = model.thread(self.pid, int(r["tid"])).id
+        lane = model.thread(self.pid, int(r["thread"])).id
         if kind == probe.MARK:
             model.add_mark(t, lane, text)
         elif kind == probe.COUNTER:

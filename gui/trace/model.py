@@ -28,13 +28,19 @@ class Lane:
     start: float = None         # seconds since the run's origin
     end: float = None
     exit_code: int = None
+    key: int = 0                # the probe's thread key (``threading.get_ident()``)
     children: list = field(default_factory=list, repr=False)
+
+    @property
+    def trace_tid(self):
+        """An integer thread id for trace files: the OS id when the probe sent it."""
+        return self.tid or (self.key & 0x7FFFFFFF)
 
     @property
     def label(self):
         """What a student recognises: ``PID 4242 · Pool worker 2`` or ``Worker-1``."""
         if self.kind == "thread":
-            return self.name or f"thread {self.tid}"
+            return self.name or f"thread {self.tid or self.key}"
         return f"PID {self.pid} · {process_role(self.name)}"
 
 
@@ -69,21 +75,33 @@ class TraceModel:
     def process(self, pid, ppid=0, name="", start=None):
         lane = self.processes.get(pid)
         if lane is None:
-            lane = self._new_lane("process", pid, 0, name, self.processes.get(ppid), start)
+            lane = self._new_lane("process", pid, pid, name, self.processes.get(ppid), start)
             self.processes[pid] = lane
         elif name:
             lane.name = name
         return lane
 
-    def thread(self, pid, tid, name=""):
-        lane = self._threads.get((pid, tid))
+    def thread(self, pid, key, name=""):
+        """The lane of thread `key` (the probe's thread key) in process `pid`."""
+        lane = self._threads.get((pid, key))
         if lane is None:
-            lane = self._new_lane("thread", pid, tid, name, self.process(pid), None)
-            self._threads[pid, tid] = lane
+            lane = self._new_lane("thread", pid, 0, name, self.process(pid), None, key)
+            self._threads[pid, key] = lane
         return lane
 
-    def _new_lane(self, kind, pid, tid, name, parent, start):
-        lane = Lane(len(self.lanes), kind, pid, tid, name, parent, start)
+    def thread_started(self, pid, key, tid, name, t):
+        """A new thread: a new lane, even when its key belonged to a thread that ended."""
+        lane = self._threads.get((pid, key))
+        if lane is not None and lane.end is not None:
+            del self._threads[pid, key]
+            lane = None
+        lane = lane or self.thread(pid, key)
+        lane.tid, lane.name, lane.start = tid, name, t
+        self.changed(layout=True)
+        return lane
+
+    def _new_lane(self, kind, pid, tid, name, parent, start, key=0):
+        lane = Lane(len(self.lanes), kind, pid, tid, name, parent, start, key=key)
         self.lanes.append(lane)
         if parent is not None:
             parent.children.append(lane)

@@ -23,12 +23,12 @@ def test_lanes_nest_and_are_named_for_students():
     model = TraceModel()
     main = feed(model, 10, 1, "MainProcess")
     worker = feed(model, 11, 10, "MainProcess")
-    main.add(records((probe.THREAD_START, 0, 0, 10, 0, 0, 0)))
+    main.add(records((probe.THREAD_START, 0, 0, 10, 0, 0, 10)))
     from gui.trace.decoder import InternedString
     for f, text in ((worker, "ForkPoolWorker-2"), (worker, "task 0"), (main, "MainThread")):
         f.add(InternedString(1 if text != "task 0" else 2, text))
     worker.add(records((probe.PROCESS_NAME, 0, 1, 11, 5, 0, 0),
-                       (probe.SPAN, 6, 2, 11, 1_000_000, 3_000_000, 0)))
+                       (probe.SPAN, 6, 2, 0, 1_000_000, 3_000_000, 11)))
     labels = [(lane.label, depth) for lane, depth in model.rows()]
     assert labels[0] == ("PID 10 · main process", 0)
     assert ("PID 11 · Pool worker 2", 1) in labels
@@ -42,9 +42,9 @@ def test_internal_helper_threads_are_folded_unless_they_have_spans():
     main = feed(model, 10, 1, "MainProcess")
     from gui.trace.decoder import InternedString
     main.add(InternedString(1, "Thread-1 (_handle_tasks)"))
-    main.add(records((probe.THREAD_START, 0, 1, 77, 0, 0, 0)))
+    main.add(records((probe.THREAD_START, 0, 1, 77, 0, 0, 77)))
     assert [lane.kind for lane, _ in model.rows()] == ["process"]
-    main.add(records((probe.SPAN, 1, 1, 77, 0, 10, 0)))
+    main.add(records((probe.SPAN, 1, 1, 0, 0, 10, 77)))
     assert [lane.kind for lane, _ in model.rows()] == ["process", "thread"]
 
 

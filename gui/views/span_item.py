@@ -1,0 +1,257 @@
+"""`SpanItem`: one pyqtgraph item that draws every span, lifetime, mark and arrow of a trace.
+
+One QGraphicsItem per span does not scale past ~10k spans, so this item paints straight from
+the model's numpy columns: culled to the visible time range, as outlined labelled rectangles
+when few spans are visible ("vector" mode) and as one per-pixel image when many are ("raster").
+x is seconds since the run's origin; row i of ``model.rows()`` occupies y in [i, i + 1).
+"""
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QImage, QPen, QPolygonF
+
+from gui.views.coverage import SpanIndex, compose
+from gui.views.palette import RANK_ARGB, STATE_COLORS, STATE_RANK
+
+VECTOR_LIMIT = 2000      # at most this many visible spans are drawn one by one
+EXACT_LIMIT = 300_000    # above this many candidates, skip counting and go raster
+GAP = 0.14               # part of a row left empty above and below its spans
+ARROW_LIMIT = 400
+MARK_LIMIT = 300
+LIFETIME = QColor("#CFCFCF")
+PROCESS_LIFETIME = QColor("#8F8F8F")
+INK = QColor("#202020")
+_DRAW_ORDER = np.argsort(STATE_RANK, kind="stable")      # low priority first, run on top
+
+
+def _text_color(color):
+    luma = 0.299 * color.red() + 0.587 * color.green() + 0.114 * color.blue()
+    return QColor("#000000") if luma > 140 else QColor("#FFFFFF")
+
+
+class SpanItem(pg.GraphicsObject):
+    """Draws a whole TraceModel; `refresh()` after the model changed, then it repaints."""
+
+    def __init__(self, model=None):
+        super().__init__()
+        self.model = None
+        self.index = None
+        self.mode = None                  # "vector" or "raster": what the last paint did
+        self._rect = QRectF(0, 0, 1, 1)
+        self.font = QFont()
+        self.font.setPointSizeF(11)
+        self.set_model(model)
+
+    def set_model(self, model):
+        self.model = model
+        self.index = SpanIndex(model) if model is not None else None
+        self.refresh()
+
+    def refresh(self):
+        """Take in model changes: new spans, a longer run or new rows."""
+        rows = len(self.model.rows()) if self.model is not None else 0
+        end = self.model.end_time if self.model is not None else 0.0
+        rect = QRectF(0, 0, max(end, 1.0), max(rows, 1))
+        if rect != self._rect:
+            self.prepareGeometryChange()
+            self._rect = rect
+        self.update()
+
+    def boundingRect(self):
+        return QRectF(self._rect)
+
+    # -- painting ---------------------------------------------------------------------
+    def paint(self, p, option, widget=None):
+        vb = self.getViewBox()
+        if self.model is None or vb is None:
+            return
+        (x0, x1), _ = vb.viewRange()
+        tr = p.transform()
+        width = int(min(16384, max(1, round((x1 - x0) * abs(tr.m11())))))
+        model, index = self.model, self.index
+        index.sync()
+        lane_rows = model.lane_rows()
+        nrows = len(model.rows())
+        self._draw_lifetimes(p, x0, x1)
+        visible = index.visible(x0, x1) if index.candidates(x0, x1) <= EXACT_LIMIT else None
+        vector = visible is not None and len(visible) <= VECTOR_LIMIT
+        self.mode = "vector" if vector else "raster"
+        if vector:
+            self._draw_vector(p, visible, lane_rows, tr)
+        else:
+            self._draw_raster(p, x0, x1, width, lane_rows, nrows, visible, tr)
+        self._draw_open_spans(p, x0, x1, lane_rows, tr, vector)
+        self._draw_arrows(p, x0, x1, lane_rows, tr)
+        if vector:
+            self._draw_marks(p, x0, x1, lane_rows, tr)
+
+    def _draw_lifetimes(self, p, x0, x1):
+        """A thin bar per lane from its start to its end (or the live edge while it runs)."""
+        model = self.model
+        p.setPen(Qt.PenStyle.NoPen)
+        for row, (lane, _) in enumerate(model.rows()):
+            parent = lane.parent
+            start = lane.start if lane.start is not None else (
+                parent.start if parent is not None and parent.start is not None else 0.0)
+            end = lane.end if lane.end is not None else (
+                parent.end if parent is not None and parent.end is not None else model.end_time)
+            if end < x0 or start > x1:
+                continue
+            process = lane.kind == "process"
+            half = 0.15 if process else 0.08
+            p.setBrush(PROCESS_LIFETIME if process else LIFETIME)
+            p.drawRect(QRectF(start, row + 0.5 - half, max(end - start, 0.0), 2 * half))
+
+    def _draw_raster(self, p, x0, x1, width, lane_rows, nrows, visible, tr):
+        """Per-pixel coverage image, one image row per timeline row, scaled into the bands."""
+        index = self.index
+        cov = index.coverage(x0, x1, width, visible)
+        ranks = compose(cov, index.key_lane, index.key_state, lane_rows, nrows, STATE_RANK)
+        argb = np.ascontiguousarray(RANK_ARGB[ranks])
+        image = QImage(argb, width, nrows, 4 * width, QImage.Format.Format_ARGB32_Premultiplied)
+        p.save()
+        p.resetTransform()
+        p.setRenderHint(p.RenderHint.SmoothPixmapTransform, False)
+        for row in np.flatnonzero(ranks.any(axis=1)):
+            target = tr.mapRect(QRectF(x0, row + GAP, x1 - x0, 1 - 2 * GAP))
+            p.drawImage(target, image, QRectF(0, float(row), width, 1))
+        p.restore()
+
+    def _draw_vector(self, p, visible, lane_rows, tr):
+        """Each span a rectangle with a darker outline, labelled when its name fits."""
+        spans, names = self.model.spans, self.model.names
+        lanes = spans["lane"][visible]
+        known = lanes < len(lane_rows)
+        rows = np.full(len(visible), -1, np.int64)
+        rows[known] = lane_rows[lanes[known]]
+        keep = rows >= 0
+        visible, rows = visible[keep], rows[keep]
+        t0, t1 = spans["t0"][visible], spans["t1"][visible]
+        states, name_ids = spans["state"][visible], spans["name"][visible]
+        min_width = 1.0 / max(abs(tr.m11()), 1e-12)
+        labels = []
+        for state in _DRAW_ORDER:
+            sel = np.flatnonzero(states == state)
+            if sel.size == 0:
+                continue
+            color = STATE_COLORS[state] if state < len(STATE_COLORS) else STATE_COLORS[0]
+            pen = QPen(color.darker(160), 1)
+            pen.setCosmetic(True)
+            p.setPen(pen)
+            p.setBrush(QBrush(color))
+            rects = [QRectF(a, r + GAP, max(b - a, min_width), 1 - 2 * GAP)
+                     for a, b, r in zip(t0[sel].tolist(), t1[sel].tolist(), rows[sel].tolist())]
+            p.drawRects(rects)
+            labels += [(rect, names[n], color) for rect, n in zip(rects, name_ids[sel].tolist())
+                       if 0 < n < len(names)]
+        self._draw_labels(p, tr, labels)
+
+    def _draw_labels(self, p, tr, labels):
+        """Names inside their rectangles, drawn in device pixels so the text stays upright."""
+        if not labels:
+            return
+        p.save()
+        p.resetTransform()
+        p.setFont(self.font)
+        metrics = QFontMetrics(self.font)
+        for rect, text, color in labels:
+            box = tr.mapRect(rect).adjusted(3, 0, -3, 0)
+            if box.width() < 12 or box.height() < metrics.height() * 0.8:
+                continue
+            shown = metrics.elidedText(text, Qt.TextElideMode.ElideRight, int(box.width()))
+            if shown and shown != "…":
+                p.setPen(_text_color(color))
+                p.drawText(box, Qt.AlignmentFlag.AlignCenter, shown)
+        p.restore()
+
+    def _draw_open_spans(self, p, x0, x1, lane_rows, tr, labelled):
+        """Spans that began but have not ended yet reach up to the live edge, outlined dashed."""
+        end, labels = self.model.end_time, []
+        for (lane, state, name), start in list(self.model.open_spans.items()):
+            row = lane_rows[lane] if 0 <= lane < len(lane_rows) else -1
+            if row < 0 or start > x1 or end < x0:
+                continue
+            color = STATE_COLORS[state] if 0 <= state < len(STATE_COLORS) else STATE_COLORS[0]
+            pen = QPen(color.darker(160), 1, Qt.PenStyle.DashLine)
+            pen.setCosmetic(True)
+            p.setPen(pen)
+            p.setBrush(QBrush(color))
+            rect = QRectF(start, row + GAP, max(end - start, 0.0), 1 - 2 * GAP)
+            p.drawRect(rect)
+            labels.append((rect, name, color))
+        if labelled:
+            self._draw_labels(p, tr, labels)
+
+    def _draw_arrows(self, p, x0, x1, lane_rows, tr):
+        """Message arrows from the sending row to the receiving row."""
+        arrows = [a for a in self.model.arrows() if not (max(a[0], a[2]) < x0
+                                                          or min(a[0], a[2]) > x1)]
+        if not arrows or len(arrows) > ARROW_LIMIT:
+            return
+        p.save()
+        p.resetTransform()
+        pen = QPen(INK, 2)
+        p.setPen(pen)
+        p.setBrush(QBrush(INK))
+        for t_out, lane_out, t_in, lane_in, _ in arrows:
+            r_out, r_in = lane_rows[lane_out], lane_rows[lane_in]
+            if r_out < 0 or r_in < 0:
+                continue
+            a = tr.map(QPointF(t_out, r_out + 0.5))
+            b = tr.map(QPointF(t_in, r_in + 0.5))
+            line = QLineF(a, b)
+            if line.length() < 1:
+                continue
+            p.drawLine(line)
+            unit = (b - a) / line.length()
+            normal = QPointF(-unit.y(), unit.x())
+            head = QPolygonF([b, b - unit * 10 + normal * 5, b - unit * 10 - normal * 5])
+            p.drawPolygon(head)
+        p.restore()
+
+    def _draw_marks(self, p, x0, x1, lane_rows, tr):
+        """Instant events: a short vertical tick with the event's name beside it."""
+        marks = self.model.marks
+        t = marks["t"]
+        sel = np.flatnonzero((t >= x0) & (t <= x1))[:MARK_LIMIT]
+        if sel.size == 0:
+            return
+        p.save()
+        p.resetTransform()
+        p.setFont(self.font)
+        metrics = QFontMetrics(self.font)
+        for when, lane, name in zip(t[sel].tolist(), marks["lane"][sel].tolist(),
+                                    marks["name"][sel].tolist()):
+            row = lane_rows[lane] if 0 <= lane < len(lane_rows) else -1
+            if row < 0:
+                continue
+            top = tr.map(QPointF(when, row + 0.02))
+            bottom = tr.map(QPointF(when, row + 0.98))
+            p.setPen(QPen(INK, 2))
+            p.drawLine(top, bottom)
+            text = self.model.names[name]
+            if text:
+                y = min(top.y(), bottom.y())
+                box = QRectF(top.x() + 3, y, metrics.horizontalAdvance(text) + 6,
+                             metrics.height())
+                p.fillRect(box, QColor(255, 255, 255, 210))
+                p.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
+        p.restore()
+
+    # -- hit testing ------------------------------------------------------------------
+    def spans_at(self, t, row, tolerance=0.0):
+        """Indices of the spans in `row` that cover time `t` (+- tolerance), shortest first."""
+        model = self.model
+        if model is None or row < 0:
+            return np.empty(0, np.intp)
+        self.index.sync()
+        lane_rows = model.lane_rows()
+        lanes = np.flatnonzero(lane_rows == row)
+        if lanes.size == 0:
+            return np.empty(0, np.intp)
+        near = self.index.visible(t - tolerance, t + tolerance)
+        near = near[np.isin(model.spans["lane"][near], lanes)]
+        t0, t1 = model.spans["t0"][near], model.spans["t1"][near]
+        inside = (t0 <= t) & (t1 >= t)
+        order = np.lexsort((t1 - t0, ~inside))       # exact hits first, then shortest
+        return near[order]

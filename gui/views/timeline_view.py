@@ -1,0 +1,216 @@
+"""`TimelineView`: the lanes of a run over time, with a legend, hover details and PNG export.
+
+While a lesson runs the view follows the live edge; once it has stopped the teacher can zoom
+(wheel), pan (drag), fit (double click) and hover any span or lane for its exact numbers.
+Repaints are driven by a timer and happen only when the model's revision moved.
+"""
+import math
+from pathlib import Path
+
+import pyqtgraph as pg
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QColor, QFont, QImage
+from PySide6.QtWidgets import QToolTip, QVBoxLayout, QWidget
+
+from gui.views.lane_axis import INK, LaneAxis
+from gui.views.legend import Legend
+from gui.views.palette import state_label
+from gui.views.span_item import SpanItem
+
+FPS = 30
+MIN_WINDOW = 5.0        # seconds shown at least while live
+FOLLOW_WINDOW = 20.0    # once a run is longer than this, the live view slides
+FONT_PT = 13
+
+
+def _ms(seconds):
+    ms = seconds * 1e3
+    return f"{ms:.0f} ms" if ms >= 100 else f"{ms:.2f} ms" if ms >= 1 else f"{ms:.3f} ms"
+
+
+class TimelineView(QWidget):
+    """A TraceModel drawn as one row per process / thread, time (s) along x."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.model = None
+        self.live = False
+        self.hover_text = ""
+        self._revision = None
+        self._rows_seen = None
+        font = QFont()
+        font.setPointSizeF(FONT_PT)
+
+        self.legend = Legend(self, FONT_PT)
+        self.lane_axis = LaneAxis(FONT_PT)
+        bottom = pg.AxisItem("bottom")
+        bottom.setStyle(tickFont=font)
+        bottom.setPen(INK)
+        bottom.setTextPen(INK)
+        bottom.setLabel("time (s)", color=INK.name(), **{"font-size": f"{FONT_PT}pt"})
+        bottom.enableAutoSIPrefix(False)
+        self.plot = pg.PlotWidget(self, background="w",
+                                  axisItems={"left": self.lane_axis, "bottom": bottom})
+        item = self.plot.getPlotItem()
+        item.hideButtons()
+        item.setMenuEnabled(False)
+        self.viewbox = item.getViewBox()
+        self.viewbox.invertY(True)
+        self.viewbox.disableAutoRange()
+        self.viewbox.setMouseEnabled(x=True, y=False)
+        self.viewbox.setLimits(minXRange=1e-7)
+        self.spans = SpanItem()
+        item.addItem(self.spans)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.legend)
+        layout.addWidget(self.plot, 1)
+
+        scene = self.plot.scene()
+        scene.sigMouseMoved.connect(self._hover)
+        scene.sigMouseClicked.connect(self._clicked)
+        self.timer = QTimer(self)
+        self.timer.setInterval(int(1000 / FPS))
+        self.timer.timeout.connect(self.tick)
+        self.timer.start()
+
+    # -- public API -------------------------------------------------------------------
+    def set_model(self, model):
+        """Show another run's model (a new run replaces the old one)."""
+        self.model = model
+        self.spans.set_model(model)
+        self._revision = self._rows_seen = None
+        self.tick()
+        if not self.live:
+            self.fit()
+
+    def set_live(self, live):
+        """Follow the live edge while a run streams; allow zoom and pan once it has stopped."""
+        self.live = bool(live)
+        self.viewbox.setMouseEnabled(x=not self.live, y=False)
+        if self.live:
+            self._follow()
+        else:
+            self.fit()
+
+    def fit(self):
+        """Show the whole run."""
+        end = self.model.end_time if self.model is not None else 0.0
+        self.viewbox.setXRange(0.0, max(end, 1e-3), padding=0.01)
+        self._fit_rows()
+
+    def tick(self):
+        """Timer slot: repaint only when the model changed since the last tick."""
+        model = self.model
+        if model is None or model.revision == self._revision:
+            return
+        self._revision = model.revision
+        rows = model.rows()
+        labels = [(lane.label, depth) for lane, depth in rows]
+        if labels != self._rows_seen:
+            self._rows_seen = labels
+            self.lane_axis.set_rows(rows)
+            self._fit_rows()
+        self.spans.refresh()
+        if self.live:
+            self._follow()
+
+    def export_png(self, path, width=1600, height=900):
+        """Render the timeline and its legend into a PNG file (works with no screen)."""
+        path = Path(path)
+        clone = TimelineView()
+        clone.timer.stop()
+        clone.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
+        clone.resize(width, height)
+        clone.set_model(self.model)
+        (x0, x1), _ = self.viewbox.viewRange()
+        if self.model is not None:
+            clone.viewbox.setXRange(x0, x1, padding=0)
+        clone.layout().activate()
+        image = QImage(width, height, QImage.Format.Format_ARGB32)
+        image.fill(QColor("#FFFFFF"))
+        clone.render(image)
+        clone.deleteLater()
+        if not image.save(str(path), "PNG"):
+            raise OSError(f"could not write {path}")
+        return path
+
+    # -- ranges -----------------------------------------------------------------------
+    def _fit_rows(self):
+        rows = len(self.model.rows()) if self.model is not None else 0
+        self.viewbox.setYRange(0, max(rows, 1), padding=0)
+
+    def _follow(self):
+        end = self.model.end_time if self.model is not None else 0.0
+        if end <= FOLLOW_WINDOW:
+            lo, hi = 0.0, max(MIN_WINDOW, end * 1.02)
+        else:
+            lo, hi = end - FOLLOW_WINDOW, end + FOLLOW_WINDOW * 0.02
+        self.viewbox.setXRange(lo, hi, padding=0)
+
+    # -- mouse ------------------------------------------------------------------------
+    def _clicked(self, event):
+        if event.double() and not self.live:
+            self.fit()
+
+    def _hover(self, pos):
+        """Scene mouse-move slot: show what is under the cursor as a tooltip."""
+        text = ""
+        if self.model is not None:
+            point = self.viewbox.mapSceneToView(pos)
+            if self.viewbox.sceneBoundingRect().contains(pos):
+                tolerance = 3 * self.viewbox.viewPixelSize()[0]
+                text = self.describe(point.x(), point.y(), tolerance)
+            elif self.lane_axis.sceneBoundingRect().contains(pos):
+                text = self.describe_lane(self.lane_axis.row_at(point.y()))
+        self.hover_text = text
+        if text:
+            where = self.plot.mapToGlobal(self.plot.mapFromScene(pos))
+            QToolTip.showText(where, text, self.plot)
+        else:
+            QToolTip.hideText()
+
+    def describe(self, t, y, tolerance=0.0):
+        """Tooltip text for time `t` at view height `y`: the span there, else the lane."""
+        row = self.lane_axis.row_at(y)
+        if row < 0:
+            return ""
+        found = self.spans.spans_at(t, row, tolerance)
+        if len(found):
+            s = self.model.spans
+            i, names = int(found[0]), self.model.names
+            name = names[s["name"][i]] if 0 <= s["name"][i] < len(names) else ""
+            return self._span_text(name, s["state"][i], s["t0"][i], s["t1"][i], row)
+        end, lane_rows = self.model.end_time, self.model.lane_rows()
+        for (lane, state, name), start in self.model.open_spans.items():
+            if 0 <= lane < len(lane_rows) and lane_rows[lane] == row \
+                    and start - tolerance <= t <= end + tolerance:
+                return self._span_text(name, state, start, None, row)
+        return self.describe_lane(row)
+
+    def _span_text(self, name, state, t0, t1, row):
+        label = state_label(int(state))
+        lane = self.model.rows()[row][0]
+        took = _ms(t1 - t0) if t1 is not None else "still running"
+        return "\n".join([name or label, f"state: {label}",
+                          f"start {t0:.4f} s · {took}", lane.label])
+
+    def describe_lane(self, row):
+        """Tooltip text for a lane label: pid, tid, lifetime and exit code when known."""
+        if self.model is None or not 0 <= row < len(self.model.rows()):
+            return ""
+        lane = self.model.rows()[row][0]
+        lines = [lane.label]
+        if lane.kind == "process":
+            parent = f" · parent PID {lane.parent.pid}" if lane.parent is not None else ""
+            lines.append(f"process, PID {lane.pid}{parent}")
+        else:
+            lines.append(f"thread, TID {lane.tid} in PID {lane.pid}")
+        start = f"{lane.start:.3f} s" if lane.start is not None else "?"
+        end = f"{lane.end:.3f} s" if lane.end is not None else "still running"
+        lines.append(f"alive {start} – {end}")
+        if lane.exit_code is not None:
+            lines.append(f"exit code {lane.exit_code}")
+        return "\n".join(lines)
