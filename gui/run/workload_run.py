@@ -26,13 +26,14 @@ class WorkloadRun:
     """``run = WorkloadRun("process.pool", values, listener_env); await run.start()``."""
 
     def __init__(self, lesson, values, trace_env=None, python=None,
-                 on_output=None, on_exit=None):
+                 on_output=None, on_exit=None, argv=None):
         self.lesson = catalog.lesson(lesson)
         self.values = values
         self.python = python or sys.executable
         self.trace_env = trace_env or {}
         self.on_output = on_output or (lambda stream, text: None)
         self.on_exit = on_exit or (lambda run: None)
+        self.argv = argv                # `python argv...` instead of the lesson (benchmarks)
         self.process = None
         self.returncode = None
         self.stopped_by_user = False
@@ -55,6 +56,8 @@ class WorkloadRun:
         return describe(self.returncode, self.stopped_by_user)
 
     def command(self):
+        if self.argv:
+            return [self.python, *self.argv]
         return [self.python, "-m", self.lesson.module,
                 *catalog.command_args(self.lesson.id, self.values)]
 

@@ -1,0 +1,168 @@
+"""`concurrency-lab bench`: the performance figures of DESIGN.md, measured on the code paths the
+window uses, printed as one JSON object (medians of repeated runs)."""
+import asyncio
+import json
+import os
+import re
+import statistics
+import subprocess
+import sys
+import time
+
+import numpy as np
+
+from gui.run.workload_run import ROOT
+
+TARGETS = {"probe_ns_per_event": ("<=", 300), "ingest_events_per_s": (">=", 2_000_000),
+           "frame_ms_1m_spans": ("<=", 16), "startup_s": ("<=", 1.0),
+           "bytes_per_span": ("<=", 40), "gil_traced_vs_untraced": (">=", 0.95)}
+
+# Runs inside a traced workload process: the cost of one probe event, loop overhead removed.
+_PROBE_CHILD = r"""
+import statistics, time
+from workloads import probe
+assert probe.enabled(), "the probe is not connected"
+def batch(call, n=20000):
+    t = time.perf_counter_ns()
+    for _ in range(n):
+        call("tick")
+    return (time.perf_counter_ns() - t) / n
+def empty(n=20000):
+    t = time.perf_counter_ns()
+    for _ in range(n):
+        pass
+    return (time.perf_counter_ns() - t) / n
+loop = statistics.median(empty() for _ in range(%(repeats)d))
+print(statistics.median(batch(probe.mark) for _ in range(%(repeats)d)) - loop)
+"""
+
+
+async def _traced(argv, timeout=120):
+    """Run `python argv...` under a real trace listener; returns (stdout, model)."""
+    from gui.run.workload_run import WorkloadRun
+    from gui.trace.listener import TraceListener
+    from gui.trace.model import TraceModel
+    from workloads.catalog import Lesson
+
+    model = TraceModel(time.perf_counter_ns())
+    listener = await TraceListener(model).start()
+    out = []
+    run = WorkloadRun(Lesson("bench", "", "", ""), {}, listener.env, argv=argv,
+                      on_output=lambda s, t: out.append(t) if s == "stdout" else None)
+    await run.start()
+    await asyncio.wait_for(run.wait(), timeout)
+    await listener.drain()
+    await listener.close()
+    return "".join(out), model
+
+
+def probe_ns_per_event(repeats):
+    out, _ = asyncio.run(_traced(["-c", _PROBE_CHILD % {"repeats": repeats}]))
+    return float(out.strip().splitlines()[-1])
+
+
+def synthetic_stream(n_spans, threads=8):
+    """The bytes a busy workload would send: HELLO, names, then records in ~64 KiB frames."""
+    from workloads import probe
+    hello = probe.HELLO_STRUCT.pack(b"bench".ljust(32, b"\0"), 1, 0, 0) + b"MainProcess"
+    parts = [probe.FRAME_HEADER.pack(len(hello), probe.HELLO) + hello]
+    name = probe.STRING_ID.pack(1) + b"running"
+    parts.append(probe.FRAME_HEADER.pack(len(name), probe.STRING) + name)
+    from gui.trace.decoder import RECORD_DTYPE
+    records = np.zeros(n_spans, RECORD_DTYPE)
+    records["kind"], records["cat"], records["name"] = probe.SPAN, 1, 1
+    records["ts"] = np.arange(n_spans) * 1000
+    records["a"] = records["ts"] + 500
+    records["thread"] = np.arange(n_spans) % threads + 1000
+    per_frame = 2048
+    for lo in range(0, n_spans, per_frame):
+        body = records[lo:lo + per_frame].tobytes()
+        parts.append(probe.FRAME_HEADER.pack(len(body), probe.RECORDS) + body)
+    return parts
+
+
+def ingest_events_per_s(repeats, n_spans=1_000_000):
+    from gui.trace.decoder import StreamDecoder
+    from gui.trace.ingest import ProcessFeed
+    from gui.trace.model import TraceModel
+
+    frames = synthetic_stream(n_spans)
+    chunks = [b"".join(frames[i:i + 4]) for i in range(0, len(frames), 4)]   # 256 KiB reads
+    rates = []
+    for _ in range(repeats):
+        model, decoder, feed = TraceModel(), StreamDecoder(), None
+        t = time.perf_counter()
+        for chunk in chunks:
+            for frame in decoder.feed(chunk):
+                if feed is None:
+                    feed = ProcessFeed(model, frame)
+                else:
+                    feed.add(frame)
+        rates.append(n_spans / (time.perf_counter() - t))
+        assert len(model.spans) == n_spans
+    return statistics.median(rates), model.bytes_per_span
+
+
+def startup_s(repeats):
+    env = dict(os.environ, CLAB_EXIT_AFTER_SHOW="1")
+    env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    times = []
+    for _ in range(repeats):
+        t = time.perf_counter()
+        proc = subprocess.Popen([sys.executable, "-m", "gui"], cwd=ROOT, env=env,
+                                stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+        for line in proc.stdout:
+            if "window shown" in line:
+                times.append(time.perf_counter() - t)
+                break
+        proc.wait(timeout=60)
+    return statistics.median(times)
+
+
+def gil_traced_vs_untraced(repeats, seconds=2):
+    args = ["-m", "workloads.threads.gil", "--seconds", str(seconds)]
+    ratios = []
+    for _ in range(repeats):
+        plain = subprocess.run([sys.executable, *args], cwd=ROOT, capture_output=True,
+                               text=True, timeout=120).stdout
+        traced, model = asyncio.run(_traced(args))
+        assert len(model.spans) > 0, "the traced run sent no spans"
+        ratios.append(_loops_per_s(traced) / _loops_per_s(plain))
+    return statistics.median(ratios)
+
+
+def _loops_per_s(out):
+    return float(re.search(r"= ([\d,]+) loops/s", out).group(1).replace(",", ""))
+
+
+def measure(quick=False):
+    repeats = 3 if quick else 7
+    ingest, bytes_per_span = ingest_events_per_s(repeats)
+    from gui.views.frame_bench import frame_ms
+    return {
+        "probe_ns_per_event": round(probe_ns_per_event(5 if quick else 15), 1),
+        "ingest_events_per_s": round(ingest),
+        "frame_ms_1m_spans": round(frame_ms(repeats=5 if quick else 15), 2),
+        "startup_s": round(startup_s(repeats), 3),
+        "bytes_per_span": round(bytes_per_span, 1),
+        "gil_traced_vs_untraced": round(gil_traced_vs_untraced(1 if quick else 3), 3),
+    }
+
+
+def missed(figures):
+    """The figures that miss DESIGN.md's targets, as one-line reasons."""
+    out = []
+    for key, (op, target) in TARGETS.items():
+        value = figures[key]
+        ok = value <= target if op == "<=" else value >= target
+        if not ok:
+            out.append(f"{key} = {value}, target {op} {target}")
+    return out
+
+
+def main(quick=False):
+    figures = measure(quick)
+    print(json.dumps(figures))
+    for line in missed(figures):
+        print(f"bench: misses its target: {line}", file=sys.stderr)
+    return 0
