@@ -80,7 +80,7 @@ def _style_plot(plot: pg.PlotItem, y_max: float, y_ticks) -> None:
     plot.setMenuEnabled(False)
     plot.hideButtons()
     plot.setXRange(-WINDOW_S, 0, padding=0)
-    plot.setYRange(0, y_max, padding=0)
+    plot.setYRange(0, y_max * 1.03, padding=0)  # a line at 100 % stays visible
 
 
 def _heading(text: str) -> QtWidgets.QLabel:
@@ -116,6 +116,7 @@ class CoresView(QtWidgets.QWidget):
         self._usage = CoreUsage(history_s=60, rate_hz=1000 / SAMPLE_MS)
         self._tree = ProcessTree(history_s=60, rate_hz=1000 / SCAN_MS)
         self._items: Dict[int, QtWidgets.QTreeWidgetItem] = {}
+        self._shape: list = []
         self._titles: List[str] = []
         cores = self._usage.cores
 
@@ -164,7 +165,7 @@ class CoresView(QtWidgets.QWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QtWidgets.QFrame.Shape.NoFrame)
         scroll.setWidget(grid)
-        scroll.setMinimumHeight(CORE_PLOT_MIN_H + 10)
+        scroll.setMinimumHeight(min(rows, 2) * CORE_PLOT_MIN_H + 4)  # 8 cores: no scrolling
         return _titled(_heading(f"CPU cores: % busy, last {WINDOW_S:g} s"), scroll)
 
     def _build_total_plot(self, cores: int) -> QtWidgets.QWidget:
@@ -285,38 +286,27 @@ class CoresView(QtWidgets.QWidget):
         self._tree_caption.setText(caption)
 
     def _update_tree_widget(self, rows: List[ProcessRow]) -> None:
-        """Update items in place (keeps selection and scrolling), re-parent, drop the dead."""
+        """Update items in place while the tree's shape holds (keeps selection and
+        scrolling); rebuild it when a process came, went or changed parent."""
         tree = self.tree_widget
-        seen: Dict[int, QtWidgets.QTreeWidgetItem] = {}
-        for row in rows:
-            parent = seen.get(row.ppid) if row.depth > 0 else None
-            item = self._items.get(row.pid)
-            if item is None or item.parent() is not parent:
-                if item is not None:
-                    self._detach(item)
-                else:
-                    item = QtWidgets.QTreeWidgetItem()
-                    for col in _NUMERIC:
-                        item.setTextAlignment(col, QtCore.Qt.AlignmentFlag.AlignRight)
-                    self._items[row.pid] = item
+        shape = [(row.pid, row.ppid, row.depth) for row in rows]
+        if shape != self._shape:
+            self._shape = shape
+            tree.clear()                     # deletes every item, children included
+            self._items = {}
+            for row in rows:
+                item = QtWidgets.QTreeWidgetItem()
+                for col in _NUMERIC:
+                    item.setTextAlignment(col, QtCore.Qt.AlignmentFlag.AlignRight)
+                parent = self._items.get(row.ppid) if row.depth > 0 else None
                 if parent is None:
                     tree.addTopLevelItem(item)
                 else:
                     parent.addChild(item)
                     parent.setExpanded(True)
-            self._fill(item, row)
-            seen[row.pid] = item
-        for pid in [p for p in self._items if p not in seen]:
-            self._detach(self._items.pop(pid))
-
-    def _detach(self, item: QtWidgets.QTreeWidgetItem) -> None:
-        parent = item.parent()
-        if parent is not None:
-            parent.removeChild(item)
-        else:
-            index = self.tree_widget.indexOfTopLevelItem(item)
-            if index >= 0:
-                self.tree_widget.takeTopLevelItem(index)
+                self._items[row.pid] = item
+        for row in rows:
+            self._fill(self._items[row.pid], row)
 
     @staticmethod
     def _fill(item: QtWidgets.QTreeWidgetItem, row: ProcessRow) -> None:

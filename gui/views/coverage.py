@@ -26,6 +26,7 @@ class _Level:
         self.exp, self.width, self.cap = exp, 2.0 ** exp, cap
         self.counts = np.zeros((cap, keys), np.int32)       # spans touching each bin
         self.prefix = np.zeros((cap + 1, keys), np.int32)   # covered bins before each bin
+        self.used = 0                                       # bins in use: [0, used)
 
 
 def _bins(t, origin, width, nbins):
@@ -75,7 +76,8 @@ class SpanIndex:
             return
         lo = self.n
         lane = spans["lane"][lo:].astype(np.int64)
-        raw = lane * NSTATES + spans["state"][lo:]
+        state = spans["state"][lo:]
+        raw = lane * NSTATES + np.where(state < NSTATES, state, 0)     # unknown codes: ""
         if raw.size and raw.max() >= len(self._key_of):
             grown = np.full(max(int(raw.max()) + 1, 2 * len(self._key_of)), -1, np.int32)
             grown[:len(self._key_of)] = self._key_of
@@ -100,7 +102,7 @@ class SpanIndex:
         if n - lo > lo:                 # most spans are new: rebuilding later costs the same
             self._levels.clear()
         for exp, level in list(self._levels.items()):
-            if self._need(level.width) * self.keys > MAX_CELLS:
+            if self._need(level.width) * max(self.keys, 1) > MAX_CELLS:
                 del self._levels[exp]
             else:
                 self._add(level, lo, n)
@@ -136,7 +138,7 @@ class SpanIndex:
         if level is not None:
             # a bin belongs to the pixel holding its centre: edges are off by <= 1/4 pixel
             edges = _bins(x0 + np.arange(width + 1) * pixel, -0.5 * level.width, level.width,
-                          level.cap + 1)
+                          level.used + 1)
             at = np.take(level.prefix, edges, axis=0)
             return (at[1:] > at[:-1]).T
         if visible is None:
@@ -150,15 +152,13 @@ class SpanIndex:
 
     def _level(self, exp):
         """The cached level for bin width 2**exp, built or grown as needed; None if too big."""
-        need = self._need(2.0 ** exp)
         level = self._levels.pop(exp, None)
-        if max(self.keys, 1) * need > MAX_CELLS:
+        if max(self.keys, 1) * self._need(2.0 ** exp) > MAX_CELLS:
             return None
         if level is None:
-            level = _Level(exp, self.keys, min(MAX_CELLS // max(self.keys, 1), 2 * need))
+            level = _Level(exp, self.keys, 0)
             self._add(level, 0, self.n)
-        elif need > level.cap:
-            self._grow(level, min(MAX_CELLS // max(self.keys, 1), 2 * need), self.keys)
+        self._fit(level)
         self._levels[exp] = level
         while len(self._levels) > 2:
             self._levels.pop(next(iter(self._levels)))
@@ -168,51 +168,55 @@ class SpanIndex:
         """Bins a level of this bin width needs to hold every span up to the model's end."""
         return int(max(self.model.end_time, 0.0) / width) + 2
 
-    def _grow(self, level, cap, keys):
-        counts = np.zeros((cap, keys), np.int32)
-        prefix = np.zeros((cap + 1, keys), np.int32)
-        old_cap, old_keys = level.counts.shape
-        counts[:old_cap, :old_keys] = level.counts
-        prefix[:old_cap + 1, :old_keys] = level.prefix
-        prefix[old_cap + 1:, :old_keys] = level.prefix[old_cap]
-        level.counts, level.prefix, level.cap = counts, prefix, cap
+    def _fit(self, level):
+        """Make room in a level for every key and for the bins up to the model's end."""
+        need, keys = self._need(level.width), max(self.keys, 1)
+        if need > level.cap or keys > level.counts.shape[1]:
+            cap = max(level.cap, need, min(MAX_CELLS // keys, 2 * need))
+            counts = np.zeros((cap, keys), np.int32)
+            prefix = np.zeros((cap + 1, keys), np.int32)
+            old_cap, old_keys = level.counts.shape
+            counts[:old_cap, :old_keys] = level.counts
+            prefix[:level.used + 1, :old_keys] = level.prefix[:level.used + 1]
+            level.counts, level.prefix, level.cap = counts, prefix, cap
+        if need > level.used:
+            level.prefix[level.used + 1:need + 1] = level.prefix[level.used]
+            level.used = need
 
     def _add(self, level, lo, hi):
-        """Fold spans [lo, hi) into a level: only bins from the earliest new span change."""
+        """Fold spans [lo, hi) into a level; only the bins they touch are recounted."""
         if hi <= lo:
             return
-        spans = self.model.spans
-        need = self._need(level.width)
-        if need > level.cap or self.keys > level.counts.shape[1]:
-            self._grow(level, max(level.cap, need,
-                                   min(MAX_CELLS // self.keys, 2 * need)), self.keys)
-        cap = level.cap
-        b0 = _bins(spans["t0"][lo:hi], 0.0, level.width, cap)
-        b1 = _bins(spans["t1"][lo:hi], 0.0, level.width, cap)
-        first = int(b0.min())
+        self._fit(level)
+        spans, used, prefix = self.model.spans, level.used, level.prefix
+        b0 = _bins(spans["t0"][lo:hi], 0.0, level.width, used)
+        b1 = _bins(spans["t1"][lo:hi], 0.0, level.width, used)
+        first, last = int(b0.min()), min(int(b1.max()) + 2, used)
         b0 -= first
         b1 -= first
-        counts = level.counts[first:]
-        counts += _diff_counts(self._key[lo:hi].astype(np.intp), b0, b1, self.keys, cap - first)
-        level.prefix[first + 1:] = level.prefix[first] + np.cumsum(counts > 0, axis=0,
-                                                                   dtype=np.int32)
+        before = prefix[last] - prefix[first]
+        counts = level.counts[first:last]
+        counts += _diff_counts(self._key[lo:hi].astype(np.intp), b0, b1, self.keys, last - first)
+        covered = np.cumsum(counts > 0, axis=0, dtype=np.int32)
+        prefix[first + 1:last + 1] = prefix[first] + covered
+        if last < used:
+            prefix[last + 1:used + 1] += covered[-1] - before
 
 
 def compose(cov, key_lane, key_state, lane_rows, nrows, rank):
-    """Collapse (keys, width) coverage to (rows, width) state ranks; the highest rank wins."""
+    """Collapse (keys, width) coverage into (rows, width) sets of the states present.
+
+    Bit r - 1 of a pixel is set when a state of rank r (1..8) touches it; a 256-entry table
+    then picks the colour of the highest bit. One small matrix product does all rows at once.
+    """
     out = np.zeros((nrows, cov.shape[1]), np.uint8)
-    if cov.shape[0] == 0:
+    if cov.shape[0] == 0 or nrows == 0:
         return out
     rows = np.full(len(key_lane), -1, np.int64)
     known = key_lane < len(lane_rows)
     rows[known] = lane_rows[key_lane[known]]
     shown = np.flatnonzero((rows >= 0) & (rows < nrows))
-    if shown.size == 0:
-        return out
-    order = shown[np.argsort(rows[shown], kind="stable")]
-    values = np.where(cov[order], rank[key_state[order]][:, None], np.uint8(0))
-    r = rows[order]
-    starts = np.flatnonzero(np.r_[True, r[1:] != r[:-1]]).tolist()
-    for lo, hi in zip(starts, starts[1:] + [len(order)]):    # one pass per row, not per span
-        np.max(values[lo:hi], axis=0, out=out[r[lo]])
-    return out
+    weights = np.zeros((len(key_lane), nrows), np.float32)
+    weights[shown, rows[shown]] = 2.0 ** (rank[key_state[shown]].astype(np.float32) - 1)
+    bits = cov.T.astype(np.float32) @ weights          # distinct powers of two: exact sums
+    return np.ascontiguousarray(bits.T, dtype=np.uint8)

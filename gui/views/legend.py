@@ -4,10 +4,11 @@ Colours only teach if nobody has to remember what orange means, so the legend si
 timeline (also in exported pictures) and wraps onto more lines on narrow windows.
 """
 from PySide6.QtCore import QPoint, QRect, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QPalette, QPixmap
+from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLayout, QWidget
 
 from gui.views.palette import LEGEND_STATES, STATE_COLORS, STATE_LABELS
+from gui.views.span_item import LIFETIME
 
 TEXT = QColor("#202020")
 
@@ -83,21 +84,34 @@ class Legend(QWidget):
         font = QFont(self.font())
         font.setPointSizeF(point_size)
         self.setFont(font)
-        flow = FlowLayout(self)
-        flow.setContentsMargins(8, 6, 8, 6)
+        self._flow = FlowLayout(self)
+        self._flow.setContentsMargins(8, 6, 8, 6)
+        self._swatch_h = max(14, int(self.fontMetrics().height() * 0.8))
         self.labels = []
         for code in LEGEND_STATES:
-            entry = QWidget(self)
-            row = QHBoxLayout(entry)
-            row.setContentsMargins(0, 0, 0, 0)
-            row.setSpacing(6)
-            height = max(14, int(entry.fontMetrics().height() * 0.8))
-            swatch = QLabel(entry)
-            pixmap = QPixmap(int(height * 1.6), height)
+            pixmap = self._pixmap()
             pixmap.fill(STATE_COLORS[code])
-            swatch.setPixmap(pixmap)
-            label = QLabel(STATE_LABELS[code], entry)
-            row.addWidget(swatch)
-            row.addWidget(label)
-            flow.addWidget(entry)
-            self.labels.append(label)
+            self._add(pixmap, STATE_LABELS[code])
+        # the thin grey bar behind the spans means "this process / thread exists"
+        pixmap = self._pixmap()
+        pixmap.fill(QColor("#FFFFFF"))
+        painter = QPainter(pixmap)
+        painter.fillRect(0, pixmap.height() // 2 - 2, pixmap.width(), 4, LIFETIME)
+        painter.end()
+        self._add(pixmap, "alive")
+
+    def _pixmap(self):
+        return QPixmap(int(self._swatch_h * 1.6), self._swatch_h)
+
+    def _add(self, pixmap, text):
+        entry = QWidget(self)
+        row = QHBoxLayout(entry)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(6)
+        swatch = QLabel(entry)
+        swatch.setPixmap(pixmap)
+        label = QLabel(text, entry)
+        row.addWidget(swatch)
+        row.addWidget(label)
+        self._flow.addWidget(entry)
+        self.labels.append(label)

@@ -45,6 +45,11 @@ STATE_RANK = np.array([_PRIORITY.index(s) + 1 for s in STATES], dtype=np.uint8)
 RANK_ARGB = np.zeros(len(STATES) + 1, dtype=np.uint32)
 RANK_ARGB[STATE_RANK] = STATE_ARGB
 
+#: ARGB colour of a set of ranks (bit r - 1 set = rank r present): the highest rank wins
+BITS_ARGB = np.zeros(256, dtype=np.uint32)
+for _bits in range(1, 256):
+    BITS_ARGB[_bits] = RANK_ARGB[_bits.bit_length()]
+
 #: states shown in the legend, in reading order
 LEGEND_STATES = [STATES.index(s) for s in
                  ("run", "wait.gil", "wait.lock", "wait.io", "lock.hold", "task", "blocked")]

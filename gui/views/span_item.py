@@ -11,15 +11,16 @@ from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QImage, QPen, QPolygonF
 
 from gui.views.coverage import SpanIndex, compose
-from gui.views.palette import RANK_ARGB, STATE_COLORS, STATE_RANK
+from gui.views.palette import BITS_ARGB, STATE_COLORS, STATE_RANK
 
 VECTOR_LIMIT = 2000      # at most this many visible spans are drawn one by one
 EXACT_LIMIT = 300_000    # above this many candidates, skip counting and go raster
 GAP = 0.14               # part of a row left empty above and below its spans
 ARROW_LIMIT = 400
 MARK_LIMIT = 300
-LIFETIME = QColor("#CFCFCF")
-PROCESS_LIFETIME = QColor("#8F8F8F")
+LIFETIME = QColor("#D2D2D2")            # a thread exists (thinner and lighter than any span)
+PROCESS_LIFETIME = QColor("#A0A0A0")    # a process exists
+OUTLINE_PX = 5           # narrower spans get no outline, else outlines would hide the colour
 INK = QColor("#202020")
 _DRAW_ORDER = np.argsort(STATE_RANK, kind="stable")      # low priority first, run on top
 
@@ -38,6 +39,7 @@ class SpanItem(pg.GraphicsObject):
         self.index = None
         self.mode = None                  # "vector" or "raster": what the last paint did
         self._rect = QRectF(0, 0, 1, 1)
+        self._arrows = (-1, None)         # (number of flows seen, arrows as an (n, 5) array)
         self.font = QFont()
         self.font.setPointSizeF(11)
         self.set_model(model)
@@ -45,6 +47,7 @@ class SpanItem(pg.GraphicsObject):
     def set_model(self, model):
         self.model = model
         self.index = SpanIndex(model) if model is not None else None
+        self._arrows = (-1, None)
         self.refresh()
 
     def refresh(self):
@@ -98,7 +101,7 @@ class SpanItem(pg.GraphicsObject):
             if end < x0 or start > x1:
                 continue
             process = lane.kind == "process"
-            half = 0.15 if process else 0.08
+            half = 0.07 if process else 0.045
             p.setBrush(PROCESS_LIFETIME if process else LIFETIME)
             p.drawRect(QRectF(start, row + 0.5 - half, max(end - start, 0.0), 2 * half))
 
@@ -106,13 +109,13 @@ class SpanItem(pg.GraphicsObject):
         """Per-pixel coverage image, one image row per timeline row, scaled into the bands."""
         index = self.index
         cov = index.coverage(x0, x1, width, visible)
-        ranks = compose(cov, index.key_lane, index.key_state, lane_rows, nrows, STATE_RANK)
-        argb = np.ascontiguousarray(RANK_ARGB[ranks])
+        states = compose(cov, index.key_lane, index.key_state, lane_rows, nrows, STATE_RANK)
+        argb = BITS_ARGB[states]
         image = QImage(argb, width, nrows, 4 * width, QImage.Format.Format_ARGB32_Premultiplied)
         p.save()
         p.resetTransform()
         p.setRenderHint(p.RenderHint.SmoothPixmapTransform, False)
-        for row in np.flatnonzero(ranks.any(axis=1)):
+        for row in np.flatnonzero(states.any(axis=1)).tolist():
             target = tr.mapRect(QRectF(x0, row + GAP, x1 - x0, 1 - 2 * GAP))
             p.drawImage(target, image, QRectF(0, float(row), width, 1))
         p.restore()
@@ -137,11 +140,15 @@ class SpanItem(pg.GraphicsObject):
             color = STATE_COLORS[state] if state < len(STATE_COLORS) else STATE_COLORS[0]
             pen = QPen(color.darker(160), 1)
             pen.setCosmetic(True)
-            p.setPen(pen)
             p.setBrush(QBrush(color))
             rects = [QRectF(a, r + GAP, max(b - a, min_width), 1 - 2 * GAP)
                      for a, b, r in zip(t0[sel].tolist(), t1[sel].tolist(), rows[sel].tolist())]
-            p.drawRects(rects)
+            wide = (t1[sel] - t0[sel]) >= OUTLINE_PX * min_width
+            for outlined in (False, True):
+                batch = [r for r, w in zip(rects, wide.tolist()) if w == outlined]
+                if batch:
+                    p.setPen(pen if outlined else Qt.PenStyle.NoPen)
+                    p.drawRects(batch)
             labels += [(rect, names[n], color) for rect, n in zip(rects, name_ids[sel].tolist())
                        if 0 < n < len(names)]
         self._draw_labels(p, tr, labels)
@@ -184,17 +191,22 @@ class SpanItem(pg.GraphicsObject):
 
     def _draw_arrows(self, p, x0, x1, lane_rows, tr):
         """Message arrows from the sending row to the receiving row."""
-        arrows = [a for a in self.model.arrows() if not (max(a[0], a[2]) < x0
-                                                          or min(a[0], a[2]) > x1)]
-        if not arrows or len(arrows) > ARROW_LIMIT:
+        flows = len(self.model.flows)
+        if self._arrows[0] != flows:            # arrows change only when flows are added
+            found = np.array(self.model.arrows(), np.float64).reshape(-1, 5)
+            self._arrows = (flows, found)
+        arrows = self._arrows[1]
+        arrows = arrows[(np.maximum(arrows[:, 0], arrows[:, 2]) >= x0)
+                        & (np.minimum(arrows[:, 0], arrows[:, 2]) <= x1)]
+        if len(arrows) == 0 or len(arrows) > ARROW_LIMIT:
             return
         p.save()
         p.resetTransform()
         pen = QPen(INK, 2)
         p.setPen(pen)
         p.setBrush(QBrush(INK))
-        for t_out, lane_out, t_in, lane_in, _ in arrows:
-            r_out, r_in = lane_rows[lane_out], lane_rows[lane_in]
+        for t_out, lane_out, t_in, lane_in, _ in arrows.tolist():
+            r_out, r_in = lane_rows[int(lane_out)], lane_rows[int(lane_in)]
             if r_out < 0 or r_in < 0:
                 continue
             a = tr.map(QPointF(t_out, r_out + 0.5))
@@ -216,6 +228,7 @@ class SpanItem(pg.GraphicsObject):
         sel = np.flatnonzero((t >= x0) & (t <= x1))[:MARK_LIMIT]
         if sel.size == 0:
             return
+        right = tr.map(QPointF(x1, 0)).x()
         p.save()
         p.resetTransform()
         p.setFont(self.font)
@@ -234,6 +247,8 @@ class SpanItem(pg.GraphicsObject):
                 y = min(top.y(), bottom.y())
                 box = QRectF(top.x() + 3, y, metrics.horizontalAdvance(text) + 6,
                              metrics.height())
+                if box.right() > right:                 # no room on the right: go left
+                    box.moveRight(top.x() - 3)
                 p.fillRect(box, QColor(255, 255, 255, 210))
                 p.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
         p.restore()

@@ -4,7 +4,6 @@ While a lesson runs the view follows the live edge; once it has stopped the teac
 (wheel), pan (drag), fit (double click) and hover any span or lane for its exact numbers.
 Repaints are driven by a timer and happen only when the model's revision moved.
 """
-import math
 from pathlib import Path
 
 import pyqtgraph as pg
@@ -21,6 +20,7 @@ FPS = 30
 MIN_WINDOW = 5.0        # seconds shown at least while live
 FOLLOW_WINDOW = 20.0    # once a run is longer than this, the live view slides
 FONT_PT = 13
+MAX_ROW_PX = 60         # with few lanes, rows stay this tall and leave space below
 
 
 def _ms(seconds):
@@ -68,6 +68,7 @@ class TimelineView(QWidget):
         layout.addWidget(self.legend)
         layout.addWidget(self.plot, 1)
 
+        self.viewbox.sigResized.connect(self._fit_rows)
         scene = self.plot.scene()
         scene.sigMouseMoved.connect(self._hover)
         scene.sigMouseClicked.connect(self._clicked)
@@ -82,6 +83,8 @@ class TimelineView(QWidget):
         self.model = model
         self.spans.set_model(model)
         self._revision = self._rows_seen = None
+        if model is None:
+            self.lane_axis.set_rows([])
         self.tick()
         if not self.live:
             self.fit()
@@ -125,6 +128,7 @@ class TimelineView(QWidget):
         clone.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
         clone.resize(width, height)
         clone.set_model(self.model)
+        clone.spans.index = self.spans.index        # share the span index: no re-indexing
         (x0, x1), _ = self.viewbox.viewRange()
         if self.model is not None:
             clone.viewbox.setXRange(x0, x1, padding=0)
@@ -138,9 +142,11 @@ class TimelineView(QWidget):
         return path
 
     # -- ranges -----------------------------------------------------------------------
-    def _fit_rows(self):
+    def _fit_rows(self, *_):
+        """Show every row, each at most MAX_ROW_PX tall."""
         rows = len(self.model.rows()) if self.model is not None else 0
-        self.viewbox.setYRange(0, max(rows, 1), padding=0)
+        room = self.viewbox.height() / MAX_ROW_PX
+        self.viewbox.setYRange(0, max(rows, room, 1), padding=0)
 
     def _follow(self):
         end = self.model.end_time if self.model is not None else 0.0
@@ -194,8 +200,8 @@ class TimelineView(QWidget):
         label = state_label(int(state))
         lane = self.model.rows()[row][0]
         took = _ms(t1 - t0) if t1 is not None else "still running"
-        return "\n".join([name or label, f"state: {label}",
-                          f"start {t0:.4f} s · {took}", lane.label])
+        where = lane.label if lane.kind == "process" else f"{lane.label} · PID {lane.pid}"
+        return "\n".join([name or label, f"state: {label}", f"start {t0:.4f} s · {took}", where])
 
     def describe_lane(self, row):
         """Tooltip text for a lane label: pid, tid, lifetime and exit code when known."""

@@ -215,3 +215,15 @@ def test_a_scan_is_cheap():
         tree.scan()
         costs.append(time.perf_counter() - start)
     assert sorted(costs)[2] < 0.1, costs
+
+
+def test_the_model_needs_no_qt():
+    """Design boundary 3: the CPU model is plain Python + numpy + psutil, no Qt."""
+    probe = ("import sys, gui.cpu.core_usage as m; m.CoreUsage().sample(); "
+             "m.ProcessTree().scan(); "
+             "print(sorted({n.split('.')[0] for n in sys.modules} & "
+             "{'PySide6', 'shiboken6', 'pyqtgraph', 'PyQt5', 'PyQt6'}))")
+    root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    out = subprocess.run([sys.executable, "-c", probe], cwd=root, capture_output=True,
+                         text=True, timeout=60, check=True).stdout
+    assert out.strip() == "[]"

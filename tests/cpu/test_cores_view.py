@@ -167,11 +167,16 @@ def test_tree_updates_in_place_and_reparents_orphans(view):
     assert tree.topLevelItemCount() == 1 and root.child(0).child(0).text(0) == "12"
     # the worker (11) died mid-scan: its child is listed as an orphan at depth 0
     view._update_tree_widget([rows[0], ProcessRow(12, 11, "helper", 1, 3.0, 0)])
-    assert tree.topLevelItem(0) is root and root.childCount() == 0
+    root = tree.topLevelItem(0)
+    assert root.text(0) == "10" and root.childCount() == 0
     assert tree.topLevelItemCount() == 2 and tree.topLevelItem(1).text(0) == "12"
     assert tree.topLevelItem(1).text(4) == "3"
     view._update_tree_widget([])
     assert tree.topLevelItemCount() == 0
+    # a parent and its children vanishing together (a lesson that ended) is no error
+    view._update_tree_widget(rows)
+    view._update_tree_widget([rows[0]])
+    assert tree.topLevelItemCount() == 1 and tree.topLevelItem(0).childCount() == 0
 
 
 def test_ticks_are_cheap_and_stop_stops(qtbot, view):

@@ -1,0 +1,132 @@
+"""The window on real lesson runs: live lanes, Stop, crashes, closing, export."""
+import os
+import signal
+
+import psutil
+from PySide6.QtGui import QImage
+
+from gui.main_window import MainWindow
+from tests.gui.waiting import until
+from workloads.catalog import Lesson
+
+
+def _gone(pids):
+    return all(not psutil.pid_exists(p) or psutil.Process(p).status() == psutil.STATUS_ZOMBIE
+               for p in pids)
+
+
+def make_window(qtbot):
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+def set_param(window, name, value):
+    editor = window.params._editors[name]
+    if hasattr(editor, "setCurrentText"):
+        editor.setCurrentText(value)
+    else:
+        editor.setValue(value)
+
+
+def test_lanes_appear_live_and_stop_leaves_no_process(qtbot, run_async):
+    window = make_window(qtbot)
+    window.lessons.select("threads.gil")
+    set_param(window, "variant", "processes")
+    set_param(window, "seconds", 30.0)
+
+    async def scenario():
+        window.run_button.click()
+        await until(lambda: window.runner.running, message="the lesson to start")
+        session = window.runner.session
+        # while it runs: the main process and its two worker processes get lanes
+        await until(lambda: sum(l.kind == "process" for l, _ in session.model.rows()) == 3,
+                    message="three process lanes")
+        await until(lambda: len(session.model.spans) > 20, message="live run spans")
+        assert window.runner.running
+        labels = [lane.label for lane, _ in session.model.rows()]
+        assert any(label.startswith(f"PID {session.run.pid}") for label in labels)
+        assert window.stop_button.isEnabled()
+        pids = set(session.model.processes)
+        window.stop_button.click()
+        await until(lambda: not window.runner.running and window.run_button.isEnabled(),
+                    message="the lesson to stop")
+        return session, pids
+
+    session, pids = run_async(scenario())
+    assert session.run.leftovers == []
+    assert _gone(pids)
+    assert "stopped by you" in window.status.text()
+    assert "no process left behind" in window.status.text()
+
+
+def test_a_lesson_runs_to_its_end_and_exports_a_picture(qtbot, run_async, tmp_path):
+    window = make_window(qtbot)
+    window.lessons.select("process.pool")
+    set_param(window, "tasks", 3)
+
+    async def scenario():
+        window.run_button.click()
+        await until(lambda: window.runner.session is not None, message="a session")
+        await until(lambda: window.run_button.isEnabled() and not window.runner.running,
+                    message="the lesson to finish")
+
+    run_async(scenario())
+    assert "finished normally" in window.status.text()
+    assert "All subprocesses done." in window.console.toPlainText()
+    path = window.timeline.export_png(str(tmp_path / "pool.png"))
+    image = QImage(path)
+    assert not image.isNull() and image.width() > 400
+    colours = {image.pixel(x, y) for x in range(0, image.width(), 7)
+               for y in range(0, image.height(), 7)}
+    assert len(colours) > 5, "the exported picture is blank"
+
+
+def test_a_crash_shows_the_traceback_and_the_reason(qtbot, run_async):
+    window = make_window(qtbot)
+    crashing = Lesson("test.crash", "Processes", "crash", "tests.workloads.crashing")
+
+    async def scenario():
+        await window.runner.run(crashing, {})
+
+    run_async(scenario())
+    console = window.console.toPlainText()
+    assert "RuntimeError: this lesson crashed on purpose" in console
+    assert "Traceback" in console
+    assert "exited with status 1" in window.status.text()
+
+
+def test_a_killed_lesson_is_reported_in_words(qtbot, run_async):
+    window = make_window(qtbot)
+    window.lessons.select("threads.gil")
+    set_param(window, "seconds", 30.0)
+
+    async def scenario():
+        window.run_button.click()
+        await until(lambda: window.runner.running, message="the lesson to start")
+        os.kill(window.runner.session.run.pid, signal.SIGKILL)
+        await until(lambda: window.run_button.isEnabled(), message="the end of the run")
+
+    run_async(scenario())
+    assert "killed by SIGKILL" in window.status.text()
+
+
+def test_closing_the_window_stops_the_lesson(qtbot, run_async):
+    window = make_window(qtbot)
+    window.lessons.select("threads.gil")
+    set_param(window, "variant", "processes")
+    set_param(window, "seconds", 30.0)
+
+    async def scenario():
+        window.run_button.click()
+        await until(lambda: window.runner.running, message="the lesson to start")
+        session = window.runner.session
+        await until(lambda: len(session.model.processes) == 3, message="all processes")
+        pids = set(session.model.processes)
+        window.close()
+        await until(lambda: not window.isVisible(), message="the window to close")
+        return pids
+
+    pids = run_async(scenario())
+    assert _gone(pids)
