@@ -32,8 +32,18 @@ def empty(n=20000):
     for _ in range(n):
         pass
     return (time.perf_counter_ns() - t) / n
+def floor(n=20000, perf=time.perf_counter_ns):
+    # DESIGN.md's floor: a call, a perf_counter_ns and a list append
+    out = []
+    def event(name):
+        out.append(perf())
+    return batch(event, n)
 loop = statistics.median(empty() for _ in range(%(repeats)d))
-print(statistics.median(batch(probe.mark) for _ in range(%(repeats)d)) - loop)
+costs, floors = [], []
+for _ in range(%(repeats)d):        # interleaved, so both see the same machine load
+    costs.append(batch(probe.mark) - loop)
+    floors.append(floor() - loop)
+print(statistics.median(costs), statistics.median(floors))
 """
 
 
@@ -57,8 +67,10 @@ async def _traced(argv, timeout=120):
 
 
 def probe_ns_per_event(repeats):
+    """(ns per probe.mark in a traced process, ns of the call+clock+append floor)."""
     out, _ = asyncio.run(_traced(["-c", _PROBE_CHILD % {"repeats": repeats}]))
-    return float(out.strip().splitlines()[-1])
+    cost, floor = out.strip().splitlines()[-1].split()
+    return float(cost), float(floor)
 
 
 def synthetic_stream(n_spans, threads=8):
@@ -139,8 +151,10 @@ def measure(quick=False):
     repeats = 3 if quick else 7
     ingest, bytes_per_span = ingest_events_per_s(repeats)
     from gui.views.frame_bench import frame_ms
+    probe_ns, floor_ns = probe_ns_per_event(5 if quick else 15)
     return {
-        "probe_ns_per_event": round(probe_ns_per_event(5 if quick else 15), 1),
+        "probe_ns_per_event": round(probe_ns, 1),
+        "probe_floor_ns": round(floor_ns, 1),
         "ingest_events_per_s": round(ingest),
         "frame_ms_1m_spans": round(frame_ms(repeats=5 if quick else 15), 2),
         "startup_s": round(startup_s(repeats), 3),

@@ -26,6 +26,12 @@ def _parser():
     run.add_argument("--python", metavar="EXE", help="interpreter that runs the lesson")
     bench = sub.add_parser("bench", help="measure the performance targets, print JSON")
     bench.add_argument("--quick", action="store_true", help="fewer repeats")
+    shot = sub.add_parser("screenshot", help="picture of the window running a lesson")
+    shot.add_argument("lesson")
+    shot.add_argument("file", metavar="FILE.png")
+    shot.add_argument("--set", action="append", default=[], metavar="KEY=VALUE")
+    shot.add_argument("--after", type=float, metavar="SECONDS",
+                      help="take it this long after the start instead of at the end")
     sub.add_parser("app", help="open the window (the default)")
     return parser
 
@@ -117,6 +123,15 @@ def main(argv=None):
             return run_command(args)
         except KeyboardInterrupt:
             return fail("interrupted; the lesson was stopped")
+    if args.command == "screenshot":
+        try:
+            settings = parse_settings(args.set)
+            catalog.resolve(args.lesson, settings)
+        except (KeyError, ValueError) as exc:
+            return fail(exc.args[0] if exc.args else str(exc))
+        from gui.screenshot import take
+        print(take(args.lesson, args.file, settings, args.after))
+        return 0
     if args.command == "bench":
         from gui.bench import main as bench_main
         return bench_main(quick=args.quick)

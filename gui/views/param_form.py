@@ -23,6 +23,17 @@ class ParamForm(QWidget):
             self._editors[param.name] = editor
             self._layout.addRow(param.name.replace("_", " "), editor)
 
+    def set_values(self, settings):
+        """Show these values (name -> text or value) in the editors."""
+        for name, raw in catalog.resolve(self._lesson, settings).items():
+            editor = self._editors[name]
+            if isinstance(editor, QComboBox):
+                editor.setCurrentText(str(raw))
+            elif isinstance(editor, QLineEdit):
+                editor.setText(str(raw))
+            else:
+                editor.setValue(raw)
+
     def values(self):
         """Current values, checked against the declared ranges."""
         values = {}

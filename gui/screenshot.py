@@ -1,0 +1,41 @@
+"""`concurrency-lab screenshot LESSON FILE.png`: the window's own picture of a lesson run,
+taken mid-run (``--after SECONDS``) or when it ends. Works without a screen."""
+import asyncio
+import os
+import time
+
+
+def take(lesson_id, path, settings=None, after=None, size=(1600, 1000)):
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    import qasync
+
+    from gui.app import create_app
+    from gui.main_window import MainWindow
+
+    app = create_app()
+    app.setQuitOnLastWindowClosed(False)
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    window = MainWindow()
+    window.resize(*size)
+    window.show()
+    window.lessons.select(lesson_id)
+    window.params.set_values(settings or {})
+
+    async def scenario():
+        window.run_lesson()
+        while window.runner.session is None:
+            await asyncio.sleep(0.05)
+        started = time.monotonic()
+        while window.runner.running or not window.run_button.isEnabled():
+            if after is not None and time.monotonic() - started >= after:
+                break
+            await asyncio.sleep(0.05)
+        await asyncio.sleep(0.3)                # let the last frame paint
+        window.grab().save(path)
+        await window.runner.stop()
+
+    with loop:
+        loop.run_until_complete(scenario())
+    window.cores.stop()
+    return path
