@@ -35,13 +35,11 @@ def main():
     asyncio.set_event_loop(loop)
     closed = asyncio.Event()
     app.aboutToQuit.connect(closed.set)
-    window = MainWindow()
+    window = MainWindow(deferred_plots=True)
     window.show()
     if os.environ.get("CLAB_EXIT_AFTER_SHOW"):      # used by `concurrency-lab bench`
-        def shown():
-            print("window shown", flush=True)
-            window.close()
-        QTimer.singleShot(0, shown)
+        QTimer.singleShot(0, lambda: print("window shown", flush=True))
+        window.plots_ready.connect(lambda: (print("window ready", flush=True), window.close()))
     with loop:
         loop.run_until_complete(closed.wait())
     return 0

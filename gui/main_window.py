@@ -7,20 +7,18 @@ import time
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QFileDialog, QGroupBox, QHBoxLayout, QLabel, QMainWindow,
                                QMessageBox, QPushButton, QSplitter, QTabWidget, QTextBrowser,
                                QVBoxLayout, QWidget)
 
-from gui.cpu.cores_view import CoresView
 from gui.lesson_runner import LessonRunner
 from gui.trace import chrome_json
 from gui.views.code_view import CodeView
 from gui.views.console_view import ConsoleView
 from gui.views.lesson_list import LessonList
 from gui.views.param_form import ParamForm
-from gui.views.timeline_view import TimelineView
 from gui.run.workload_run import ROOT
 from workloads import catalog
 
@@ -28,11 +26,16 @@ LESSON_TEXTS = ROOT / "assets" / "lessons"
 
 
 class MainWindow(QMainWindow):
-    def __init__(self):
+    plots_ready = Signal()
+
+    def __init__(self, deferred_plots=False):
+        """With `deferred_plots` the window shows at once and builds the timeline and core
+        graphs (pyqtgraph takes ~0.3 s to import) right after it is on screen."""
         super().__init__()
         self.setWindowTitle("Concurrency Lab")
         self.runner = LessonRunner(self)
         self._closing = False
+        self.timeline = self.cores = None
         self._build()
         self._actions()
         self.runner.output.connect(self.console.write)
@@ -43,6 +46,11 @@ class MainWindow(QMainWindow):
         self._clock.setInterval(100)
         self._clock.timeout.connect(self._tick)
         self.lessons.select(catalog.LESSONS[0].id)
+        self._deferred = deferred_plots
+        if deferred_plots:
+            self.run_button.setEnabled(False)
+        else:
+            self._build_plots()
 
     # -- layout -----------------------------------------------------------------------
     def _build(self):
@@ -77,7 +85,6 @@ class MainWindow(QMainWindow):
         side_layout.addWidget(self.clock)
         side_layout.addWidget(self.status)
 
-        self.timeline = TimelineView()
         self.text = QTextBrowser()
         self.text.setOpenExternalLinks(True)
         self.code = CodeView()
@@ -86,15 +93,14 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.text, "About this lesson")
         self.tabs.addTab(self.code, "Source code")
         self.tabs.addTab(self.console, "Console")
-        self.cores = CoresView()
 
-        bottom = QSplitter(Qt.Horizontal)
-        bottom.addWidget(self.tabs)
-        bottom.addWidget(self.cores)
-        bottom.setSizes([640, 460])
-        centre = QSplitter(Qt.Vertical)
-        centre.addWidget(self.timeline)
-        centre.addWidget(bottom)
+        self._bottom = QSplitter(Qt.Horizontal)
+        self._bottom.addWidget(self.tabs)
+        self._bottom.addWidget(_placeholder("Starting the CPU graphs…"))
+        self._bottom.setSizes([640, 460])
+        self._centre = centre = QSplitter(Qt.Vertical)
+        centre.addWidget(_placeholder("Starting the timeline…"))
+        centre.addWidget(self._bottom)
         centre.setSizes([520, 420])
         main = QSplitter(Qt.Horizontal)
         main.addWidget(side)
@@ -103,6 +109,25 @@ class MainWindow(QMainWindow):
         main.setStretchFactor(1, 1)
         self.setCentralWidget(main)
         self.resize(1600, 1000)
+
+    def showEvent(self, event):
+        super().showEvent(event)
+        if self._deferred:
+            self._deferred = False
+            QTimer.singleShot(30, self._build_plots)   # after the first frame is painted
+
+    def _build_plots(self):
+        from gui.cpu.cores_view import CoresView
+        from gui.views.timeline_view import TimelineView
+
+        self.timeline = TimelineView()
+        self.cores = CoresView()
+        self._centre.replaceWidget(0, self.timeline).deleteLater()
+        self._bottom.replaceWidget(1, self.cores).deleteLater()
+        self._centre.setSizes([520, 420])
+        self._bottom.setSizes([640, 460])
+        self.run_button.setEnabled(not self.runner.running)
+        self.plots_ready.emit()
 
     def _actions(self):
         file_menu = self.menuBar().addMenu("&File")
@@ -129,7 +154,7 @@ class MainWindow(QMainWindow):
 
     def run_lesson(self):
         lesson_id = self.lessons.current_lesson()
-        if not lesson_id:
+        if not lesson_id or self.timeline is None or self.runner.running:
             return
         try:
             values = self.params.values()
@@ -194,7 +219,7 @@ class MainWindow(QMainWindow):
     def export_png_dialog(self):
         path, _ = QFileDialog.getSaveFileName(self, "Export timeline", self._default_name("png"),
                                               "PNG images (*.png)")
-        if path:
+        if path and self.timeline is not None:
             self.timeline.export_png(path)
             self.status.setText(f"Timeline saved to {path}")
 
@@ -213,8 +238,8 @@ class MainWindow(QMainWindow):
     # -- closing ----------------------------------------------------------------------
     def closeEvent(self, event):
         if self._closing or not self.runner.running:
-            self.cores.stop()
-            self.timeline.stop() if hasattr(self.timeline, "stop") else None
+            if self.cores is not None:
+                self.cores.stop()
             event.accept()
             return
         event.ignore()                  # stop the lesson's tree first, then close
@@ -225,6 +250,12 @@ class MainWindow(QMainWindow):
     async def _stop_then_close(self):
         await self.runner.stop()
         self.close()
+
+
+def _placeholder(text):
+    label = QLabel(text)
+    label.setAlignment(Qt.AlignCenter)
+    return label
 
 
 def _title(text):
