@@ -75,7 +75,8 @@ def run_command(args):
         return fail(f"cannot start {args.lesson}: {exc}")
     run = session.run
     model = session.model
-    print(f"{args.lesson}: {run.exit_reason}; {len(model.processes)} processes, "
+    n = len(model.processes)
+    print(f"{args.lesson}: {run.exit_reason}; {n} process{'es' if n != 1 else ''}, "
           f"{len(model.spans)} spans, {model.end_time:0.2f} s", file=sys.stderr)
     if args.trace:
         from gui.trace import chrome_json
@@ -83,7 +84,8 @@ def run_command(args):
         print(f"trace written to {args.trace}", file=sys.stderr)
     if args.png:
         from gui.views.render import render_timeline_png
-        render_timeline_png(model, args.png, title=f"{args.lesson} · {_params(values)}")
+        render_timeline_png(model, args.png, title=f"{args.lesson} · {_params(values)} · "
+                                                    f"Python {session.python_version}")
         print(f"picture written to {args.png}", file=sys.stderr)
     if code != 0:
         return fail(f"the lesson failed: {run.exit_reason}")

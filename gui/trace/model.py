@@ -70,6 +70,7 @@ class TraceModel:
         self.end_time = 0.0
         self._spanned = set()               # lane ids that have spans
         self._rows = None
+        self._merged = {}                   # lane id of a main thread drawn on its process row
 
     # -- lanes ------------------------------------------------------------------------
     def process(self, pid, ppid=0, name="", start=None):
@@ -109,9 +110,12 @@ class TraceModel:
         return lane
 
     def rows(self):
-        """Visible lanes in display order with their nesting depth: [(Lane, depth), ...]."""
+        """Visible lanes in display order with their nesting depth: [(Lane, depth), ...].
+
+        A process whose only thread is its main thread gets one row, not two: the thread's
+        spans are drawn on the process row (`lane_rows` maps them there)."""
         if self._rows is None:
-            rows = []
+            rows, self._merged = [], {}
             for lane in self.lanes:
                 if lane.kind == "process" and lane.parent is None:
                     self._walk(lane, 0, rows)
@@ -121,8 +125,11 @@ class TraceModel:
     def _walk(self, lane, depth, rows):
         rows.append((lane, depth))
         threads = [c for c in lane.children if c.kind == "thread" and self._shown(c)]
-        for child in threads:
-            rows.append((child, depth + 1))
+        if len(threads) == 1 and threads[0].name == "MainThread":
+            self._merged[threads[0].id] = len(rows) - 1
+        else:
+            for child in threads:
+                rows.append((child, depth + 1))
         for child in lane.children:
             if child.kind == "process":
                 self._walk(child, depth + 1, rows)
@@ -135,6 +142,8 @@ class TraceModel:
         rows = np.full(len(self.lanes), -1, dtype=np.int32)
         for row, (lane, _) in enumerate(self.rows()):
             rows[lane.id] = row
+        for lane_id, row in self._merged.items():
+            rows[lane_id] = row
         return rows
 
     # -- names and time ---------------------------------------------------------------

@@ -16,7 +16,7 @@ _HEX = {
     "wait.io": "#56B4E9",      # sky blue
     "lock.hold": "#CC79A7",    # reddish purple
     "task": "#0072B2",         # blue
-    "blocked": "#999999",      # grey
+    "blocked": "#4D4D4D",      # dark grey: clearly not the light "alive" line
 }
 
 _LABELS = {

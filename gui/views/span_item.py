@@ -19,7 +19,7 @@ GAP = 0.14               # part of a row left empty above and below its spans
 ARROW_LIMIT = 400
 MARK_LIMIT = 300
 LIFETIME = QColor("#D2D2D2")            # a thread exists (thinner and lighter than any span)
-PROCESS_LIFETIME = QColor("#A0A0A0")    # a process exists
+PROCESS_LIFETIME = QColor("#B8B8B8")    # a process exists
 OUTLINE_PX = 5           # narrower spans get no outline, else outlines would hide the colour
 INK = QColor("#202020")
 _DRAW_ORDER = np.argsort(STATE_RANK, kind="stable")      # low priority first, run on top

@@ -7,8 +7,8 @@ Repaints are driven by a timer and happen only when the model's revision moved.
 from pathlib import Path
 
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QColor, QFont, QImage
+from PySide6.QtCore import QPoint, QRect, Qt, QTimer
+from PySide6.QtGui import QColor, QFont, QImage, QPainter
 from PySide6.QtWidgets import QToolTip, QVBoxLayout, QWidget
 
 from gui.views.lane_axis import INK, LaneAxis
@@ -20,6 +20,7 @@ FPS = 30
 MIN_WINDOW = 5.0        # seconds shown at least while live
 FOLLOW_WINDOW = 20.0    # once a run is longer than this, the live view slides
 FONT_PT = 13
+TITLE_PX = 48          # height of the title band of an exported picture
 MAX_ROW_PX = 60         # with few lanes, rows stay this tall and leave space below
 
 
@@ -120,8 +121,9 @@ class TimelineView(QWidget):
         if self.live:
             self._follow()
 
-    def export_png(self, path, width=1600, height=900):
-        """Render the timeline and its legend into a PNG file (works with no screen)."""
+    def export_png(self, path, width=1600, height=900, title=None):
+        """Render the timeline and its legend into a PNG file (works with no screen); a
+        `title` (lesson, parameters, interpreter) goes in a band above it."""
         path = Path(path)
         clone = TimelineView()
         clone.timer.stop()
@@ -133,10 +135,20 @@ class TimelineView(QWidget):
         if self.model is not None:
             clone.viewbox.setXRange(x0, x1, padding=0)
         clone.layout().activate()
-        image = QImage(width, height, QImage.Format.Format_ARGB32)
+        band = TITLE_PX if title else 0
+        image = QImage(width, height + band, QImage.Format.Format_ARGB32)
         image.fill(QColor("#FFFFFF"))
-        clone.render(image)
+        clone.render(image, QPoint(0, band))
         clone.deleteLater()
+        if title:
+            painter = QPainter(image)
+            font = QFont(self.font())
+            font.setPointSize(FONT_PT + 3)
+            font.setBold(True)
+            painter.setFont(font)
+            painter.setPen(QColor(INK))
+            painter.drawText(QRect(16, 0, width - 32, band), Qt.AlignmentFlag.AlignVCenter, title)
+            painter.end()
         if not image.save(str(path), "PNG"):
             raise OSError(f"could not write {path}")
         return path
