@@ -4,6 +4,7 @@ While a lesson runs the view follows the live edge; once it has stopped the teac
 (wheel), pan (drag), fit (double click) and hover any span or lane for its exact numbers.
 Repaints are driven by a timer and happen only when the model's revision moved.
 """
+import time
 from pathlib import Path
 
 import pyqtgraph as pg
@@ -20,6 +21,7 @@ FPS = 30
 MIN_WINDOW = 5.0        # seconds shown at least while live
 FOLLOW_WINDOW = 20.0    # once a run is longer than this, the live view slides
 FONT_PT = 13
+NOW_COLOUR = "#333333"   # the live edge
 TITLE_PX = 48          # height of the title band of an exported picture
 MAX_ROW_PX = 60         # with few lanes, rows stay this tall and leave space below
 
@@ -62,6 +64,11 @@ class TimelineView(QWidget):
         self.viewbox.setLimits(minXRange=1e-7)
         self.spans = SpanItem()
         item.addItem(self.spans)
+        # while live, a "now" line moves with the clock, also between the probe's batches
+        self.now_line = pg.InfiniteLine(angle=90, movable=False,
+                                        pen=pg.mkPen(NOW_COLOUR, width=2))
+        self.now_line.setVisible(False)
+        item.addItem(self.now_line, ignoreBounds=True)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -94,6 +101,7 @@ class TimelineView(QWidget):
         """Follow the live edge while a run streams; allow zoom and pan once it has stopped."""
         self.live = bool(live)
         self.viewbox.setMouseEnabled(x=not self.live, y=False)
+        self.now_line.setVisible(self.live)
         if self.live:
             self._follow()
         else:
@@ -108,6 +116,11 @@ class TimelineView(QWidget):
     def tick(self):
         """Timer slot: repaint only when the model changed since the last tick."""
         model = self.model
+        if model is not None and self.live:
+            now = self._live_edge()
+            self.now_line.setValue(now)
+            if now > FOLLOW_WINDOW:
+                self._follow()               # the sliding window moves with the clock
         if model is None or model.revision == self._revision:
             return
         self._revision = model.revision
@@ -160,8 +173,15 @@ class TimelineView(QWidget):
         room = self.viewbox.height() / MAX_ROW_PX
         self.viewbox.setYRange(0, max(rows, room, 1), padding=0)
 
-    def _follow(self):
+    def _live_edge(self):
+        """The newest time of a live run: the wall clock, or the newest event if later."""
         end = self.model.end_time if self.model is not None else 0.0
+        if self.model is not None and self.model.origin_ns and self.live:
+            end = max(end, (time.perf_counter_ns() - self.model.origin_ns) * 1e-9)
+        return end
+
+    def _follow(self):
+        end = self._live_edge()
         if end <= FOLLOW_WINDOW:
             lo, hi = 0.0, max(MIN_WINDOW, end * 1.02)
         else:

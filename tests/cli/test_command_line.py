@@ -1,0 +1,77 @@
+"""The command line contract of LESSONS.md, on real runs of the installed entry point."""
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QImage
+
+ROOT = Path(__file__).resolve().parents[2]
+SCRIPT = shutil.which("concurrency-lab", path=os.path.dirname(sys.executable))
+
+
+def cli(*args, timeout=120):
+    command = [SCRIPT] if SCRIPT else [sys.executable, "-m", "gui"]
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    return subprocess.run([*command, *args], cwd=ROOT, env=env, capture_output=True,
+                          text=True, timeout=timeout)
+
+
+def test_the_console_script_is_installed():
+    assert SCRIPT, "pip install did not create the concurrency-lab command"
+
+
+def test_list_prints_one_lesson_id_a_line():
+    out = cli("list")
+    assert out.returncode == 0
+    assert {"process.pool", "threads.gil"} <= set(out.stdout.split("\n"))
+
+
+@pytest.mark.parametrize("args, reason", [
+    (["run", "no.such.lesson"], "unknown lesson 'no.such.lesson'"),
+    (["run", "process.pool", "--set", "colour=red"], "has no parameter 'colour'"),
+    (["run", "process.pool", "--set", "workers=0"], "workers must be between 1 and 32"),
+    (["run", "process.pool", "--set", "tasks=many"], "tasks must be int"),
+    (["run", "threads.gil", "--set", "variant=fibers"], "variant must be one of threads"),
+    (["run", "process.pool", "--set", "workers"], "--set expects KEY=VALUE"),
+    (["run", "process.pool", "--python", "no-such-python3.99"], "not found"),
+])
+def test_bad_input_exits_non_zero_with_a_one_line_reason(args, reason):
+    out = cli(*args)
+    assert out.returncode != 0
+    lines = out.stderr.strip().splitlines()
+    assert len(lines) == 1 and reason in lines[0], out.stderr
+
+
+def test_a_failing_workload_makes_run_fail(tmp_path):
+    out = cli("run", "process.pool", "--python", "false")
+    assert out.returncode != 0
+    assert "the lesson failed: exited with status 1" in out.stderr
+
+
+def test_run_writes_the_trace_json_and_the_picture(tmp_path):
+    trace, picture = tmp_path / "pool.json", tmp_path / "pool.png"
+    out = cli("run", "process.pool", "--set", "workers=2", "--set", "tasks=4",
+              "--trace", str(trace), "--png", str(picture))
+    assert out.returncode == 0, out.stderr
+    assert "All subprocesses done." in out.stdout
+    doc = json.loads(trace.read_text())
+    assert doc["displayTimeUnit"] == "ms"
+    assert doc["otherData"]["lesson"] == "process.pool"
+    assert doc["otherData"]["params"] == {"workers": 2, "tasks": 4, "seed": 1}
+    assert doc["otherData"]["python"].count(".") == 2
+    events = doc["traceEvents"]
+    tasks = [e for e in events if e["ph"] == "X" and e["cat"] == "task"]
+    assert sorted(e["name"] for e in tasks) == ["task 0", "task 1", "task 2", "task 3"]
+    assert all(isinstance(e["pid"], int) and isinstance(e["tid"], int) and e["dur"] > 0
+               for e in tasks)
+    named = {e["pid"] for e in events if e["ph"] == "M" and e["name"] == "process_name"}
+    assert {e["pid"] for e in tasks} <= named and len(named) == 3
+    image = QImage(str(picture))
+    assert image.width() >= 800 and image.height() >= 300
+    colours = {image.pixel(x, y) for x in range(0, image.width(), 5)
+               for y in range(0, image.height(), 5)}
+    assert len(colours) > 5 and 0xFF0072B2 in colours      # the task blue is there
