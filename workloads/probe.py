@@ -100,6 +100,9 @@ class _Probe:
         else:
             host, _, port = rest.rpartition(":")
             sock = socket.create_connection((host, int(port)))
+        # A big send buffer lets one flush go out in one send(): sendall() in pieces would
+        # retake the GIL between pieces and stall the lesson's threads each time.
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_SNDBUF, 4 << 20)
         self.sock, self.pid = sock, os.getpid()
         hello = HELLO_STRUCT.pack(self.token, self.pid, os.getppid(), _perf()) + name.encode()
         sock.sendall(FRAME_HEADER.pack(len(hello), HELLO) + hello)
