@@ -68,7 +68,13 @@ def run_command(args):
         if folder and not os.path.isdir(folder):
             return fail(f"folder {folder} does not exist")
     from gui.run.session import LessonSession
-    session = LessonSession(args.lesson, values, python, on_output=_echo)
+    output = []
+
+    def show(stream, text):
+        output.append(text)
+        _echo(stream, text)
+
+    session = LessonSession(args.lesson, values, python, on_output=show)
     try:
         code = asyncio.run(_run(session))
     except OSError as exc:
@@ -78,6 +84,11 @@ def run_command(args):
     n = len(model.processes)
     print(f"{args.lesson}: {run.exit_reason}; {n} process{'es' if n != 1 else ''}, "
           f"{len(model.spans)} spans, {model.end_time:0.2f} s", file=sys.stderr)
+    if code == 0:
+        from gui.lesson_summary import summarize
+        result = summarize(args.lesson, values, model, "".join(output))
+        if result:
+            print(result, file=sys.stderr)
     if args.trace:
         from gui.trace import chrome_json
         chrome_json.write(args.trace, model, args.lesson, values, session.python_version)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (QFileDialog, QGroupBox, QHBoxLayout, QLabel, QMai
                                QVBoxLayout, QWidget)
 
 from gui.lesson_runner import LessonRunner
+from gui.lesson_summary import summarize
 from gui.trace import chrome_json
 from gui.views.code_view import CodeView
 from gui.views.console_view import ConsoleView
@@ -67,6 +68,10 @@ class MainWindow(QMainWindow):
         self.status = QLabel("Choose a lesson and press Run.")
         self.status.setWordWrap(True)
         self.status.setObjectName("runStatus")
+        self.result = QLabel()                 # what the finished run showed, in numbers
+        self.result.setObjectName("lessonResult")
+        self.result.setWordWrap(True)
+        self.result.setVisible(False)
         self.clock = QLabel("0.0 s")
         self.clock.setObjectName("runClock")
         self.clock.setAlignment(Qt.AlignRight | Qt.AlignVCenter)
@@ -122,7 +127,13 @@ class MainWindow(QMainWindow):
 
         self.timeline = TimelineView()
         self.cores = CoresView()
-        self._centre.replaceWidget(0, self.timeline).deleteLater()
+        self._timeline_box = top = QWidget()          # the splitter does not own it
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.setSpacing(0)
+        top_layout.addWidget(self.result)
+        top_layout.addWidget(self.timeline, 1)
+        self._centre.replaceWidget(0, top).deleteLater()
         self._bottom.replaceWidget(1, self.cores).deleteLater()
         self._centre.setSizes([520, 420])
         self._bottom.setSizes([640, 460])
@@ -175,6 +186,7 @@ class MainWindow(QMainWindow):
             asyncio.ensure_future(self.runner.stop())
 
     def _started(self, session):
+        self.result.setVisible(False)
         self.timeline.set_model(session.model)
         self.timeline.set_live(True)
         self.cores.set_workload_root(session.run.pid)
@@ -197,6 +209,12 @@ class MainWindow(QMainWindow):
         left = "no process left behind" if not run.leftovers else \
             f"still running: {run.leftovers}"
         message = f"{session.lesson.id}: {run.exit_reason}; {left}."
+        result = summarize(session.lesson.id, session.values, session.model,
+                           self.console.toPlainText()) if run.returncode == 0 else ""
+        self.result.setText(result)
+        self.result.setVisible(bool(result))
+        if result:
+            self.console.write("status", result + "\n")
         self.status.setText(message)
         self.console.write("status", f"\n{message}\n")
         if run.returncode and not run.stopped_by_user:

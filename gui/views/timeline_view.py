@@ -10,7 +10,7 @@ from pathlib import Path
 import pyqtgraph as pg
 from PySide6.QtCore import QPoint, QRect, Qt, QTimer
 from PySide6.QtGui import QColor, QFont, QImage, QPainter
-from PySide6.QtWidgets import QToolTip, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QToolTip, QVBoxLayout, QWidget
 
 from gui.views.lane_axis import INK, LaneAxis
 from gui.views.legend import Legend
@@ -76,6 +76,10 @@ class TimelineView(QWidget):
         layout.addWidget(self.legend)
         layout.addWidget(self.plot, 1)
 
+        self.hint = QLabel("Press  ▶ Run  to watch this lesson happen", self.plot)
+        self.hint.setStyleSheet(f"color: #666666; font-size: {FONT_PT + 5}pt;")
+        self.hint.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+
         self.viewbox.sigResized.connect(self._fit_rows)
         scene = self.plot.scene()
         scene.sigMouseMoved.connect(self._hover)
@@ -85,10 +89,17 @@ class TimelineView(QWidget):
         self.timer.timeout.connect(self.tick)
         self.timer.start()
 
+    def resizeEvent(self, event):
+        super().resizeEvent(event)
+        self.hint.adjustSize()
+        self.hint.move((self.plot.width() - self.hint.width()) // 2,
+                       (self.plot.height() - self.hint.height()) // 2)
+
     # -- public API -------------------------------------------------------------------
     def set_model(self, model):
         """Show another run's model (a new run replaces the old one)."""
         self.model = model
+        self.hint.setVisible(model is None)
         self.spans.set_model(model)
         self._revision = self._rows_seen = None
         if model is None:

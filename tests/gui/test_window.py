@@ -75,6 +75,8 @@ def test_a_lesson_runs_to_its_end_and_exports_a_picture(qtbot, run_async, tmp_pa
     run_async(scenario())
     assert "finished normally" in window.status.text()
     assert "All subprocesses done." in window.console.toPlainText()
+    assert window.result.isVisible()
+    assert window.result.text() == "3 tasks ran on 2 worker processes, at most 2 at once."
     path = window.timeline.export_png(str(tmp_path / "pool.png"))
     image = QImage(path)
     assert not image.isNull() and image.width() > 400

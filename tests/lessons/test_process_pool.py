@@ -1,6 +1,7 @@
 """process.pool claims, on a real run: a pool never runs more tasks than it has workers."""
 import numpy as np
 
+from gui.lesson_summary import summarize
 from gui.trace.model import STATES
 
 
@@ -40,3 +41,5 @@ def test_pool_with_one_worker_runs_tasks_one_after_another(lesson_run):
     assert len(spans) == 3
     assert all(a[1] <= b[0] + 1e-3 for a, b in zip(spans, spans[1:]))
     assert "All subprocesses done." in out
+    assert summarize("process.pool", session.values, session.model, out) == \
+        "3 tasks ran on 1 worker process, at most 1 at once."

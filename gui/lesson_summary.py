@@ -1,0 +1,44 @@
+"""One sentence that states what a finished run showed, in numbers (window and command line)."""
+import re
+
+import numpy as np
+
+from gui.trace.analysis import gil_turns, overlap_fraction, run_spans
+from gui.trace.model import STATES
+
+
+def summarize(lesson_id, values, model, output=""):
+    """The lesson's result in words, or "" when the run has nothing to say (stopped early)."""
+    make = _SUMMARIES.get(lesson_id)
+    return make(values, model, output) if make else ""
+
+
+def _gil(values, model, output):
+    t0, t1, _ = run_spans(model)
+    if len(t0) == 0:
+        return ""
+    cores = re.search(r"CPU used: ([\d.]+) cores", output)
+    used = f", using {float(cores.group(1)):.1f} cores" if cores else ""
+    together = overlap_fraction(t0, t1) * 100
+    if values.get("variant") == "processes":
+        return f"The processes ran at the same time {together:.0f}% of the time{used}."
+    turns = gil_turns(model)
+    return (f"The threads took turns {turns.handoffs} times; a turn lasted "
+            f"{turns.median_s * 1000:.1f} ms (switch interval {values['switch_interval_ms']:g} "
+            f"ms); they ran at the same time {together:.0f}% of the time{used}.")
+
+
+def _pool(values, model, output):
+    keep = model.spans["state"] == STATES.index("task")
+    if not keep.any():
+        return ""
+    t0, t1 = model.spans["t0"][keep], model.spans["t1"][keep]
+    pids = {model.lanes[lane].pid for lane in model.spans["lane"][keep].tolist()}
+    times = np.concatenate([t0, t1])
+    steps = np.concatenate([np.ones(len(t0)), -np.ones(len(t1))])
+    most = int(np.cumsum(steps[np.lexsort((steps, times))]).max())
+    workers = f"{len(pids)} worker process" + ("es" if len(pids) != 1 else "")
+    return f"{int(keep.sum())} tasks ran on {workers}, at most {most} at once."
+
+
+_SUMMARIES = {"threads.gil": _gil, "process.pool": _pool}
