@@ -24,7 +24,20 @@ def create_app(argv=None):
     return app
 
 
+def no_display_reason():
+    """Why the window cannot open here, or None: Qt would abort without saying it clearly."""
+    if sys.platform.startswith("linux") and not os.environ.get("QT_QPA_PLATFORM") \
+            and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+        return ("no screen to open the window on (neither DISPLAY nor WAYLAND_DISPLAY is set); "
+                "without a screen use `concurrency-lab run LESSON --png FILE.png`")
+    return None
+
+
 def main():
+    reason = no_display_reason()
+    if reason:
+        print(f"concurrency-lab: {reason}", file=sys.stderr)
+        return 2
     import qasync
     from PySide6.QtCore import QTimer
 

@@ -2,7 +2,8 @@
 
 Lessons call a few one-line functions (`span`, `mark`, `counter`, `arrow_out`/`arrow_in`,
 `begin`/`end`); the bootstrap (`workloads/_boot/sitecustomize.py`) switches on the automatic
-part: process start/exit (also in forked and spawned children) and thread start/exit/names.
+part (`workloads/autotrace.py`): process start/exit (also in forked and spawned children) and
+thread start/exit/names.
 Without the environment variable ``CLAB_TRACE`` every call is a cheap no-op, so each lesson
 still runs as a plain script.
 
@@ -44,7 +45,6 @@ Wire format (little-endian)
 The clock is ``time.perf_counter_ns()``: one system-wide monotonic clock on Linux, macOS and
 Windows, so timestamps from different processes line up.
 """
-import atexit
 import os
 import select
 import socket
@@ -80,7 +80,7 @@ _perf = time.perf_counter_ns
 _ident = threading.get_ident
 
 
-class _Probe:
+class Connection:
     """One connection per process; records queue in a bytearray that the flusher drains."""
 
     def __init__(self, address, token):
@@ -168,17 +168,18 @@ class _Probe:
                 pass
 
 
-_probe = None
+connection = None                 # the Connection of this process, set by autotrace.start()
 _pack = _FAST.pack
 
 
 def enabled():
     """True when a Concurrency Lab window is listening to this process."""
-    return _probe is not None
+    return connection is not None
 
 
-def _emit(kind, cat, name, ts, a=0, tid=0):
-    p = _probe
+def emit_record(kind, cat, name, ts, a=0, tid=0):
+    """Queue one record of any kind (the lifecycle tracing in autotrace.py uses this)."""
+    p = connection
     if p is not None:
         sid = p.strings.get(name)
         if sid is None:
@@ -200,7 +201,7 @@ class _Span:
         return self
 
     def __exit__(self, *exc):
-        p = _probe
+        p = connection
         if p is not None:
             sid = p.strings.get(self.name)
             if sid is None:
@@ -216,7 +217,7 @@ def span(name, cat="task"):
 
 def emit_span(name, cat, start_ns, end_ns):
     """Send a span of this thread measured by the lesson (``perf_counter_ns`` start, end)."""
-    p = _probe
+    p = connection
     if p is not None:
         sid = p.strings.get(name)
         if sid is None:
@@ -227,7 +228,7 @@ def emit_span(name, cat, start_ns, end_ns):
 
 def mark(name):
     """An instant event, e.g. ``probe.mark("put A")``."""
-    p = _probe
+    p = connection
     if p is not None:
         sid = p.strings.get(name)
         if sid is None:
@@ -237,122 +238,28 @@ def mark(name):
 
 def counter(name, value):
     """A value over time, e.g. ``probe.counter("balance", balance)``."""
-    if _probe is not None:
-        _emit(COUNTER, 0, name, _perf(), _INT.unpack(_FLOAT.pack(float(value)))[0])
+    if connection is not None:
+        emit_record(COUNTER, 0, name, _perf(), _INT.unpack(_FLOAT.pack(float(value)))[0])
 
 
 def arrow_out(flow_id, name="message"):
     """Start of an arrow (a message leaves); the matching ``arrow_in`` ends it."""
-    _emit(FLOW_OUT, 0, name, _perf(), int(flow_id))
+    emit_record(FLOW_OUT, 0, name, _perf(), int(flow_id))
 
 
 def arrow_in(flow_id, name="message"):
-    _emit(FLOW_IN, 0, name, _perf(), int(flow_id))
+    emit_record(FLOW_IN, 0, name, _perf(), int(flow_id))
 
 
 def begin(name, cat):
     """Open a span that may never end (a wait on a lock that deadlocks)."""
-    _emit(BEGIN, _CAT.get(cat, 0), name, _perf())
+    emit_record(BEGIN, _CAT.get(cat, 0), name, _perf())
 
 
 def end(name, cat):
-    _emit(END, _CAT.get(cat, 0), name, _perf())
+    emit_record(END, _CAT.get(cat, 0), name, _perf())
 
 
 def flush():
-    if _probe is not None:
-        _probe.flush()
-
-
-# -- automatic tracing: processes and threads ---------------------------------------------
-
-def _process_name():
-    mp = sys.modules.get("multiprocessing.process")
-    if mp is not None:
-        return mp.current_process().name
-    return "MainProcess"
-
-
-def _connect():
-    _probe.connect(_process_name())
-    _emit(THREAD_START, 0, threading.current_thread().name, _perf(),
-          tid=threading.get_native_id())
-
-
-def _at_exit(code=0):
-    if _probe is not None and _probe.pid == os.getpid():
-        _emit(PROCESS_EXIT, 0, "", _perf(), code)
-        _probe.flush()
-
-
-def _after_fork_in_child():
-    if _probe is not None:
-        _probe.after_fork_in_child()
-        _connect()
-
-
-def _before_fork():
-    if _probe is not None:
-        _probe.flush()                           # nothing buffered is sent twice
-        _probe.send_lock.acquire()               # no half-sent frame is copied into the child
-
-
-def _after_fork_in_parent():
-    if _probe is not None:
-        _probe.send_lock.release()
-
-
-def _patch_threading():
-    original = threading.Thread._bootstrap_inner
-
-    def _bootstrap_inner(self):
-        if getattr(self, "_clab_hidden", False):
-            return original(self)
-        tid = threading.get_native_id()
-        _emit(THREAD_START, 0, self.name, _perf(), tid=tid)
-        try:
-            original(self)
-        finally:
-            _emit(THREAD_END, 0, self.name, _perf(), tid=tid)
-
-    threading.Thread._bootstrap_inner = _bootstrap_inner
-
-
-def _patch_multiprocessing():
-    # multiprocessing children leave through os._exit, past atexit: report the exit here.
-    import multiprocessing.process as mp
-
-    original = mp.BaseProcess._bootstrap
-
-    def _bootstrap(self, *args, **kwargs):
-        _emit(PROCESS_NAME, 0, self.name, _perf())
-        code = 1
-        try:
-            code = original(self, *args, **kwargs)
-        finally:
-            _at_exit(code if isinstance(code, int) else 1)
-        return code
-
-    mp.BaseProcess._bootstrap = _bootstrap
-
-
-def start():
-    """Switch tracing on from the environment; called once by the bootstrap."""
-    global _probe
-    address, token = os.environ.get("CLAB_TRACE"), os.environ.get("CLAB_TOKEN", "")
-    if not address or _probe is not None:
-        return
-    _probe = _Probe(address, token)
-    try:
-        _connect()
-    except OSError as exc:
-        _probe = None
-        print(f"concurrency-lab probe: cannot reach the window at {address}: {exc}",
-              file=sys.stderr)
-        return
-    _patch_threading()
-    _patch_multiprocessing()
-    if hasattr(os, "register_at_fork"):
-        os.register_at_fork(before=_before_fork, after_in_parent=_after_fork_in_parent,
-                           after_in_child=_after_fork_in_child)
-    atexit.register(_at_exit)
+    if connection is not None:
+        connection.flush()

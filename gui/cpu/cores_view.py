@@ -24,11 +24,10 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6 import QtCore, QtGui, QtWidgets
 
-from .core_usage import CoreUsage, ProcessRow, ProcessTree
+from .core_usage import CoreUsage, ProcessTree
+from .process_table import INK, LESSON_VERMILION, ProcessTable, font as _font
 
 CORE_BLUE = "#0072B2"  # Okabe-Ito blue: the machine's cores
-LESSON_VERMILION = "#D55E00"  # Okabe-Ito vermilion: this lesson's processes
-INK = "#1a1a1a"
 BACKGROUND = "w"  # projectors wash out dark backgrounds; light plots stay legible
 
 WINDOW_S = 30.0  # seconds of history on screen
@@ -38,15 +37,6 @@ SCAN_MS = 1000  # the process tree: about once a second
 FONT_PT = 12
 TITLE_PT = 14
 CORE_PLOT_MIN_H = 120
-COLUMNS = ("PID", "PPID", "name", "threads", "CPU %")
-_NUMERIC = {1, 3, 4}  # right-aligned; PID stays left so the tree's indentation shows
-
-
-def _font(pt: int, bold: bool = False) -> QtGui.QFont:
-    font = QtGui.QFont()
-    font.setPointSize(pt)
-    font.setBold(bold)
-    return font
 
 
 def _alpha(colour: str, alpha: int) -> QtGui.QColor:
@@ -115,8 +105,6 @@ class CoresView(QtWidgets.QWidget):
         super().__init__(parent)
         self._usage = CoreUsage(history_s=60, rate_hz=1000 / SAMPLE_MS)
         self._tree = ProcessTree(history_s=60, rate_hz=1000 / SCAN_MS)
-        self._items: Dict[int, QtWidgets.QTreeWidgetItem] = {}
-        self._shape: list = []
         self._titles: List[str] = []
         cores = self._usage.cores
 
@@ -192,27 +180,8 @@ class CoresView(QtWidgets.QWidget):
 
     def _build_tree(self) -> QtWidgets.QWidget:
         self._tree_caption = _heading("Lesson processes")
-        tree = QtWidgets.QTreeWidget()
-        tree.setFont(_font(FONT_PT + 1))
-        tree.header().setFont(_font(FONT_PT + 1, bold=True))
-        tree.setColumnCount(len(COLUMNS))
-        tree.setHeaderLabels(list(COLUMNS))
-        tree.setRootIsDecorated(True)
-        tree.setIndentation(22)
-        tree.setUniformRowHeights(True)
-        tree.setAlternatingRowColors(True)
-        tree.setMinimumHeight(110)
-        tree.setStyleSheet("QTreeView::item { padding: 1px 8px; }")  # air between columns
-        header = tree.header()
-        header.setStretchLastSection(False)
-        header.setMinimumSectionSize(80)
-        for col in range(len(COLUMNS)):
-            mode = QtWidgets.QHeaderView.ResizeMode
-            header.setSectionResizeMode(col, mode.Stretch if col == 2 else mode.ResizeToContents)
-            if col in _NUMERIC:
-                tree.headerItem().setTextAlignment(col, QtCore.Qt.AlignmentFlag.AlignRight)
-        self.tree_widget = tree
-        return _titled(self._tree_caption, tree)
+        self.tree_widget = ProcessTable(FONT_PT + 1)
+        return _titled(self._tree_caption, self.tree_widget)
 
     # -- public API -----------------------------------------------------------------------
 
@@ -275,7 +244,7 @@ class CoresView(QtWidgets.QWidget):
 
     def _on_scan(self) -> None:
         rows = self._tree.scan()
-        self._update_tree_widget(rows)
+        self.tree_widget.show_rows(rows)
         self._update_lesson_curve(time.monotonic())
         if self._tree.root_pid is None:
             caption = "Lesson processes: no lesson running"
@@ -284,39 +253,3 @@ class CoresView(QtWidgets.QWidget):
             caption = (f"Lesson processes: {n} process{'es' if n != 1 else ''}, "
                        f"{self._tree.total_cpu_percent / 100:.1f} cores busy")
         self._tree_caption.setText(caption)
-
-    def _update_tree_widget(self, rows: List[ProcessRow]) -> None:
-        """Update items in place while the tree's shape holds (keeps selection and
-        scrolling); rebuild it when a process came, went or changed parent."""
-        tree = self.tree_widget
-        shape = [(row.pid, row.ppid, row.depth) for row in rows]
-        if shape != self._shape:
-            self._shape = shape
-            tree.clear()                     # deletes every item, children included
-            self._items = {}
-            for row in rows:
-                item = QtWidgets.QTreeWidgetItem()
-                for col in _NUMERIC:
-                    item.setTextAlignment(col, QtCore.Qt.AlignmentFlag.AlignRight)
-                parent = self._items.get(row.ppid) if row.depth > 0 else None
-                if parent is None:
-                    tree.addTopLevelItem(item)
-                else:
-                    parent.addChild(item)
-                    parent.setExpanded(True)
-                self._items[row.pid] = item
-        for row in rows:
-            self._fill(self._items[row.pid], row)
-
-    @staticmethod
-    def _fill(item: QtWidgets.QTreeWidgetItem, row: ProcessRow) -> None:
-        values = (str(row.pid), str(row.ppid), row.name, str(row.threads),
-                  f"{row.cpu_percent:.0f}")
-        for col, text in enumerate(values):
-            if item.text(col) != text:
-                item.setText(col, text)
-        busy = row.cpu_percent >= 50  # a process burning at least half a core stands out
-        item.setForeground(4, QtGui.QColor(LESSON_VERMILION if busy else INK))
-        font = item.font(4)
-        font.setBold(busy)
-        item.setFont(4, font)

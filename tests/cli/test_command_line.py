@@ -75,3 +75,14 @@ def test_run_writes_the_trace_json_and_the_picture(tmp_path):
     colours = {image.pixel(x, y) for x in range(0, image.width(), 5)
                for y in range(0, image.height(), 5)}
     assert len(colours) > 5 and 0xFF0072B2 in colours      # the task blue is there
+
+
+def test_the_app_without_a_screen_says_why_instead_of_crashing():
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    if sys.platform != "linux":
+        pytest.skip("only Linux desktops can lack a display server")
+    out = subprocess.run([sys.executable, "-m", "gui"], cwd=ROOT, env=env, capture_output=True,
+                         text=True, timeout=60)
+    assert out.returncode == 2
+    assert "no screen" in out.stderr and "--png" in out.stderr

@@ -161,21 +161,21 @@ def test_tree_updates_in_place_and_reparents_orphans(view):
     view.stop()
     rows = [ProcessRow(10, 1, "lesson", 1, 5.0, 0), ProcessRow(11, 10, "worker", 2, 90.0, 1),
             ProcessRow(12, 11, "helper", 1, 0.0, 2)]
-    view._update_tree_widget(rows)
+    view.tree_widget.show_rows(rows)
     tree = view.tree_widget
     root = tree.topLevelItem(0)
     assert tree.topLevelItemCount() == 1 and root.child(0).child(0).text(0) == "12"
     # the worker (11) died mid-scan: its child is listed as an orphan at depth 0
-    view._update_tree_widget([rows[0], ProcessRow(12, 11, "helper", 1, 3.0, 0)])
+    view.tree_widget.show_rows([rows[0], ProcessRow(12, 11, "helper", 1, 3.0, 0)])
     root = tree.topLevelItem(0)
     assert root.text(0) == "10" and root.childCount() == 0
     assert tree.topLevelItemCount() == 2 and tree.topLevelItem(1).text(0) == "12"
     assert tree.topLevelItem(1).text(4) == "3"
-    view._update_tree_widget([])
+    view.tree_widget.show_rows([])
     assert tree.topLevelItemCount() == 0
     # a parent and its children vanishing together (a lesson that ended) is no error
-    view._update_tree_widget(rows)
-    view._update_tree_widget([rows[0]])
+    view.tree_widget.show_rows(rows)
+    view.tree_widget.show_rows([rows[0]])
     assert tree.topLevelItemCount() == 1 and tree.topLevelItem(0).childCount() == 0
 
 

@@ -65,6 +65,7 @@ def test_a_lesson_runs_to_its_end_and_exports_a_picture(qtbot, run_async, tmp_pa
     window = make_window(qtbot)
     window.lessons.select("process.pool")
     set_param(window, "tasks", 3)
+    set_param(window, "workers", 2)
 
     async def scenario():
         window.run_button.click()

@@ -36,4 +36,9 @@ if __name__ == "__main__":
     probe.arrow_out(1, "hand-off")
     queue.put("parcel")
     child.join()
-    print("fork", pid, "spawn", child.pid, flush=True)
+    # forkserver: a spawned server process forks the child; the probe must follow both steps
+    server_ctx = multiprocessing.get_context("forkserver")
+    third = server_ctx.Process(target=threaded, name="ServerChild")
+    third.start()
+    third.join()
+    print("fork", pid, "spawn", child.pid, "forkserver", third.pid, flush=True)

@@ -30,9 +30,11 @@ def test_round_trip_across_fork_spawn_and_threads():
     model, run = session.model, session.run
     assert run.returncode == 0, "".join(out)
     words = "".join(out).split()
-    fork_pid, spawn_pid = int(words[words.index("fork") + 1]), int(words[words.index("spawn") + 1])
+    fork_pid, spawn_pid, server_pid = (int(words[words.index(w) + 1])
+                                       for w in ("fork", "spawn", "forkserver"))
     parent = model.processes[run.pid]
-    assert set(model.processes) >= {run.pid, fork_pid, spawn_pid}
+    assert set(model.processes) >= {run.pid, fork_pid, spawn_pid, server_pid}
+    assert model.processes[server_pid].label == f"PID {server_pid} · ServerChild"
     # children nest under their parent, with the parent's pid as ppid
     assert model.processes[fork_pid].parent is parent
     assert model.processes[spawn_pid].parent is parent
@@ -41,12 +43,18 @@ def test_round_trip_across_fork_spawn_and_threads():
                                                           model.spans["lane"])}
     assert spans["forked work"].pid == fork_pid
     assert spans["spawned work"].pid == spawn_pid
-    assert spans["thread work"].name == "Helper" and spans["thread work"].pid == run.pid
+    thread_work = [model.lanes[l] for n, l in zip(model.spans["name"], model.spans["lane"])
+                   if model.names[n] == "thread work"]
+    assert [(lane.pid, lane.name) for lane in thread_work] == [(run.pid, "Helper"),
+                                                              (server_pid, "MainThread")]
     (t_out, lane_out, t_in, lane_in, _), = model.arrows()
     assert model.lanes[lane_out].pid == run.pid and model.lanes[lane_in].pid == spawn_pid
     assert t_out <= t_in
     assert [model.names[n] for n in model.marks["name"]] == ["got parcel"]
-    assert list(model.counters["answer"]["value"]) == [42.0]
+    assert list(model.counters["answer"]["value"]) == [42.0, 42.0]
+    # multiprocessing's own helper processes are named for what they are
+    roles = {lane.label.split(" · ")[1] for lane in model.processes.values()}
+    assert "forkserver" in roles
     # every process reported its end
     assert all(lane.end is not None for lane in model.processes.values())
     assert session.listener.rejected == []

@@ -8,9 +8,9 @@ import os
 
 if os.environ.get("CLAB_TRACE"):
     try:
-        from workloads import probe
+        from workloads import autotrace
     except ImportError as exc:  # pragma: no cover - a broken PYTHONPATH
         import sys
         print(f"concurrency-lab: probe not importable: {exc}", file=sys.stderr)
     else:
-        probe.start()
+        autotrace.start()

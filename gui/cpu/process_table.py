@@ -1,0 +1,84 @@
+"""The lesson's process tree as a table: PID, PPID, name, threads and CPU %, indented by parent."""
+
+from __future__ import annotations
+
+from typing import Dict, List
+
+from PySide6 import QtCore, QtGui, QtWidgets
+
+from .core_usage import ProcessRow
+
+LESSON_VERMILION = "#D55E00"  # Okabe-Ito vermilion: a busy process
+INK = "#1a1a1a"
+COLUMNS = ("PID", "PPID", "name", "threads", "CPU %")
+_NUMERIC = {1, 3, 4}  # right-aligned; PID stays left so the tree's indentation shows
+
+
+def font(pt: int, bold: bool = False) -> QtGui.QFont:
+    result = QtGui.QFont()
+    result.setPointSize(pt)
+    result.setBold(bold)
+    return result
+
+
+class ProcessTable(QtWidgets.QTreeWidget):
+    """Updates rows in place while the tree keeps its shape, so selection and scrolling
+    survive the once-a-second rescans."""
+
+    def __init__(self, pt: int, parent=None):
+        super().__init__(parent)
+        self._items: Dict[int, QtWidgets.QTreeWidgetItem] = {}
+        self._shape: list = []
+        self.setFont(font(pt))
+        self.header().setFont(font(pt, bold=True))
+        self.setColumnCount(len(COLUMNS))
+        self.setHeaderLabels(list(COLUMNS))
+        self.setRootIsDecorated(True)
+        self.setIndentation(22)
+        self.setUniformRowHeights(True)
+        self.setAlternatingRowColors(True)
+        self.setMinimumHeight(110)
+        self.setStyleSheet("QTreeView::item { padding: 1px 8px; }")  # air between columns
+        header = self.header()
+        header.setStretchLastSection(False)
+        header.setMinimumSectionSize(80)
+        for col in range(len(COLUMNS)):
+            mode = QtWidgets.QHeaderView.ResizeMode
+            header.setSectionResizeMode(col, mode.Stretch if col == 2 else mode.ResizeToContents)
+            if col in _NUMERIC:
+                self.headerItem().setTextAlignment(col, QtCore.Qt.AlignmentFlag.AlignRight)
+
+    def show_rows(self, rows: List[ProcessRow]) -> None:
+        """Update items in place while the tree's shape holds (keeps selection and
+        scrolling); rebuild it when a process came, went or changed parent."""
+        shape = [(row.pid, row.ppid, row.depth) for row in rows]
+        if shape != self._shape:
+            self._shape = shape
+            self.clear()                     # deletes every item, children included
+            self._items = {}
+            for row in rows:
+                item = QtWidgets.QTreeWidgetItem()
+                for col in _NUMERIC:
+                    item.setTextAlignment(col, QtCore.Qt.AlignmentFlag.AlignRight)
+                parent = self._items.get(row.ppid) if row.depth > 0 else None
+                if parent is None:
+                    self.addTopLevelItem(item)
+                else:
+                    parent.addChild(item)
+                    parent.setExpanded(True)
+                self._items[row.pid] = item
+        for row in rows:
+            self._fill(self._items[row.pid], row)
+
+    @staticmethod
+    def _fill(item: QtWidgets.QTreeWidgetItem, row: ProcessRow) -> None:
+        values = (str(row.pid), str(row.ppid), row.name, str(row.threads),
+                  f"{row.cpu_percent:.0f}")
+        for col, text in enumerate(values):
+            if item.text(col) != text:
+                item.setText(col, text)
+        busy = row.cpu_percent >= 50  # a process burning at least half a core stands out
+        item.setForeground(4, QtGui.QColor(LESSON_VERMILION if busy else INK))
+        font = item.font(4)
+        font.setBold(busy)
+        item.setFont(4, font)

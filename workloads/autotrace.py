@@ -1,0 +1,111 @@
+"""Automatic tracing, switched on by the bootstrap: process start, name and exit (also in
+forked and spawned children) and thread start, name and end. Lessons never call this."""
+import atexit
+import os
+import sys
+import threading
+import time
+
+from workloads import probe
+
+_perf = time.perf_counter_ns
+
+
+# Helper processes that multiprocessing starts with `python -c "from multiprocessing.X ..."`.
+_HELPERS = {"multiprocessing.forkserver": "forkserver",
+            "multiprocessing.resource_tracker": "resource tracker"}
+
+
+def _process_name():
+    command = " ".join(getattr(sys, "orig_argv", ()))
+    for module, name in _HELPERS.items():
+        if f"from {module} import main" in command:
+            return name
+    mp = sys.modules.get("multiprocessing.process")
+    if mp is not None:
+        return mp.current_process().name
+    return "MainProcess"
+
+
+def _connect():
+    probe.connection.connect(_process_name())
+    probe.emit_record(probe.THREAD_START, 0, threading.current_thread().name, _perf(),
+                       tid=threading.get_native_id())
+
+
+def _at_exit(code=0):
+    if probe.connection is not None and probe.connection.pid == os.getpid():
+        probe.emit_record(probe.PROCESS_EXIT, 0, "", _perf(), code)
+        probe.connection.flush()
+
+
+def _after_fork_in_child():
+    if probe.connection is not None:
+        probe.connection.after_fork_in_child()
+        _connect()
+
+
+def _before_fork():
+    if probe.connection is not None:
+        probe.connection.flush()                           # nothing buffered is sent twice
+        probe.connection.send_lock.acquire()               # no half-sent frame is copied into the child
+
+
+def _after_fork_in_parent():
+    if probe.connection is not None:
+        probe.connection.send_lock.release()
+
+
+def _patch_threading():
+    original = threading.Thread._bootstrap_inner
+
+    def _bootstrap_inner(self):
+        if getattr(self, "_clab_hidden", False):
+            return original(self)
+        tid = threading.get_native_id()
+        probe.emit_record(probe.THREAD_START, 0, self.name, _perf(), tid=tid)
+        try:
+            original(self)
+        finally:
+            probe.emit_record(probe.THREAD_END, 0, self.name, _perf(), tid=tid)
+
+    threading.Thread._bootstrap_inner = _bootstrap_inner
+
+
+def _patch_multiprocessing():
+    # multiprocessing children leave through os._exit, past atexit: report the exit here.
+    import multiprocessing.process as mp
+
+    original = mp.BaseProcess._bootstrap
+
+    def _bootstrap(self, *args, **kwargs):
+        probe.emit_record(probe.PROCESS_NAME, 0, self.name, _perf())
+        code = 1
+        try:
+            code = original(self, *args, **kwargs)
+        finally:
+            _at_exit(code if isinstance(code, int) else 1)
+        return code
+
+    mp.BaseProcess._bootstrap = _bootstrap
+
+
+def start():
+    """Switch tracing on from the environment; called once by the bootstrap."""
+    address, token = os.environ.get("CLAB_TRACE"), os.environ.get("CLAB_TOKEN", "")
+    if not address or probe.connection is not None:
+        return
+    probe.connection = probe.Connection(address, token)
+    try:
+        _connect()
+    except OSError as exc:
+        probe.connection = None
+        print(f"concurrency-lab probe: cannot reach the window at {address}: {exc}",
+              file=sys.stderr)
+        return
+    _patch_threading()
+    _patch_multiprocessing()
+    if hasattr(os, "register_at_fork"):
+        os.register_at_fork(before=_before_fork, after_in_parent=_after_fork_in_parent,
+                           after_in_child=_after_fork_in_child)
+    atexit.register(_at_exit)
