@@ -57,6 +57,9 @@ def run_command(args):
         values = catalog.resolve(args.lesson, settings)
     except (KeyError, ValueError) as exc:
         return fail(exc.args[0] if exc.args else str(exc))
+    reason = catalog.lesson(args.lesson).unavailable()
+    if reason:
+        return fail(f"{args.lesson} cannot run here: {reason}")
     python = args.python
     if python:
         found = shutil.which(python)

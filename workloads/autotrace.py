@@ -88,6 +88,17 @@ def _patch_multiprocessing():
         return code
 
     mp.BaseProcess._bootstrap = _bootstrap
+    original_join = mp.BaseProcess.join
+
+    def join(self, timeout=None):
+        # The parent learns how a child ended (e.g. -15 after terminate()): tell the window.
+        original_join(self, timeout)
+        code = self.exitcode
+        if code is not None and not getattr(self, "_clab_exit_sent", False):
+            self._clab_exit_sent = True
+            probe.emit_record(probe.CHILD_EXIT, 0, "", _perf(), code, tid=self.pid)
+
+    mp.BaseProcess.join = join
 
 
 def start():

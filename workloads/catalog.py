@@ -54,6 +54,14 @@ class Lesson:
     title: str
     module: str
     params: tuple = field(default_factory=tuple)
+    needs_fork: bool = False        # uses os.fork(), which only POSIX systems have
+
+    def unavailable(self):
+        """Why this lesson cannot run on this machine, or None."""
+        if self.needs_fork and not hasattr(os, "fork"):
+            return ("os.fork() exists only on POSIX systems (Linux, macOS); this system has "
+                    "no fork, so use multiprocessing.Process instead")
+        return None
 
     def param(self, name):
         for p in self.params:
@@ -67,11 +75,33 @@ class Lesson:
 
 
 LESSONS = (
+    Lesson("process.fork", "Processes", "fork(): called once, returns twice",
+           "workloads.process.fork", (), needs_fork=True),
+    Lesson("process.start", "Processes", "Start a Process and join() it",
+           "workloads.process.start", (
+               Param("seconds", float, 1.0, "how long the child works", 0.1, 30.0),
+           )),
     Lesson("process.pool", "Processes", "A pool of worker processes", "workloads.process.pool", (
         Param("workers", int, min(4, _cores()), "worker processes in the pool", 1, 32),
         Param("tasks", int, 5, "tasks submitted to the pool", 1, 200),
         Param("seed", int, 1, "seed of the random task lengths", 0, 2**31 - 1),
     )),
+    Lesson("process.queue", "Processes", "A Queue between a writer and a reader",
+           "workloads.process.queue", (
+               Param("items", str, "A,B,C", "comma-separated values the writer puts"),
+               Param("delay", float, 0.3, "at most this many seconds between two puts",
+                     0.0, 5.0),
+           )),
+    Lesson("process.pipe", "Processes", "A duplex Pipe: messages both ways",
+           "workloads.process.pipe", (
+               Param("messages", int, 3, "messages sent each way", 1, 50),
+           )),
+    Lesson("process.start_methods", "Processes", "Start methods: fork, spawn, forkserver",
+           "workloads.process.start_methods", (
+               Param("variant", str, "picklable",
+                     "pass the child a picklable argument, or one spawn cannot pickle",
+                     choices=("picklable", "unpicklable")),
+           )),
     Lesson("threads.gil", "Threads", "The GIL: N threads, one core", "workloads.threads.gil", (
         Param("variant", str, "threads", "run the busy loops in threads or processes",
               choices=("threads", "processes")),

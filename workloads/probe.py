@@ -40,7 +40,10 @@ Wire format (little-endian)
     kinds: 1 PROCESS_NAME, 2 PROCESS_EXIT (a = exit code), 3 THREAD_START (name = thread
     name), 4 THREAD_END, 5 SPAN (ts..a), 6 MARK, 7 COUNTER (a = float64 bits), 8 FLOW_OUT
     (a = flow id), 9 FLOW_IN (a = flow id), 10 BEGIN and 11 END (an open span, closed later by
-    the END with the same tid, cat and name; used for waits that may never end).
+    the END with the same tid, cat and name; used for waits that may never end), 12 LANE
+    (declares a virtual lane: name = its title, thread = its key, a negative number that
+    later records use in their thread field), 13 CHILD_EXIT (tid = a child's pid, a = the
+    exit code its parent saw in join(); negative = killed by that signal).
 
 The clock is ``time.perf_counter_ns()``: one system-wide monotonic clock on Linux, macOS and
 Windows, so timestamps from different processes line up.
@@ -62,7 +65,7 @@ _CAT = {name: code for code, name in enumerate(CATEGORIES)}
 
 HELLO, STRING, RECORDS = 1, 2, 3
 (PROCESS_NAME, PROCESS_EXIT, THREAD_START, THREAD_END, SPAN, MARK, COUNTER,
- FLOW_OUT, FLOW_IN, BEGIN, END) = range(1, 12)
+ FLOW_OUT, FLOW_IN, BEGIN, END, LANE, CHILD_EXIT) = range(1, 14)
 FRAME_HEADER = struct.Struct("<IB")
 HELLO_STRUCT = struct.Struct("<32sqqq")
 STRING_ID = struct.Struct("<H")
@@ -87,6 +90,7 @@ class Connection:
         self.address, self.token = address, token.encode()[:32]
         self.records = bytearray()          # packed 32-byte records, appended by any thread
         self.strings = {"": 0}
+        self.lanes = {}                     # virtual lane title -> key
         self.send_lock = threading.Lock()
         self.sock = None
         self.pid = None
@@ -161,6 +165,7 @@ class Connection:
         self.sock, self.records = None, bytearray()
         self.send_lock = threading.Lock()
         self.strings = {"": 0}
+        self.lanes = {}
         if old is not None:
             try:
                 old.close()                      # the parent's connection, not ours
@@ -190,11 +195,23 @@ def emit_record(kind, cat, name, ts, a=0, tid=0):
 # The calls below are the hot path (~100k events/s in a busy lesson): each is written out in
 # full rather than calling _emit, because a Python call is most of the cost of an event.
 
-class _Span:
-    __slots__ = ("cat", "name", "t0")
+def _lane_key(p, lane):
+    """The thread-field key of virtual lane `lane`, declaring it on first use."""
+    key = p.lanes.get(lane)
+    if key is None:
+        key = p.lanes[lane] = -(len(p.lanes) + 1)
+        sid = p.strings.get(lane)
+        if sid is None:
+            sid = p.intern(lane)
+        p.records.extend(_pack(LANE | sid << 16, _perf(), 0, key))
+    return key
 
-    def __init__(self, name, cat):
-        self.name, self.cat = name, _CAT.get(cat, 0)
+
+class _Span:
+    __slots__ = ("cat", "name", "lane", "t0")
+
+    def __init__(self, name, cat, lane):
+        self.name, self.cat, self.lane = name, _CAT.get(cat, 0), lane
 
     def __enter__(self):
         self.t0 = _perf()
@@ -206,34 +223,39 @@ class _Span:
             sid = p.strings.get(self.name)
             if sid is None:
                 sid = p.intern(self.name)
-            p.records.extend(_pack(SPAN | self.cat << 8 | sid << 16, self.t0, _perf(), _ident()))
+            key = _ident() if self.lane is None else _lane_key(p, self.lane)
+            p.records.extend(_pack(SPAN | self.cat << 8 | sid << 16, self.t0, _perf(), key))
         return False
 
 
-def span(name, cat="task"):
-    """``with probe.span("task 3"):`` draws one bar on this thread's lane."""
-    return _Span(name, cat)
+def span(name, cat="task", lane=None):
+    """``with probe.span("task 3"):`` draws one bar on this thread's lane, or on the virtual
+    lane called `lane` (a row of its own under the lesson's main process; bars that overlap
+    there are stacked into extra rows)."""
+    return _Span(name, cat, lane)
 
 
-def emit_span(name, cat, start_ns, end_ns):
-    """Send a span of this thread measured by the lesson (``perf_counter_ns`` start, end)."""
+def emit_span(name, cat, start_ns, end_ns, lane=None):
+    """Send a span measured by the lesson (``perf_counter_ns`` start and end) for this thread
+    or for the virtual lane `lane`."""
     p = connection
     if p is not None:
         sid = p.strings.get(name)
         if sid is None:
             sid = p.intern(name)
-        p.records.extend(_pack(SPAN | _CAT.get(cat, 0) << 8 | sid << 16, start_ns, end_ns,
-                               _ident()))
+        key = _ident() if lane is None else _lane_key(p, lane)
+        p.records.extend(_pack(SPAN | _CAT.get(cat, 0) << 8 | sid << 16, start_ns, end_ns, key))
 
 
-def mark(name):
-    """An instant event, e.g. ``probe.mark("put A")``."""
+def mark(name, lane=None):
+    """An instant event, e.g. ``probe.mark("put A")``, on this thread or a virtual lane."""
     p = connection
     if p is not None:
         sid = p.strings.get(name)
         if sid is None:
             sid = p.intern(name)
-        p.records.extend(_pack(MARK | sid << 16, _perf(), 0, _ident()))
+        key = _ident() if lane is None else _lane_key(p, lane)
+        p.records.extend(_pack(MARK | sid << 16, _perf(), 0, key))
 
 
 def counter(name, value):

@@ -15,6 +15,7 @@ class ProcessFeed:
         self.lane.start = float(model.seconds(hello.ts))
         self._names = np.zeros(65536, dtype=np.int32)   # probe string id -> model name id
         self._texts = {0: ""}
+        self._virtual = {}                               # negative thread key -> lane title
 
     def add(self, frame):
         if isinstance(frame, np.ndarray):
@@ -39,6 +40,16 @@ class ProcessFeed:
         if not len(spans):
             return
         model = self.model
+        virtual = spans["thread"] < 0
+        if virtual.any():
+            for r in spans[virtual]:
+                t0, t1 = float(model.seconds(r["ts"])), float(model.seconds(r["a"]))
+                model.add_virtual_span(self._virtual.get(int(r["thread"]), "?"), self.pid,
+                                       t0, max(t0, t1), int(r["cat"]),
+                                       int(self._names[r["name"]]))
+            spans = spans[~virtual]
+            if not len(spans):
+                return
         keys, where = np.unique(spans["thread"], return_inverse=True)
         lanes = np.array([model.thread(self.pid, int(k)).id for k in keys], np.int32)
         t0, t1 = model.seconds(spans["ts"]), model.seconds(spans["a"])
@@ -55,6 +66,10 @@ class ProcessFeed:
         elif kind == probe.PROCESS_EXIT:
             self.lane.end, self.lane.exit_code = t, int(r["a"])
             model.touch(t)
+        elif kind == probe.LANE:
+            self._virtual[int(r["thread"])] = text
+        elif kind == probe.CHILD_EXIT:
+            model.child_exited(int(r["tid"]), int(r["a"]))
         elif kind in (probe.THREAD_START, probe.THREAD_END):
             if kind == probe.THREAD_START:
                 model.thread_started(self.pid, int(r["thread"]), int(r["tid"]), text, t)
@@ -66,7 +81,11 @@ class ProcessFeed:
 
     def _event(self, kind, r, t, text):
         model = self.model
-        lane = model.thread(self.pid, int(r["thread"])).id
+        key = int(r["thread"])
+        if key < 0:
+            lane = model.virtual_lane(self._virtual.get(key, "?"), self.pid).id
+        else:
+            lane = model.thread(self.pid, key).id
         if kind == probe.MARK:
             model.add_mark(t, lane, text)
         elif kind == probe.COUNTER:

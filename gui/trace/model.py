@@ -29,6 +29,7 @@ class Lane:
     end: float = None
     exit_code: int = None
     key: int = 0                # the probe's thread key (``threading.get_ident()``)
+    virtual: bool = False       # a lesson-named row (a queue), not an OS thread
     children: list = field(default_factory=list, repr=False)
 
     @property
@@ -39,6 +40,8 @@ class Lane:
     @property
     def label(self):
         """What a student recognises: ``PID 4242 · Pool worker 2`` or ``Worker-1``."""
+        if self.virtual:
+            return self.name
         if self.kind == "thread":
             return self.name or f"thread {self.tid or self.key}"
         return f"PID {self.pid} · {process_role(self.name)}"
@@ -68,6 +71,8 @@ class TraceModel:
         self.counters = {}                  # name -> Columns(t, value)
         self.open_spans = {}                # (lane, state, name) -> start, for BEGIN/END
         self.end_time = 0.0
+        self._virtual = {}                  # title -> [Lane, ...] rows of one virtual lane
+        self._virtual_end = {}              # virtual lane id -> end of its last span
         self._spanned = set()               # lane ids that have spans
         self._rows = None
         self._merged = {}                   # lane id of a main thread drawn on its process row
@@ -101,6 +106,37 @@ class TraceModel:
         self.changed(layout=True)
         return lane
 
+    def root(self):
+        """The lesson's main process: the first process without a known parent."""
+        return next((lane for lane in self.lanes if lane.kind == "process"
+                     and lane.parent is None), None)
+
+    def virtual_lane(self, title, pid, start=None):
+        """A row of the virtual lane `title` that is free from `start` on (a new row is
+        stacked below when all are busy); virtual lanes live under the main process."""
+        rows = self._virtual.setdefault(title, [])
+        for lane in rows:
+            if start is None or self._virtual_end.get(lane.id, -1.0) <= start + 1e-6:
+                return lane
+        root = self.root() or self.process(pid)
+        lane = self._new_lane("thread", root.pid, 0, title if not rows else "", root, start,
+                              key=-(len(self.lanes) + 1))
+        lane.virtual = True
+        rows.append(lane)
+        return lane
+
+    def add_virtual_span(self, title, pid, t0, t1, state, name):
+        lane = self.virtual_lane(title, pid, t0)
+        self._virtual_end[lane.id] = max(t1, self._virtual_end.get(lane.id, t1))
+        self.add_spans([t0], [t1], [lane.id], [state], [name])
+
+    def child_exited(self, pid, code):
+        """The exit code a parent saw for its child (e.g. -15 after terminate())."""
+        lane = self.processes.get(pid)
+        if lane is not None:
+            lane.exit_code = code
+            self.changed()
+
     def _new_lane(self, kind, pid, tid, name, parent, start, key=0):
         lane = Lane(len(self.lanes), kind, pid, tid, name, parent, start, key=key)
         self.lanes.append(lane)
@@ -125,11 +161,12 @@ class TraceModel:
     def _walk(self, lane, depth, rows):
         rows.append((lane, depth))
         threads = [c for c in lane.children if c.kind == "thread" and self._shown(c)]
-        if len(threads) == 1 and threads[0].name == "MainThread":
-            self._merged[threads[0].id] = len(rows) - 1
-        else:
-            for child in threads:
-                rows.append((child, depth + 1))
+        real = [c for c in threads if not c.virtual]
+        if len(real) == 1 and real[0].name == "MainThread":
+            self._merged[real[0].id] = len(rows) - 1
+            threads = [c for c in threads if c.virtual]
+        for child in sorted(threads, key=lambda c: c.virtual):
+            rows.append((child, depth + 1))
         for child in lane.children:
             if child.kind == "process":
                 self._walk(child, depth + 1, rows)

@@ -26,6 +26,11 @@ class LessonList(QTreeWidget):
                 child = QTreeWidgetItem(top, [item.title])
                 child.setData(0, Qt.UserRole, item.id)
                 child.setToolTip(0, item.id)
+                reason = item.unavailable()
+                if reason:                      # e.g. fork() on Windows: say why, don't hide
+                    child.setText(0, f"{item.title} (not on this system)")
+                    child.setToolTip(0, reason)
+                    child.setDisabled(True)
                 self._items[item.id] = child
         self.expandAll()
         self.currentItemChanged.connect(self._changed)

@@ -24,7 +24,7 @@ _LABELS = {
     "run": "running",
     "wait.lock": "waiting for a lock",
     "wait.gil": "waiting for the GIL",
-    "wait.io": "sleeping / waiting for I/O",
+    "wait.io": "waiting (sleep, I/O, join, get)",
     "lock.hold": "holding a lock",
     "task": "task (lesson work)",
     "blocked": "preempted / blocked",

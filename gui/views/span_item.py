@@ -20,6 +20,7 @@ ARROW_LIMIT = 400
 MARK_LIMIT = 300
 LIFETIME = QColor("#D2D2D2")            # a thread exists (thinner and lighter than any span)
 PROCESS_LIFETIME = QColor("#B8B8B8")    # a process exists
+PARENT_LINK = QColor("#555555")         # a child process starts here, from its parent
 OUTLINE_PX = 5           # narrower spans get no outline, else outlines would hide the colour
 INK = QColor("#202020")
 _DRAW_ORDER = np.argsort(STATE_RANK, kind="stable")      # low priority first, run on top
@@ -104,6 +105,35 @@ class SpanItem(pg.GraphicsObject):
             half = 0.07 if process else 0.045
             p.setBrush(PROCESS_LIFETIME if process else LIFETIME)
             p.drawRect(QRectF(start, row + 0.5 - half, max(end - start, 0.0), 2 * half))
+        self._draw_parent_links(p, x0, x1)
+
+    def _draw_parent_links(self, p, x0, x1):
+        """A child process hangs from its parent: a line from the parent's row down to the
+        child's row at the moment the child started (a fork or a spawn)."""
+        rows = {lane.id: row for row, (lane, _) in enumerate(self.model.rows())}
+        pen = QPen(PARENT_LINK, 0)
+        pen.setCosmetic(True)
+        pen.setWidthF(2.0)
+        p.setPen(pen)
+        p.setBrush(PARENT_LINK)
+        for lane, _ in self.model.rows():
+            row, parent = rows[lane.id], lane.parent
+            if lane.kind != "process" or parent is None or parent.id not in rows \
+                    or lane.start is None or not x0 <= lane.start <= x1:
+                continue
+            top, bottom = rows[parent.id] + 0.5, row + 0.5
+            p.drawLine(QPointF(lane.start, top), QPointF(lane.start, bottom - 0.12))
+            tip = self._px_to_x(p, 5)
+            p.drawPolygon(QPolygonF([QPointF(lane.start - tip, bottom - 0.24),
+                                     QPointF(lane.start + tip, bottom - 0.24),
+                                     QPointF(lane.start, bottom - 0.08)]))
+        p.setPen(Qt.PenStyle.NoPen)
+
+    @staticmethod
+    def _px_to_x(p, pixels):
+        """`pixels` on screen in data units along x."""
+        scale = abs(p.transform().m11()) or 1.0
+        return pixels / scale
 
     def _draw_raster(self, p, x0, x1, width, lane_rows, nrows, visible, tr):
         """Per-pixel coverage image, one image row per timeline row, scaled into the bands."""

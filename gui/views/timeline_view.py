@@ -12,6 +12,7 @@ from PySide6.QtCore import QPoint, QRect, Qt, QTimer
 from PySide6.QtGui import QColor, QFont, QImage, QPainter
 from PySide6.QtWidgets import QLabel, QToolTip, QVBoxLayout, QWidget
 
+from gui.run.exit_reason import describe as describe_exit
 from gui.views.lane_axis import INK, LaneAxis
 from gui.views.legend import Legend
 from gui.views.palette import state_label
@@ -261,5 +262,5 @@ class TimelineView(QWidget):
         end = f"{lane.end:.3f} s" if lane.end is not None else "still running"
         lines.append(f"alive {start} – {end}")
         if lane.exit_code is not None:
-            lines.append(f"exit code {lane.exit_code}")
+            lines.append(f"exit code {lane.exit_code}: {describe_exit(lane.exit_code)}")
         return "\n".join(lines)

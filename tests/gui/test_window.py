@@ -133,3 +133,15 @@ def test_closing_the_window_stops_the_lesson(qtbot, run_async):
 
     pids = run_async(scenario())
     assert _gone(pids)
+
+
+def test_a_lesson_this_system_cannot_run_is_disabled_and_says_why(qtbot, monkeypatch):
+    import os as os_module
+    monkeypatch.delattr(os_module, "fork")          # as on Windows
+    from gui.views.lesson_list import LessonList
+    lessons = LessonList()
+    qtbot.addWidget(lessons)
+    item = lessons._items["process.fork"]
+    assert item.isDisabled()
+    assert "POSIX" in item.toolTip(0) and "not on this system" in item.text(0)
+    assert not lessons._items["process.pool"].isDisabled()

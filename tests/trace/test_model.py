@@ -78,3 +78,30 @@ def test_chrome_json_follows_the_contract():
     assert by_ph["s"][0]["id"] == by_ph["f"][0]["id"] == 7
     assert by_ph["i"][0]["name"] == "put A"
     assert {e["name"] for e in by_ph["M"]} == {"process_name", "thread_name"}
+
+
+def test_virtual_lanes_sit_under_the_main_process_and_stack_overlapping_spans():
+    model = TraceModel()
+    main = feed(model, 10, 1, "MainProcess")
+    worker = feed(model, 11, 10, "ForkPoolWorker-1")
+    from gui.trace.decoder import InternedString
+    for f in (main, worker):
+        f.add(InternedString(1, "waiting for a worker"))
+        f.add(InternedString(2, "task"))
+    worker.add(records((probe.LANE, 0, 1, 0, 0, 0, -1),
+                       (probe.SPAN, 4, 2, 0, 0, 3_000_000_000, -1),       # 0..3 s
+                       (probe.SPAN, 4, 2, 0, 0, 1_000_000_000, -1),       # 0..1 s: overlaps
+                       (probe.SPAN, 4, 2, 0, 1_000_000_000, 2_000_000_000, -1)))   # fits row 2
+    rows = [(lane.label, depth, lane.pid) for lane, depth in model.rows()]
+    assert rows[1] == ("waiting for a worker", 1, 10)      # under the main process
+    assert rows[2] == ("", 1, 10)                          # stacked continuation row
+    lanes = [model.lanes[l] for l in model.spans["lane"]]
+    assert lanes[0] is not lanes[1] and lanes[1] is lanes[2]
+
+
+def test_the_exit_code_a_parent_saw_lands_on_the_child():
+    model = TraceModel()
+    main = feed(model, 10, 1, "MainProcess")
+    feed(model, 11, 10, "Reader")
+    main.add(records((probe.CHILD_EXIT, 0, 0, 11, 5, -15, 10)))
+    assert model.processes[11].exit_code == -15
