@@ -195,10 +195,10 @@ class SpanItem(pg.GraphicsObject):
             box = tr.mapRect(rect).adjusted(3, 0, -3, 0)
             if box.width() < 12 or box.height() < metrics.height() * 0.8:
                 continue
-            shown = metrics.elidedText(text, Qt.TextElideMode.ElideRight, int(box.width()))
-            if shown and shown != "…":
+            # a whole name or none: "r…" in every narrow bar is noise from the back row
+            if text and metrics.horizontalAdvance(text) <= box.width():
                 p.setPen(_text_color(color))
-                p.drawText(box, Qt.AlignmentFlag.AlignCenter, shown)
+                p.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
         p.restore()
 
     def _draw_open_spans(self, p, x0, x1, lane_rows, tr, labelled):
