@@ -17,6 +17,7 @@ import numpy as np
 import psutil
 
 from gui.cpu.core_usage import CoreUsage, ProcessRow, ProcessTree
+from tests.cpu.children import assert_gone, kill_and_reap
 
 BUSY = [sys.executable, "-c", "while True: pass"]
 # A parent that starts one busy child (our grandchild), prints its pid and reaps it.
@@ -36,24 +37,6 @@ def wait_for(condition, timeout: float = DEADLINE_S, step: float = 0.1):
         time.sleep(step)
         value = condition()
     return value
-
-
-def kill_and_reap(popen: subprocess.Popen, *others: psutil.Process) -> None:
-    """Kill ``others`` (grandchildren) first so their parent can still reap them, then it."""
-    for proc in others:
-        try:
-            proc.kill()
-        except psutil.NoSuchProcess:
-            pass
-    psutil.wait_procs(list(others), timeout=10)
-    popen.kill()
-    popen.wait(timeout=10)
-    popen.stdout and popen.stdout.close()
-
-
-def assert_gone(*procs: psutil.Process) -> None:
-    for proc in procs:
-        assert not proc.is_running(), f"pid {proc.pid} survived the test"
 
 
 def scan_until(tree: ProcessTree, condition, timeout: float = DEADLINE_S):

@@ -21,6 +21,7 @@ from PySide6 import QtGui  # noqa: E402
 
 from gui.cpu.core_usage import ProcessRow  # noqa: E402
 from gui.cpu.cores_view import CORE_BLUE, CoresView  # noqa: E402
+from tests.cpu.children import assert_gone, kill_and_reap  # noqa: E402
 
 BUSY = [sys.executable, "-c", "while True: pass"]
 PARENT = [sys.executable, "-c",
@@ -39,23 +40,6 @@ def view(qtbot):
     widget.show()
     yield widget
     widget.stop()
-
-
-def kill_and_reap(popen: subprocess.Popen, *others: psutil.Process) -> None:
-    for proc in others:  # grandchildren first, so their parent can still reap them
-        try:
-            proc.kill()
-        except psutil.NoSuchProcess:
-            pass
-    psutil.wait_procs(list(others), timeout=10)
-    popen.kill()
-    popen.wait(timeout=10)
-    popen.stdout and popen.stdout.close()
-
-
-def assert_gone(*procs: psutil.Process) -> None:
-    for proc in procs:
-        assert not proc.is_running(), f"pid {proc.pid} survived the test"
 
 
 def top_item_cpu(view: CoresView, pid: int) -> float:

@@ -22,27 +22,28 @@ def make_window(qtbot):
     return window
 
 
-def set_param(window, name, value):
-    editor = window.params._editors[name]
-    if hasattr(editor, "setCurrentText"):
-        editor.setCurrentText(value)
-    else:
-        editor.setValue(value)
+def long_processes_run(window):
+    """Choose a GIL run in three processes that lasts far longer than the test."""
+    window.lessons.select("threads.gil")
+    window.params.set_values({"variant": "processes", "seconds": 30.0})
+
+
+async def start_and_wait_for_all_processes(window):
+    window.run_button.click()
+    await until(lambda: window.runner.running, message="the lesson to start")
+    session = window.runner.session
+    # while it runs: the main process and its two worker processes get lanes
+    await until(lambda: sum(l.kind == "process" for l, _ in session.model.rows()) == 3,
+                message="three process lanes")
+    return session
 
 
 def test_lanes_appear_live_and_stop_leaves_no_process(qtbot, run_async):
     window = make_window(qtbot)
-    window.lessons.select("threads.gil")
-    set_param(window, "variant", "processes")
-    set_param(window, "seconds", 30.0)
+    long_processes_run(window)
 
     async def scenario():
-        window.run_button.click()
-        await until(lambda: window.runner.running, message="the lesson to start")
-        session = window.runner.session
-        # while it runs: the main process and its two worker processes get lanes
-        await until(lambda: sum(l.kind == "process" for l, _ in session.model.rows()) == 3,
-                    message="three process lanes")
+        session = await start_and_wait_for_all_processes(window)
         await until(lambda: len(session.model.spans) > 20, message="live run spans")
         assert window.runner.running
         labels = [lane.label for lane, _ in session.model.rows()]
@@ -64,8 +65,7 @@ def test_lanes_appear_live_and_stop_leaves_no_process(qtbot, run_async):
 def test_a_lesson_runs_to_its_end_and_exports_a_picture(qtbot, run_async, tmp_path):
     window = make_window(qtbot)
     window.lessons.select("process.pool")
-    set_param(window, "tasks", 3)
-    set_param(window, "workers", 2)
+    window.params.set_values({"tasks": 3, "workers": 2})
 
     async def scenario():
         window.run_button.click()
@@ -103,7 +103,7 @@ def test_a_crash_shows_the_traceback_and_the_reason(qtbot, run_async):
 def test_a_killed_lesson_is_reported_in_words(qtbot, run_async):
     window = make_window(qtbot)
     window.lessons.select("threads.gil")
-    set_param(window, "seconds", 30.0)
+    window.params.set_values({"seconds": 30.0})
 
     async def scenario():
         window.run_button.click()
@@ -117,15 +117,10 @@ def test_a_killed_lesson_is_reported_in_words(qtbot, run_async):
 
 def test_closing_the_window_stops_the_lesson(qtbot, run_async):
     window = make_window(qtbot)
-    window.lessons.select("threads.gil")
-    set_param(window, "variant", "processes")
-    set_param(window, "seconds", 30.0)
+    long_processes_run(window)
 
     async def scenario():
-        window.run_button.click()
-        await until(lambda: window.runner.running, message="the lesson to start")
-        session = window.runner.session
-        await until(lambda: len(session.model.processes) == 3, message="all processes")
+        session = await start_and_wait_for_all_processes(window)
         pids = set(session.model.processes)
         window.close()
         await until(lambda: not window.isVisible(), message="the window to close")
