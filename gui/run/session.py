@@ -3,6 +3,7 @@
 The window and the command line both run lessons through this, so a run behaves the same
 with or without a screen.
 """
+import asyncio
 import platform
 import time
 
@@ -23,6 +24,8 @@ class LessonSession:
         self._on_output, self._on_exit = on_output, on_exit
 
     async def start(self):
+        if self.python:
+            self._python_version = await interpreter_version(self.python)
         await self.listener.start()
         self.model.origin_ns = time.perf_counter_ns()
         self.run = WorkloadRun(self.lesson, self.values, self.listener.env, self.python,
@@ -68,4 +71,22 @@ class LessonSession:
     @property
     def python_version(self):
         """Version of the interpreter that runs the lesson."""
-        return platform.python_version()
+        return getattr(self, "_python_version", None) or platform.python_version()
+
+
+async def interpreter_version(python):
+    """``"3.9.18"`` for an interpreter path, or None if it does not answer like a Python."""
+    try:
+        proc = await asyncio.create_subprocess_exec(
+            python, "-c", "import platform; print(platform.python_version())",
+            stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.DEVNULL)
+    except OSError:
+        return None
+    try:
+        out, _ = await asyncio.wait_for(proc.communicate(), 30)
+    except asyncio.TimeoutError:
+        proc.kill()
+        await proc.wait()
+        return None
+    text = out.decode(errors="replace").strip()
+    return text if proc.returncode == 0 and text[:1].isdigit() else None
