@@ -86,3 +86,33 @@ def test_the_app_without_a_screen_says_why_instead_of_crashing():
                          text=True, timeout=60)
     assert out.returncode == 2
     assert "no screen" in out.stderr and "--png" in out.stderr
+
+
+def _another_python():
+    """Some CPython 3.9+ on this machine other than the one running the tests, or None."""
+    import glob
+    import platform
+    candidates = [shutil.which(f"python3.{minor}") for minor in range(9, 15)]
+    candidates += sorted(glob.glob(os.path.expanduser("~/.pyenv/versions/3.*/bin/python3")))
+    for path in filter(None, candidates):
+        out = subprocess.run([path, "-c", "import platform; print(platform.python_version())"],
+                             capture_output=True, text=True, timeout=30)
+        version = out.stdout.strip()
+        if out.returncode == 0 and version != platform.python_version() \
+                and tuple(map(int, version.split(".")[:2])) >= (3, 9):
+            return path, version
+    return None
+
+
+def test_run_under_another_interpreter_records_it(tmp_path):
+    found = _another_python()
+    if found is None:
+        pytest.skip("no other CPython 3.9+ on this machine")
+    python, version = found
+    trace = tmp_path / "gil.json"
+    out = cli("run", "threads.gil", "--set", "seconds=0.5", "--python", python,
+              "--trace", str(trace))
+    assert out.returncode == 0, out.stderr
+    doc = json.loads(trace.read_text())
+    assert doc["otherData"]["python"] == version
+    assert any(e["ph"] == "X" and e["cat"] == "run" for e in doc["traceEvents"])
