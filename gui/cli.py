@@ -98,8 +98,8 @@ def run_command(args):
         print(f"trace written to {args.trace}", file=sys.stderr)
     if args.png:
         from gui.views.render import render_timeline_png
-        render_timeline_png(model, args.png, title=f"{args.lesson} · {_params(values)} · "
-                                                    f"Python {session.python_version}")
+        parts = [args.lesson, _params(values), f"Python {session.python_version}"]
+        render_timeline_png(model, args.png, title=" · ".join(p for p in parts if p))
         print(f"picture written to {args.png}", file=sys.stderr)
     if code != 0:
         return fail(f"the lesson failed: {run.exit_reason}")

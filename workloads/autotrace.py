@@ -5,6 +5,7 @@ import os
 import sys
 import threading
 import time
+import warnings
 
 from workloads import probe
 
@@ -34,9 +35,11 @@ def _connect():
 
 
 def _at_exit(code=0):
-    if probe.connection is not None and probe.connection.pid == os.getpid():
+    connection = probe.connection
+    if connection is not None and connection.pid == os.getpid() and not connection.exited:
+        connection.exited = True
         probe.emit_record(probe.PROCESS_EXIT, 0, "", _perf(), code)
-        probe.connection.flush()
+        connection.flush()
 
 
 def _after_fork_in_child():
@@ -47,13 +50,57 @@ def _after_fork_in_child():
 
 def _before_fork():
     if probe.connection is not None:
-        probe.connection.flush()                           # nothing buffered is sent twice
-        probe.connection.send_lock.acquire()               # no half-sent frame is copied into the child
+        probe.connection.flush()                    # nothing buffered is sent twice
+        probe.connection.send_lock.acquire()        # no half-sent frame is copied to the child
+        _quiet_fork_warning()
 
 
 def _after_fork_in_parent():
     if probe.connection is not None:
         probe.connection.send_lock.release()
+        _restore_warnings()
+
+
+_warning_state = []
+
+
+def _quiet_fork_warning():
+    # Python 3.12+ warns when a multi-threaded process forks. If the only other thread is
+    # the probe's own flusher, the lesson is single-threaded as written: no warning then.
+    others = [t for t in threading.enumerate() if t is not threading.current_thread()]
+    if all(getattr(t, "_clab_hidden", False) for t in others):
+        saved = warnings.catch_warnings()
+        saved.__enter__()
+        warnings.filterwarnings("ignore", message=".*multi-threaded.*fork",
+                                category=DeprecationWarning)
+        _warning_state.append(saved)
+
+
+def _restore_warnings():
+    while _warning_state:
+        _warning_state.pop().__exit__(None, None, None)
+
+
+def _patch_os():
+    """A child that leaves with os._exit() (after fork) reports its exit code first, and a
+    parent's os.waitpid() reports how its child ended."""
+    real_exit, real_waitpid = os._exit, os.waitpid
+
+    def _exit(code):
+        _at_exit(code)
+        real_exit(code)
+
+    def waitpid(pid, options):
+        child, status = real_waitpid(pid, options)
+        if child > 0 and hasattr(os, "waitstatus_to_exitcode"):
+            try:
+                code = os.waitstatus_to_exitcode(status)
+            except ValueError:                       # stopped, not ended
+                return child, status
+            probe.emit_record(probe.CHILD_EXIT, 0, "", _perf(), code, tid=child)
+        return child, status
+
+    os._exit, os.waitpid = _exit, waitpid
 
 
 def _patch_threading():
@@ -116,6 +163,7 @@ def start():
         return
     _patch_threading()
     _patch_multiprocessing()
+    _patch_os()
     if hasattr(os, "register_at_fork"):
         os.register_at_fork(before=_before_fork, after_in_parent=_after_fork_in_parent,
                            after_in_child=_after_fork_in_child)

@@ -81,6 +81,7 @@ _INT = struct.Struct("<q")
 _FLUSH_S = 0.05
 _perf = time.perf_counter_ns
 _ident = threading.get_ident
+_hard_exit = os._exit            # the real one, even after autotrace wraps os._exit
 
 
 class Connection:
@@ -94,6 +95,7 @@ class Connection:
         self.send_lock = threading.Lock()
         self.sock = None
         self.pid = None
+        self.exited = False                 # PROCESS_EXIT sent
 
     # -- connection -------------------------------------------------------------------
     def connect(self, name):
@@ -120,10 +122,10 @@ class Connection:
             try:
                 readable, _, _ = select.select([sock], [], [], _FLUSH_S)
                 if readable and sock.recv(1) == b"":    # the window closed our connection
-                    os._exit(70)                         # end now; our children notice too
+                    _hard_exit(70)                       # end now; our children notice too
             except (OSError, ValueError):
                 if sock is self.sock:
-                    os._exit(70)
+                    _hard_exit(70)
                 return
             self.flush()
 
@@ -162,7 +164,7 @@ class Connection:
 
     def after_fork_in_child(self):
         old = self.sock
-        self.sock, self.records = None, bytearray()
+        self.sock, self.records, self.exited = None, bytearray(), False
         self.send_lock = threading.Lock()
         self.strings = {"": 0}
         self.lanes = {}

@@ -22,8 +22,8 @@ def to_chrome(model, lesson="", params=None, python=None):
             events.append({"ph": "M", "name": "process_name", "pid": lane.pid, "tid": 0,
                            "args": {"name": lane.label}})
         else:
-            events.append({"ph": "M", "name": "thread_name", "pid": lane.pid, "tid": lane.trace_tid,
-                           "args": {"name": lane.label}})
+            events.append({"ph": "M", "name": "thread_name", "pid": lane.pid,
+                           "tid": lane.trace_tid, "args": {"name": lane.label or lane.group}})
     lanes, names, spans = model.lanes, model.names, model.spans
     for t0, t1, lane_id, state, name in zip(spans["t0"].tolist(), spans["t1"].tolist(),
                                             spans["lane"].tolist(), spans["state"].tolist(),

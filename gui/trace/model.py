@@ -14,6 +14,7 @@ from workloads import probe
 
 STATES = probe.CATEGORIES                 # state code -> category name ("run", "wait.gil", ...)
 _INTERNAL_THREAD = re.compile(r"\(_\w+\)$")   # stdlib helpers: "Thread-3 (_handle_tasks)"
+MAX_STACKED = 12                          # rows of one virtual lane at most
 _POOL_WORKER = re.compile(r"^(?:Fork|Spawn|Forkserver)?PoolWorker-(\d+)$")
 
 
@@ -30,6 +31,7 @@ class Lane:
     exit_code: int = None
     key: int = 0                # the probe's thread key (``threading.get_ident()``)
     virtual: bool = False       # a lesson-named row (a queue), not an OS thread
+    group: str = ""             # a virtual lane's title, also on its stacked rows
     children: list = field(default_factory=list, repr=False)
 
     @property
@@ -44,6 +46,8 @@ class Lane:
             return self.name
         if self.kind == "thread":
             return self.name or f"thread {self.tid or self.key}"
+        if self.parent is not None and self.name in ("", "MainProcess"):
+            return f"PID {self.pid} · child of PID {self.parent.pid}"     # a bare os.fork()
         return f"PID {self.pid} · {process_role(self.name)}"
 
 
@@ -118,10 +122,12 @@ class TraceModel:
         for lane in rows:
             if start is None or self._virtual_end.get(lane.id, -1.0) <= start + 1e-6:
                 return lane
+        if len(rows) >= MAX_STACKED:        # a long queue: reuse the row that frees first
+            return min(rows, key=lambda lane: self._virtual_end.get(lane.id, -1.0))
         root = self.root() or self.process(pid)
         lane = self._new_lane("thread", root.pid, 0, title if not rows else "", root, start,
                               key=-(len(self.lanes) + 1))
-        lane.virtual = True
+        lane.virtual, lane.group = True, title
         rows.append(lane)
         return lane
 

@@ -94,6 +94,8 @@ class SpanItem(pg.GraphicsObject):
         model = self.model
         p.setPen(Qt.PenStyle.NoPen)
         for row, (lane, _) in enumerate(model.rows()):
+            if lane.virtual:                 # a queue has no lifetime, only its waits
+                continue
             parent = lane.parent
             start = lane.start if lane.start is not None else (
                 parent.start if parent is not None and parent.start is not None else 0.0)

@@ -1,7 +1,12 @@
-"""process.pool claims, on a real run: a pool never runs more tasks than it has workers."""
+"""process.pool claims, on a real run: a pool never runs more tasks than it has workers, and
+the tasks it cannot run yet wait in its queue until a worker is free."""
+import asyncio
+
 import numpy as np
+import psutil
 
 from gui.lesson_summary import summarize
+from gui.run.session import LessonSession
 from gui.trace.model import STATES
 
 
@@ -43,3 +48,67 @@ def test_pool_with_one_worker_runs_tasks_one_after_another(lesson_run):
     assert "All subprocesses done." in out
     assert summarize("process.pool", session.values, session.model, out) == \
         "3 tasks ran on 1 worker process, at most 1 at once."
+
+
+def queue_waits(session):
+    """The waits drawn on the "waiting for a worker" lane: {task name: (t0, t1, lane)}."""
+    m = session.model
+    wait = STATES.index("wait.io")
+    return {m.names[name]: (float(t0), float(t1), m.lanes[lane])
+            for t0, t1, lane, state, name in zip(m.spans["t0"], m.spans["t1"], m.spans["lane"],
+                                                 m.spans["state"], m.spans["name"])
+            if state == wait and m.lanes[lane].virtual}
+
+
+def test_a_queued_task_waits_until_a_worker_frees_and_starts_it(lesson_run):
+    session, out = lesson_run("process.pool", workers=2, tasks=5, seed=3)
+    assert session.run.returncode == 0, out
+    waits = queue_waits(session)
+    assert len(waits) >= 3                  # 5 tasks, 2 workers: at least 3 wait in the queue
+    main = session.model.processes[session.run.pid]
+    assert all(lane.parent is main for *_, lane in waits.values())
+    assert all(lane.label == "waiting for a worker" for lane, _ in session.model.rows()
+               if lane.virtual and lane.name)
+    tasks = {name: (t0, t1, pid) for t0, t1, pid, name in task_spans(session)}
+    marks = session.model.marks
+    close = [float(t) for t, n in zip(marks["t"], marks["name"])
+             if session.model.names[n] == "close()"]
+    freed_waits = 0
+    for name, (w0, w1, _) in waits.items():
+        t0, _, pid = tasks[name]
+        assert w0 <= close[0]               # every task was queued before close()
+        assert 0 <= t0 - w1 < 0.05          # the wait ends where its task starts
+        # ...and that is when the worker that runs it finished its previous task (a worker's
+        # first task may have waited for the worker process to start instead)
+        before = [s1 for s0, s1, p in tasks.values() if p == pid and s0 < t0]
+        if before:
+            assert 0 <= t0 - max(before) < 0.1, f"{name} did not wait for a free worker"
+            freed_waits += 1
+    assert freed_waits >= 3                 # tasks 2, 3 and 4 each waited for a free worker
+
+
+async def _stop_midway(lesson_id, processes, **settings):
+    session = LessonSession(lesson_id, {k: str(v) for k, v in settings.items()})
+    await session.start()
+    for _ in range(1500):                   # until the lesson's processes have connected
+        if len(session.model.processes) >= processes or not session.run.running:
+            break
+        await asyncio.sleep(0.02)
+    pids = list(session.model.processes)
+    leftovers = await session.stop()
+    return session, pids, leftovers
+
+
+def test_stop_in_the_middle_leaves_no_process():
+    session, pids, leftovers = asyncio.run(
+        _stop_midway("process.pool", 3, workers=2, tasks=40))
+    assert len(pids) >= 3 and session.run.stopped_by_user
+    assert leftovers == [] and session.run.leftovers == []
+    assert not [pid for pid in pids if _alive(pid)]
+
+
+def _alive(pid):
+    try:
+        return psutil.Process(pid).status() != psutil.STATUS_ZOMBIE
+    except psutil.NoSuchProcess:
+        return False

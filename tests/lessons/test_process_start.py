@@ -1,0 +1,77 @@
+"""process.start claims, on a real run: join() waits until the child has ended."""
+import asyncio
+import multiprocessing
+import re
+
+import psutil
+
+from gui.run.session import LessonSession
+from gui.trace.model import STATES
+
+
+def spans_named(model, name):
+    return [(float(t0), float(t1), model.lanes[lane], STATES[state])
+            for t0, t1, lane, state, n in zip(model.spans["t0"], model.spans["t1"],
+                                              model.spans["lane"], model.spans["state"],
+                                              model.spans["name"])
+            if model.names[n] == name]
+
+
+def test_the_parent_s_last_line_comes_after_the_child_s_exit(lesson_run):
+    session, out = lesson_run("process.start", seconds=0.5)
+    assert session.run.returncode == 0, out
+    lines = out.splitlines()
+    assert lines[0] == f"Parent process {session.run.pid}."
+    assert lines[-1] == "Process end. Child exit code 0."
+    order = ["Process will start.", "Run child process test", "Child process test ends.",
+             "Process end."]
+    where = [next(i for i, line in enumerate(lines) if line.startswith(text)) for text in order]
+    assert where == sorted(where)
+    child = int(re.search(r"Run child process test \((\d+)\)", out).group(1))
+    assert child != session.run.pid
+    # on the timeline: join() is a wait of the parent that ends only after the child's exit
+    model = session.model
+    (j0, j1, join_lane, join_state), = spans_named(model, "join()")
+    (w0, w1, work_lane, _), = spans_named(model, "child's work")
+    assert (join_lane.pid, join_state) == (session.run.pid, "wait.io")
+    assert work_lane.pid == child
+    lane = model.processes[child]
+    assert lane.exit_code == 0
+    assert w1 <= lane.end <= j1
+
+
+def test_the_child_lives_inside_the_parent_s_lifetime(lesson_run):
+    session, out = lesson_run("process.start", seconds=0.3)
+    model = session.model
+    parent = model.processes[session.run.pid]
+    child, = [lane for pid, lane in model.processes.items()
+              if lane.name == "Process-1"]
+    assert parent.start < child.start < child.end < parent.end
+    if multiprocessing.get_start_method() != "forkserver":   # else the forkserver is its parent
+        assert child.parent is parent
+
+
+async def _stop_midway(lesson_id, processes, **settings):
+    session = LessonSession(lesson_id, {k: str(v) for k, v in settings.items()})
+    await session.start()
+    for _ in range(1500):                   # until the lesson's processes have connected
+        if len(session.model.processes) >= processes or not session.run.running:
+            break
+        await asyncio.sleep(0.02)
+    pids = list(session.model.processes)
+    leftovers = await session.stop()
+    return session, pids, leftovers
+
+
+def test_stop_in_the_middle_leaves_no_process():
+    session, pids, leftovers = asyncio.run(_stop_midway("process.start", 2, seconds=30))
+    assert len(pids) >= 2 and session.run.stopped_by_user
+    assert leftovers == [] and session.run.leftovers == []
+    assert not [pid for pid in pids if _alive(pid)]
+
+
+def _alive(pid):
+    try:
+        return psutil.Process(pid).status() != psutil.STATUS_ZOMBIE
+    except psutil.NoSuchProcess:
+        return False
