@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (QFileDialog, QGroupBox, QHBoxLayout, QLabel, QMai
 
 from gui.lesson_runner import LessonRunner
 from gui.lesson_summary import summarize
+from gui.views.lesson_panel import panel_class
 from gui.trace import chrome_json
 from gui.views.code_view import CodeView
 from gui.views.console_view import ConsoleView
@@ -36,7 +37,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("Concurrency Lab")
         self.runner = LessonRunner(self)
         self._closing = False
-        self.timeline = self.cores = None
+        self.timeline = self.cores = self.panel = None
         self._build()
         self._actions()
         self.runner.output.connect(self.console.write)
@@ -46,6 +47,9 @@ class MainWindow(QMainWindow):
         self._clock = QTimer(self)
         self._clock.setInterval(100)
         self._clock.timeout.connect(self._tick)
+        self._panel_timer = QTimer(self)
+        self._panel_timer.setInterval(200)
+        self._panel_timer.timeout.connect(self._refresh_panel)
         self.lessons.select(catalog.LESSONS[0].id)
         self._deferred = deferred_plots
         if deferred_plots:
@@ -157,11 +161,35 @@ class MainWindow(QMainWindow):
     # -- lessons ----------------------------------------------------------------------
     def show_lesson(self, lesson_id):
         lesson = catalog.lesson(lesson_id)
+        self._set_panel(lesson_id)
         self.params.set_lesson(lesson_id)
         text = LESSON_TEXTS / f"{lesson_id}.md"
         self.text.setMarkdown(text.read_text(encoding="utf-8") if text.exists() else lesson.title)
         module = ROOT / Path(*lesson.module.split("."))
         self.code.show_file(module.with_suffix(".py"))
+
+    def _set_panel(self, lesson_id):
+        """The lesson's own tab (a table, a zoomed view), when it has one."""
+        if self.panel is not None:
+            self.tabs.removeTab(self.tabs.indexOf(self.panel))
+            self.panel.deleteLater()
+            self.panel = None
+        cls = panel_class(lesson_id)
+        if cls is not None:
+            self.panel = cls(lesson_id)
+            self.panel.attention.connect(self._attention)
+            self.panel.stop_requested.connect(self.stop_lesson)
+            self.tabs.insertTab(1, self.panel, self.panel.title)
+
+    def _attention(self, text):
+        self.result.setText(text)
+        self.result.setVisible(True)
+        if self.panel is not None:
+            self.tabs.setCurrentWidget(self.panel)
+
+    def _refresh_panel(self):
+        if self.panel is not None and self.runner.session is not None:
+            self.panel.refresh()
 
     def run_lesson(self):
         lesson_id = self.lessons.current_lesson()
@@ -195,6 +223,9 @@ class MainWindow(QMainWindow):
         self.status.setText(f"Running {session.lesson.id} (PID {session.run.pid})")
         self._started_at = time.monotonic()
         self._clock.start()
+        if self.panel is not None:
+            self.panel.start(session)
+            self._panel_timer.start()
 
     def _finished(self, session):
         self._clock.stop()
@@ -217,6 +248,10 @@ class MainWindow(QMainWindow):
             self.console.write("status", result + "\n")
         self.status.setText(message)
         self.console.write("status", f"\n{message}\n")
+        if self.panel is not None:
+            self._panel_timer.stop()
+            self.panel.refresh()
+            self.panel.finish(session, self.console.toPlainText())
         if run.returncode and not run.stopped_by_user:
             self.tabs.setCurrentWidget(self.console)
 

@@ -164,6 +164,8 @@ def start():
     _patch_threading()
     _patch_multiprocessing()
     _patch_os()
+    from workloads import locktrace    # the lesson's own locks: waits and holds
+    locktrace.install()
     if hasattr(os, "register_at_fork"):
         os.register_at_fork(before=_before_fork, after_in_parent=_after_fork_in_parent,
                            after_in_child=_after_fork_in_child)

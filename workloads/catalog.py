@@ -102,6 +102,28 @@ LESSONS = (
                      "pass the child a picklable argument, or one spawn cannot pickle",
                      choices=("picklable", "unpicklable")),
            )),
+    Lesson("threads.basics", "Threads", "Threads: MainThread and a LoopThread",
+           "workloads.threads.basics", (
+               Param("ticks", int, 5, "how many times LoopThread counts", 1, 100),
+               Param("tick_s", float, 0.2, "seconds between two counts", 0.01, 5.0),
+           )),
+    Lesson("threads.race", "Threads", "A race on a shared balance", "workloads.threads.race", (
+        Param("variant", str, "naive",
+              "the textbook code, a switch point between read and write, or a Lock",
+              choices=("naive", "widened", "locked")),
+        Param("iterations", int, 200_000, "deposits and withdrawals per thread",
+              1_000, 10_000_000),
+    )),
+    Lesson("threads.lock", "Threads", "One Lock, several threads", "workloads.threads.lock", (
+        Param("workers", int, 4, "threads that share the lock", 1, 16),
+        Param("iterations", int, 2_000, "times each thread takes the lock", 10, 1_000_000),
+    )),
+    Lesson("threads.deadlock", "Threads", "Deadlock: two locks, opposite order",
+           "workloads.threads.deadlock", (
+               Param("variant", str, "deadlock",
+                     "take the locks in opposite order, in one order, or with a timeout",
+                     choices=("deadlock", "ordered", "timeout")),
+           )),
     Lesson("threads.gil", "Threads", "The GIL: N threads, one core", "workloads.threads.gil", (
         Param("variant", str, "threads", "run the busy loops in threads or processes",
               choices=("threads", "processes")),
@@ -110,6 +132,10 @@ LESSONS = (
         Param("switch_interval_ms", float, 5.0, "sys.setswitchinterval, in milliseconds",
               0.1, 100.0),
     )),
+    Lesson("threads.local", "Threads", "threading.local(): one value per thread",
+           "workloads.threads.local", (
+               Param("names", str, "Alice,Bob", "comma-separated: one thread per name"),
+           )),
 )
 
 
