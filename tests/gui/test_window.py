@@ -140,3 +140,10 @@ def test_a_lesson_this_system_cannot_run_is_disabled_and_says_why(qtbot, monkeyp
     assert item.isDisabled()
     assert "POSIX" in item.toolTip(0) and "not on this system" in item.text(0)
     assert not lessons._items["process.pool"].isDisabled()
+
+
+def test_every_registered_lesson_panel_exists():
+    from gui.views.lesson_panel import PANELS, LessonPanel, panel_class
+    for lesson_id in PANELS:
+        cls = panel_class(lesson_id)
+        assert cls is not None and issubclass(cls, LessonPanel), lesson_id
