@@ -66,7 +66,6 @@ class WorkloadRun:
         env.update(self.trace_env)
         path = [str(BOOT), str(ROOT)] + [p for p in env.get("PYTHONPATH", "").split(os.pathsep) if p]
         env["PYTHONPATH"] = os.pathsep.join(path)
-        env["PYTHONUNBUFFERED"] = "1"
         env["PYTHONIOENCODING"] = "utf-8"
         return env
 

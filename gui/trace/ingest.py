@@ -101,9 +101,4 @@ class ProcessFeed:
 
     def closed(self, ts_ns):
         """The connection ended: the process is gone even if it could not say so."""
-        if self.lane.end is None:
-            self.lane.end = float(self.model.seconds(ts_ns))
-        for lane in self.lane.children:
-            if lane.kind == "thread" and lane.end is None:
-                lane.end = self.lane.end
-        self.model.touch(self.lane.end)
+        self.model.process_ended(self.lane, float(self.model.seconds(ts_ns)))

@@ -136,6 +136,20 @@ class TraceModel:
         self._virtual_end[lane.id] = max(t1, self._virtual_end.get(lane.id, t1))
         self.add_spans([t0], [t1], [lane.id], [state], [name])
 
+    def process_ended(self, lane, t):
+        """A process ended at `t`: its threads end too, and a wait it never finished (a
+        get() cut short by terminate()) is drawn up to that moment."""
+        lane.end = t if lane.end is None else lane.end
+        for child in lane.children:
+            if child.kind == "thread" and not child.virtual and child.end is None:
+                child.end = lane.end
+        lanes = {c.id for c in lane.children if c.kind == "thread"}
+        for key in [k for k in self.open_spans if k[0] in lanes]:
+            start = self.open_spans.pop(key)
+            self.add_spans([start], [max(start, lane.end)], [key[0]], [key[1]],
+                           [self.name_id(key[2])])
+        self.touch(lane.end)
+
     def child_exited(self, pid, code):
         """The exit code a parent saw for its child (e.g. -15 after terminate())."""
         lane = self.processes.get(pid)

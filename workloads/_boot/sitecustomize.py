@@ -7,6 +7,12 @@ Forked children are covered by the probe's fork hook.
 import os
 
 if os.environ.get("CLAB_TRACE"):
+    import sys
+    # One write per line: processes printing at the same time never splice their lines,
+    # and each line still reaches the window's console at once.
+    for _stream in (sys.stdout, sys.stderr):
+        if hasattr(_stream, "reconfigure"):
+            _stream.reconfigure(line_buffering=True)
     try:
         from workloads import autotrace
     except ImportError as exc:  # pragma: no cover - a broken PYTHONPATH

@@ -1,0 +1,97 @@
+"""process.pipe claims, on real runs: messages go both ways over one duplex pipe, each way in
+the order they were sent, one arrow per message."""
+import asyncio
+import re
+
+import psutil
+
+from gui.run.session import LessonSession
+from gui.trace.model import STATES
+
+N = 4
+
+
+def arrows_named(model, word):
+    """[(t_out, pid_out, t_in, pid_in)] of the arrows called `word`, in the order they arrived."""
+    found = [(t_out, model.lanes[lane_out].pid, t_in, model.lanes[lane_in].pid)
+             for t_out, lane_out, t_in, lane_in, name in model.arrows()
+             if model.names[name] == word]
+    return sorted(found, key=lambda a: a[2])
+
+
+def flow_ids(model, word, direction):
+    """Flow ids of `word` in time order: direction 1 = sent, -1 = received."""
+    flows = model.flows
+    found = [(float(t), int(fid)) for t, name, fid, d in zip(flows["t"], flows["name"],
+                                                             flows["fid"], flows["dir"])
+             if model.names[name] == word and d == direction]
+    return [fid for _, fid in sorted(found)]
+
+
+def test_each_side_receives_the_other_s_messages_in_order(lesson_run):
+    session, out = lesson_run("process.pipe", messages=N)
+    assert session.run.returncode == 0, out
+    numbers = list(range(1, N + 1))
+    assert [int(n) for n in re.findall(r"^MainProcess sends ping (\d+)$", out, re.M)] == numbers
+    assert [int(n) for n in re.findall(r"^Child got ping (\d+)$", out, re.M)] == numbers
+    assert [int(n) for n in re.findall(r"^Child sends pong (\d+)$", out, re.M)] == numbers
+    assert [int(n) for n in re.findall(r"^MainProcess got pong (\d+)$", out, re.M)] == numbers
+    assert out.rstrip().endswith("Both sides are done.")
+    # on the trace: every message sent was received, in the order it was sent, both ways
+    model = session.model
+    for word in ("ping", "pong"):
+        assert flow_ids(model, word, 1) == numbers
+        assert flow_ids(model, word, -1) == numbers
+
+
+def test_arrows_go_both_ways_between_the_two_processes(lesson_run):
+    session, out = lesson_run("process.pipe", messages=N)
+    model = session.model
+    parent = session.run.pid
+    child, = [pid for pid in model.processes if pid != parent]
+    pings, pongs = arrows_named(model, "ping"), arrows_named(model, "pong")
+    assert len(pings) == len(pongs) == N
+    assert {(a[1], a[3]) for a in pings} == {(parent, child)}      # down: parent -> child
+    assert {(a[1], a[3]) for a in pongs} == {(child, parent)}      # up: child -> parent
+    # ping n arrives before pong n leaves, and pong n arrives before ping n+1 leaves
+    timeline = []
+    for ping, pong in zip(pings, pongs):
+        timeline += [ping[0], ping[2], pong[0], pong[2]]
+    assert timeline == sorted(timeline)
+    # both sides wait in recv(): wait.io bars on both lanes
+    waits = {model.lanes[lane].pid
+             for lane, state, name in zip(model.spans["lane"], model.spans["state"],
+                                          model.spans["name"])
+             if model.names[name] == "recv()" and STATES[state] == "wait.io"}
+    assert waits == {parent, child}
+    assert model.processes[child].exit_code == 0
+
+
+async def _stop_midway(lesson_id, processes, **settings):
+    session = LessonSession(lesson_id, {k: str(v) for k, v in settings.items()})
+    await session.start()
+    for _ in range(1500):                   # until the lesson's processes have connected
+        if session.listener.connections >= processes or not session.run.running:
+            break
+        await asyncio.sleep(0.02)
+    running = session.run.running
+    pids = list(session.model.processes)
+    leftovers = await session.stop()
+    return session, running, pids, leftovers
+
+
+def test_stop_in_the_middle_leaves_no_process():
+    # 50 messages each way take about 20 s: both processes are talking when we stop
+    session, running, pids, leftovers = asyncio.run(
+        _stop_midway("process.pipe", 2, messages=50))
+    assert running and session.run.stopped_by_user
+    assert len(pids) == 2
+    assert leftovers == [] and session.run.leftovers == []
+    assert not [pid for pid in pids if _alive(pid)]
+
+
+def _alive(pid):
+    try:
+        return psutil.Process(pid).status() != psutil.STATUS_ZOMBIE
+    except psutil.NoSuchProcess:
+        return False
