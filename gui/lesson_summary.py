@@ -41,4 +41,22 @@ def _pool(values, model, output):
     return f"{int(keep.sum())} tasks ran on {workers}, at most {most} at once."
 
 
-_SUMMARIES = {"threads.gil": _gil, "process.pool": _pool}
+def _start_methods(values, model, output):
+    times = re.findall(r"^(fork|spawn|forkserver)\s+([\d.]+) ms", output, re.MULTILINE)
+    if not times:
+        return ""
+    started = ", ".join(f"{method} {float(ms):.0f} ms" for method, ms in times)
+    return f"From start() to the child's first line: {started}."
+
+
+def _queue(values, model, output):
+    gets = re.findall(r"^Get (.+) from queue\.", output, re.MULTILINE)
+    ended = re.search(r"exit code (-?\d+)", output)
+    if not gets:
+        return ""
+    how = f"; the reader was ended by terminate() (exit code {ended.group(1)})" if ended else ""
+    return f"The reader got {', '.join(gets)} in the order they were put{how}."
+
+
+_SUMMARIES = {"process.start_methods": _start_methods, "process.queue": _queue,
+              "threads.gil": _gil, "process.pool": _pool}

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import psutil
 
+from gui.lesson_summary import summarize
 from gui.run.session import LessonSession
 from gui.trace.model import STATES
 
@@ -87,6 +88,9 @@ def test_the_reader_is_ended_by_terminate(lesson_run):
     (t_terminate, lane, _), = marks(model, "terminate()")
     assert lane.pid == session.run.pid
     assert writer.end <= t_terminate + 1e-3 and t_terminate <= reader.end
+    assert summarize("process.queue", session.values, model, out) == (
+        "The reader got A, B in the order they were put; "
+        "the reader was ended by terminate() (exit code -15).")
 
 
 def test_the_trace_file_pairs_each_put_with_its_get(tmp_path):

@@ -8,6 +8,7 @@ import re
 import psutil
 import pytest
 
+from gui.lesson_summary import summarize
 from gui.run.session import LessonSession
 from gui.trace.model import STATES
 
@@ -67,6 +68,9 @@ def test_a_start_time_is_reported_for_every_method(lesson_run):
     table = dict(re.findall(r"^(\w+) +([\d.]+) ms$", out, re.M))
     assert sorted(table) == sorted(METHODS)
     assert all(float(ms) > 0 for ms in table.values())
+    result = summarize("process.start_methods", session.values, session.model, out)
+    assert result.startswith("From start() to the child's first line: ")
+    assert all(f"{method} " in result for method in METHODS)
     model, pids = session.model, children(out)
     for method in METHODS:
         (t0, t1, lane, state), = spans_named(model, f"{method} start")
