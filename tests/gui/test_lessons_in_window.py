@@ -1,0 +1,35 @@
+"""Every lesson runs from the window: Run, watch it end on its own, nothing left behind."""
+import pytest
+
+from gui.main_window import MainWindow
+from tests.gui.waiting import until
+from workloads import catalog
+
+QUICK = {"process.start": {"seconds": 0.3}, "process.pool": {"tasks": 3},
+         "process.queue": {"delay": 0.1}, "process.pipe": {"messages": 2},
+         "threads.gil": {"seconds": 0.5}, "threads.basics": {"ticks": 3, "tick_s": 0.05},
+         "threads.race": {"iterations": 20_000}, "threads.lock": {"iterations": 200},
+         "threads.deadlock": {"variant": "ordered"}}
+ENDS_ON_ITS_OWN = [item.id for item in catalog.LESSONS if not item.unavailable()]
+
+
+@pytest.mark.parametrize("lesson_id", ENDS_ON_ITS_OWN)
+def test_the_lesson_runs_from_the_window(qtbot, run_async, lesson_id):
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    window.lessons.select(lesson_id)
+    window.params.set_values(QUICK.get(lesson_id, {}))
+
+    async def scenario():
+        window.run_button.click()
+        await until(lambda: window.runner.session is not None, message="a session")
+        await until(lambda: window.run_button.isEnabled() and not window.runner.running,
+                    timeout=120, message="the lesson to end")
+
+    run_async(scenario())
+    session = window.runner.session
+    assert "finished normally; no process left behind" in window.status.text(), \
+        window.console.toPlainText()
+    assert session.model.rows(), "no lane was drawn"
+    assert window.console.toPlainText().strip()
