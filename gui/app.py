@@ -17,7 +17,7 @@ def create_app(argv=None):
     app.setApplicationName("Concurrency Lab")
     app.setOrganizationName("Concurrency Lab")
     font = QFont(app.font())
-    font.setPointSize(12)                   # readable from the back of a classroom
+    font.setPointSize(13)                   # readable from the back of a classroom
     app.setFont(font)
     if THEME.exists():
         app.setStyleSheet(THEME.read_text(encoding="utf-8"))

@@ -9,14 +9,15 @@ import pytest  # noqa: E402
 
 
 def _lesson_processes(since):
-    """Processes started by this test session: our descendants and anything in `workloads`."""
+    """Processes this test started: our descendants, and lesson processes orphaned since
+    (re-parented to PID 1). Lessons that other programs run have a living parent: not ours."""
     me = psutil.Process()
     found = {p.pid: p for p in me.children(recursive=True)}
-    for proc in psutil.process_iter(["cmdline", "create_time"]):
+    for proc in psutil.process_iter(["cmdline", "create_time", "ppid"]):
         try:
             cmdline = " ".join(proc.info["cmdline"] or [])
-            if proc.info["create_time"] >= since and ("workloads." in cmdline
-                                                     or "multiprocessing" in cmdline):
+            if proc.info["create_time"] >= since and proc.info["ppid"] == 1 and (
+                    "workloads." in cmdline or "multiprocessing" in cmdline):
                 found[proc.pid] = proc
         except psutil.Error:
             continue

@@ -35,6 +35,12 @@ class Param:
         return value
 
     def check(self, value):
+        if self.kind is str and self.low is not None:     # a comma-separated list
+            count = len([part for part in value.split(",") if part.strip()])
+            if not self.low <= count <= self.high:
+                raise ValueError(f"{self.name} must list {self.low} to {self.high} "
+                                 f"comma-separated values, got {count}")
+            return
         if self.choices and value not in self.choices:
             raise ValueError(f"{self.name} must be one of {', '.join(self.choices)}, "
                              f"got {value!r}")
@@ -88,7 +94,7 @@ LESSONS = (
     )),
     Lesson("process.queue", "Processes", "A Queue between a writer and a reader",
            "workloads.process.queue", (
-               Param("items", str, "A,B,C", "comma-separated values the writer puts"),
+               Param("items", str, "A,B,C", "comma-separated values the writer puts", 1, 50),
                Param("delay", float, 0.3, "at most this many seconds between two puts",
                      0.0, 5.0),
            )),
@@ -134,7 +140,7 @@ LESSONS = (
     )),
     Lesson("threads.local", "Threads", "threading.local(): one value per thread",
            "workloads.threads.local", (
-               Param("names", str, "Alice,Bob", "comma-separated: one thread per name"),
+               Param("names", str, "Alice,Bob", "comma-separated: one thread per name", 1, 26),
            )),
 )
 

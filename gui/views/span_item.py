@@ -42,7 +42,7 @@ class SpanItem(pg.GraphicsObject):
         self._rect = QRectF(0, 0, 1, 1)
         self._arrows = (-1, None)         # (number of flows seen, arrows as an (n, 5) array)
         self.font = QFont()
-        self.font.setPointSizeF(11)
+        self.font.setPointSizeF(13)
         self.set_model(model)
 
     def set_model(self, model):
