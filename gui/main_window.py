@@ -114,7 +114,7 @@ class MainWindow(QMainWindow):
         main = QSplitter(Qt.Horizontal)
         main.addWidget(side)
         main.addWidget(centre)
-        main.setSizes([320, 1280])
+        main.setSizes([390, 1210])
         main.setStretchFactor(1, 1)
         self.setCentralWidget(main)
         self.resize(1600, 1000)

@@ -81,7 +81,7 @@ class Lesson:
 
 
 LESSONS = (
-    Lesson("process.fork", "Processes", "fork(): called once, returns twice",
+    Lesson("process.fork", "Processes", "fork(): one call, two returns",
            "workloads.process.fork", (), needs_fork=True),
     Lesson("process.start", "Processes", "Start a Process and join() it",
            "workloads.process.start", (
@@ -92,23 +92,23 @@ LESSONS = (
         Param("tasks", int, 5, "tasks submitted to the pool", 1, 200),
         Param("seed", int, 1, "seed of the random task lengths", 0, 2**31 - 1),
     )),
-    Lesson("process.queue", "Processes", "A Queue between a writer and a reader",
+    Lesson("process.queue", "Processes", "A Queue: writer → reader",
            "workloads.process.queue", (
                Param("items", str, "A,B,C", "comma-separated values the writer puts", 1, 50),
                Param("delay", float, 0.3, "at most this many seconds between two puts",
                      0.0, 5.0),
            )),
-    Lesson("process.pipe", "Processes", "A duplex Pipe: messages both ways",
+    Lesson("process.pipe", "Processes", "A Pipe: messages both ways",
            "workloads.process.pipe", (
                Param("messages", int, 3, "messages sent each way", 1, 50),
            )),
-    Lesson("process.start_methods", "Processes", "Start methods: fork, spawn, forkserver",
+    Lesson("process.start_methods", "Processes", "fork, spawn, forkserver",
            "workloads.process.start_methods", (
                Param("variant", str, "picklable",
                      "pass the child a picklable argument, or one spawn cannot pickle",
                      choices=("picklable", "unpicklable")),
            )),
-    Lesson("threads.basics", "Threads", "Threads: MainThread and a LoopThread",
+    Lesson("threads.basics", "Threads", "MainThread and a LoopThread",
            "workloads.threads.basics", (
                Param("ticks", int, 5, "how many times LoopThread counts", 1, 100),
                Param("tick_s", float, 0.2, "seconds between two counts", 0.01, 5.0),
@@ -138,7 +138,7 @@ LESSONS = (
         Param("switch_interval_ms", float, 5.0, "sys.setswitchinterval, in milliseconds",
               0.1, 100.0),
     )),
-    Lesson("threads.local", "Threads", "threading.local(): one value per thread",
+    Lesson("threads.local", "Threads", "threading.local() per thread",
            "workloads.threads.local", (
                Param("names", str, "Alice,Bob", "comma-separated: one thread per name", 1, 26),
            )),
