@@ -58,5 +58,28 @@ def _queue(values, model, output):
     return f"The reader got {', '.join(gets)} in the order they were put{how}."
 
 
+def _race(values, model, output):
+    balance = re.search(r"^final balance: (-?\d+)", output, re.M)
+    lost = re.search(r"^lost updates: (at least )?(\d+)", output, re.M)
+    if not balance or not lost:
+        return ""
+    balance, at_least, count = int(balance.group(1)), bool(lost.group(1)), int(lost.group(2))
+    version = re.search(r"^CPython (\d+\.\d+)", output, re.M)
+    python = f"CPython {version.group(1)}" if version else "this Python"
+    n = 2 * values.get("iterations", 0)
+    head = f"Balance {balance} after {n:,} deposits and {n:,} withdrawals"
+    if at_least and count == 0:
+        return f"{head}: no loss this time on {python}, but it can lose updates: run it again."
+    if at_least:
+        return f"{head}: at least {count} update{'s' if count != 1 else ''} lost."
+    if count == 0 and values.get("variant") == "locked":
+        return f"{head}: no update lost, the lock let one thread at a time change the balance."
+    if count == 0:
+        return f"{head}: no update lost on {python}. See why in the text."
+    lost = f"{count} update{'s' if count != 1 else ''} lost"
+    return f"{head}: {lost}" + (", and by chance they cancelled out." if balance == 0 else ".")
+
+
 _SUMMARIES = {"process.start_methods": _start_methods, "process.queue": _queue,
-              "threads.gil": _gil, "process.pool": _pool}
+              "threads.gil": _gil, "process.pool": _pool,
+              "threads.race": _race}
