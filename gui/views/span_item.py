@@ -265,6 +265,7 @@ class SpanItem(pg.GraphicsObject):
         p.resetTransform()
         p.setFont(self.font)
         metrics = QFontMetrics(self.font)
+        placed = {}                         # row -> label boxes drawn there
         for when, lane, name in zip(t[sel].tolist(), marks["lane"][sel].tolist(),
                                     marks["name"][sel].tolist()):
             row = lane_rows[lane] if 0 <= lane < len(lane_rows) else -1
@@ -281,6 +282,10 @@ class SpanItem(pg.GraphicsObject):
                              metrics.height())
                 if box.right() > right:                 # no room on the right: go left
                     box.moveRight(top.x() - 3)
+                boxes = placed.setdefault(row, [])
+                if any(box.intersects(other) for other in boxes):
+                    continue                # dense marks: the tick says enough, no pile-up
+                boxes.append(box)
                 p.fillRect(box, QColor(255, 255, 255, 210))
                 p.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
         p.restore()
