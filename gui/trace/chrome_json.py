@@ -7,6 +7,8 @@ integer pid/tid, `cat` is the state, marks "i", arrows "s"/"f" pairs sharing an 
 import json
 import platform
 
+import numpy as np
+
 from gui.trace.model import STATES
 
 
@@ -14,8 +16,8 @@ def _us(seconds):
     return round(float(seconds) * 1e6, 3)
 
 
-def to_chrome(model, lesson="", params=None, python=None):
-    """A JSON-ready dict of the whole model."""
+def _other_events(model):
+    """Everything but the spans, as event dicts: names, marks, arrows, counters, exits."""
     events = []
     for lane in model.lanes:
         if lane.kind == "process":
@@ -24,13 +26,7 @@ def to_chrome(model, lesson="", params=None, python=None):
         else:
             events.append({"ph": "M", "name": "thread_name", "pid": lane.pid,
                            "tid": lane.trace_tid, "args": {"name": lane.label or lane.group}})
-    lanes, names, spans = model.lanes, model.names, model.spans
-    for t0, t1, lane_id, state, name in zip(spans["t0"].tolist(), spans["t1"].tolist(),
-                                            spans["lane"].tolist(), spans["state"].tolist(),
-                                            spans["name"].tolist()):
-        lane = lanes[lane_id]
-        events.append({"ph": "X", "name": names[name] or STATES[state], "cat": STATES[state],
-                       "ts": _us(t0), "dur": _us(t1 - t0), "pid": lane.pid, "tid": lane.trace_tid})
+    lanes, names = model.lanes, model.names
     marks = model.marks
     for t, lane_id, name in zip(marks["t"].tolist(), marks["lane"].tolist(),
                                 marks["name"].tolist()):
@@ -55,9 +51,37 @@ def to_chrome(model, lesson="", params=None, python=None):
         if lane.kind == "process" and lane.end is not None:
             events.append({"ph": "i", "s": "p", "name": "exit", "ts": _us(lane.end),
                            "pid": lane.pid, "tid": 0, "args": {"exit_code": lane.exit_code}})
-    return {"traceEvents": events, "displayTimeUnit": "ms",
-            "otherData": {"lesson": lesson, "params": dict(params or {}),
-                          "python": python or platform.python_version()}}
+    return events
+
+
+def _span_events(model):
+    """The spans as JSON text, one event each: the bulk of a trace, so built as text."""
+    spans, lanes = model.spans, model.lanes
+    if not len(spans):
+        return []
+    texts = [json.dumps(text) for text in model.names]
+    states = [json.dumps(state) for state in STATES]
+    where = {lane.id: f'"pid":{lane.pid},"tid":{lane.trace_tid}' for lane in lanes}
+    ts = np.round(spans["t0"] * 1e6, 3).tolist()
+    dur = np.round((spans["t1"] - spans["t0"]) * 1e6, 3).tolist()
+    return [f'{{"ph":"X","name":{texts[n] if model.names[n] else states[c]},"cat":{states[c]},'
+            f'"ts":{t},"dur":{d},{where[l]}}}'
+            for t, d, l, c, n in zip(ts, dur, spans["lane"].tolist(), spans["state"].tolist(),
+                                     spans["name"].tolist())]
+
+
+def dumps(model, lesson="", params=None, python=None):
+    """The whole model as Chrome trace JSON text."""
+    other = {"lesson": lesson, "params": dict(params or {}),
+             "python": python or platform.python_version()}
+    events = [json.dumps(e) for e in _other_events(model)] + _span_events(model)
+    return ('{"traceEvents":[' + ",\n".join(events) + '],"displayTimeUnit":"ms",'
+            f'"otherData":{json.dumps(other)}}}')
+
+
+def to_chrome(model, lesson="", params=None, python=None):
+    """A JSON-ready dict of the whole model."""
+    return json.loads(dumps(model, lesson, params, python))
 
 
 def _first_pid(model):
@@ -66,5 +90,5 @@ def _first_pid(model):
 
 def write(path, model, lesson="", params=None, python=None):
     with open(path, "w", encoding="utf-8") as out:
-        json.dump(to_chrome(model, lesson, params, python), out)
+        out.write(dumps(model, lesson, params, python))
     return path
