@@ -122,7 +122,7 @@ LESSONS = (
     )),
     Lesson("threads.lock", "Threads", "One Lock, several threads", "workloads.threads.lock", (
         Param("workers", int, 4, "threads that share the lock", 1, 16),
-        Param("iterations", int, 2_000, "times each thread takes the lock", 10, 1_000_000),
+        Param("iterations", int, 20, "updates each thread makes under the lock", 10, 1_000),
     )),
     Lesson("threads.deadlock", "Threads", "Deadlock: two locks, opposite order",
            "workloads.threads.deadlock", (

@@ -31,8 +31,9 @@ _LABELS = {
 }
 
 # When several states share one pixel (raster mode) or overlap in a row, the higher rank wins:
-# run > lock.hold > task > wait.* > blocked > unknown.
-_PRIORITY = ("", "blocked", "wait.io", "wait.gil", "wait.lock", "task", "lock.hold", "run")
+# run > waiting for a lock > lock.hold > task > other waits > blocked > unknown (a wait
+# inside a hold must stay visible).
+_PRIORITY = ("", "blocked", "wait.io", "wait.gil", "task", "lock.hold", "wait.lock", "run")
 
 STATE_HEX = [_HEX[s] for s in STATES]
 STATE_COLORS = [QColor(h) for h in STATE_HEX]

@@ -38,6 +38,7 @@ class SpanItem(pg.GraphicsObject):
         super().__init__()
         self.model = None
         self.index = None
+        self.live_edge = 0.0               # set by the view while a run is live
         self.mode = None                  # "vector" or "raster": what the last paint did
         self._rect = QRectF(0, 0, 1, 1)
         self._arrows = (-1, None)         # (number of flows seen, arrows as an (n, 5) array)
@@ -205,7 +206,7 @@ class SpanItem(pg.GraphicsObject):
 
     def _draw_open_spans(self, p, x0, x1, lane_rows, tr, labelled):
         """Spans that began but have not ended yet reach up to the live edge, outlined dashed."""
-        end, labels = self.model.end_time, []
+        end, labels = max(self.model.end_time, self.live_edge), []
         for (lane, state, name), start in list(self.model.open_spans.items()):
             row = lane_rows[lane] if 0 <= lane < len(lane_rows) else -1
             if row < 0 or start > x1 or end < x0:

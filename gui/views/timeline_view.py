@@ -112,6 +112,8 @@ class TimelineView(QWidget):
     def set_live(self, live):
         """Follow the live edge while a run streams; allow zoom and pan once it has stopped."""
         self.live = bool(live)
+        if not self.live:
+            self.spans.live_edge = 0.0
         self.viewbox.setMouseEnabled(x=not self.live, y=False)
         self.now_line.setVisible(self.live)
         if self.live:
@@ -131,6 +133,9 @@ class TimelineView(QWidget):
         if model is not None and self.live:
             now = self._live_edge()
             self.now_line.setValue(now)
+            if model.open_spans:             # a wait still going on grows with the clock
+                self.spans.live_edge = now
+                self.spans.update()
             if now > FOLLOW_WINDOW:
                 self._follow()               # the sliding window moves with the clock
         if model is None or model.revision == self._revision:

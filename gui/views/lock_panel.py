@@ -1,0 +1,164 @@
+"""The lock lesson's tab: how long each thread held the lock and how long it waited for it
+(live, from the trace), and what the lock cost: throughput with and without it, and the
+counter each run ended with (from the lesson's output), in numbers big enough for the back row.
+"""
+import re
+
+import numpy as np
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (QFrame, QGridLayout, QHeaderView, QLabel, QTableWidget,
+                               QTableWidgetItem, QVBoxLayout)
+
+from gui.trace.model import STATES
+from gui.views.lesson_panel import LessonPanel
+from gui.views.palette import STATE_HEX
+
+HOLD, WAIT = STATES.index("lock.hold"), STATES.index("wait.lock")
+_RUN = (r"^{}: counter = ([\d,]+) \(expected ([\d,]+)\), ([\d.]+) s, ([\d,]+) updates/s")
+COLUMNS = ("Thread", "Times held", "Holding", "Waiting", "Share waiting")
+
+
+def parse_runs(output):
+    """{"with": (counter, expected, seconds, rate), "without": (...)} from the lesson output."""
+    runs = {}
+    for key, title in (("with", "with the lock"), ("without", "without the lock")):
+        match = re.search(_RUN.format(title), output, re.M)
+        if match:
+            counter, expected, seconds, rate = match.groups()
+            runs[key] = (_int(counter), _int(expected), float(seconds), _int(rate))
+    return runs
+
+
+def _int(text):
+    return int(text.replace(",", ""))
+
+
+class LockTimes:
+    """Per thread lane: holds, seconds holding, seconds waiting; added up incrementally
+    (spans only ever get appended), so a refresh costs only the new spans."""
+
+    def __init__(self):
+        self.done = 0
+        self.rows = {}                  # lane id -> [holds, holding s, waiting s]
+
+    def update(self, model):
+        spans = model.spans
+        n = len(spans)
+        if n == self.done:
+            return False
+        state = spans["state"][self.done:n]
+        lane = spans["lane"][self.done:n]
+        length = spans["t1"][self.done:n] - spans["t0"][self.done:n]
+        self.done = n
+        for code, column in ((HOLD, 1), (WAIT, 2)):
+            keep = state == code
+            if not keep.any():
+                continue
+            lanes, where = np.unique(lane[keep], return_inverse=True)
+            sums = np.bincount(where, weights=length[keep])
+            counts = np.bincount(where)
+            for lane_id, total, count in zip(lanes.tolist(), sums.tolist(), counts.tolist()):
+                row = self.rows.setdefault(lane_id, [0, 0.0, 0.0])
+                row[column] += total
+                if code == HOLD:
+                    row[0] += count
+        return True
+
+
+class LockPanel(LessonPanel):
+    title = "Lock: holding and waiting"
+
+    def __init__(self, lesson_id, parent=None):
+        super().__init__(parent)
+        self.lesson_id = lesson_id
+        self.session = None
+        self.times = LockTimes()
+        self.cards = {}
+        cards = QGridLayout()
+        for col, (key, title, colour) in enumerate((
+                ("with", "With the lock", STATE_HEX[HOLD]),
+                ("without", "Without the lock", STATE_HEX[STATES.index("task")]),
+                ("cost", "What the lock cost", STATE_HEX[WAIT]))):
+            cards.addWidget(self._card(key, title, colour), 0, col)
+        self.table = QTableWidget(0, len(COLUMNS))
+        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setEditTriggers(QTableWidget.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
+        self.table.setFont(_font(14))
+        self.table.horizontalHeader().setFont(_font(13, bold=True))
+        layout = QVBoxLayout(self)
+        layout.addLayout(cards)
+        layout.addWidget(self.table, 1)
+        self._clear_cards()
+
+    def _card(self, key, title, colour):
+        frame = QFrame()
+        frame.setStyleSheet(f"QFrame {{ border-left: 8px solid {colour}; background: #F7F7F7; }}"
+                            " QLabel { border: none; background: transparent; }")
+        head, big, small = QLabel(title), QLabel(), QLabel()
+        head.setFont(_font(14, bold=True))
+        big.setFont(_font(26, bold=True))
+        small.setFont(_font(13))
+        small.setWordWrap(True)
+        box = QVBoxLayout(frame)
+        for label in (head, big, small):
+            box.addWidget(label)
+        self.cards[key] = (big, small)
+        return frame
+
+    def _clear_cards(self):
+        for big, small in self.cards.values():
+            big.setText("…")
+            small.setText("after the run")
+
+    def start(self, session):
+        super().start(session)
+        self.times = LockTimes()
+        self.table.setRowCount(0)
+        self._clear_cards()
+
+    def refresh(self):
+        if self.session is None or not self.times.update(self.session.model):
+            return
+        model = self.session.model
+        rows = sorted(self.times.rows.items())
+        self.table.setRowCount(len(rows))
+        for r, (lane_id, (holds, holding, waiting)) in enumerate(rows):
+            busy = holding + waiting
+            share = f"{100 * waiting / busy:0.0f}%" if busy > 0 else "–"
+            cells = (model.lanes[lane_id].label, f"{holds:,}", _seconds(holding),
+                     _seconds(waiting), share)
+            for c, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setTextAlignment((Qt.AlignLeft if c == 0 else Qt.AlignRight)
+                                      | Qt.AlignVCenter)
+                self.table.setItem(r, c, item)
+
+    def finish(self, session, output):
+        runs = parse_runs(output)
+        for key in ("with", "without"):
+            if key in runs:
+                counter, expected, seconds, rate = runs[key]
+                big, small = self.cards[key]
+                big.setText(f"{rate:,} updates/s")
+                lost = "" if counter == expected else f": {expected - counter:,} updates lost"
+                small.setText(f"counter {counter:,} of {expected:,}{lost} ({seconds:0.2f} s)")
+        if "with" in runs and "without" in runs and runs["without"][3] > 0:
+            cost = max(0.0, 1 - runs["with"][3] / runs["without"][3])
+            big, small = self.cards["cost"]
+            big.setText(f"−{100 * cost:0.0f}% throughput")
+            small.setText("than without it; in exchange, no update was lost"
+                          if runs["with"][0] == runs["with"][1] else "than without it")
+
+
+def _seconds(s):
+    return f"{s * 1000:0.0f} ms" if s < 1 else f"{s:0.2f} s"
+
+
+def _font(points, bold=False):
+    font = QFont()
+    font.setPointSize(points)
+    font.setBold(bold)
+    return font

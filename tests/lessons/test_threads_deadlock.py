@@ -1,0 +1,79 @@
+"""threads.deadlock claims, on real runs: the wait-for graph shows the cycle within 2 s of
+its forming, and Stop ends the deadlocked program; the fixed variants finish on their own,
+and the timeout variant's brief circle of timed waits is not reported as a deadlock."""
+import asyncio
+import time
+
+import psutil
+import pytest
+
+from gui.run.session import LessonSession
+from gui.trace.waitfor import find_cycle, find_deadlock, wait_for_graph
+
+
+async def watch(variant, stop_at_deadlock, timeout=90):
+    """Run the lesson, checking the wait-for graph every 20 ms as the panel would.
+
+    Returns (session, output, deadlock or None, model time it was found, cycles seen)."""
+    out = []
+    session = LessonSession("threads.deadlock", {"variant": variant},
+                            on_output=lambda stream, text: out.append(text))
+    await session.start()
+    found, found_at, cycles = None, None, []
+    deadline = time.monotonic() + timeout
+    try:
+        while session.run.running and time.monotonic() < deadline:
+            cycle = find_cycle(wait_for_graph(session.model))
+            if cycle is not None:
+                cycles.append(cycle)
+            found = find_deadlock(session.model)
+            if found is not None:
+                found_at = (time.perf_counter_ns() - session.model.origin_ns) * 1e-9
+                if stop_at_deadlock:
+                    break
+            await asyncio.sleep(0.02)
+    finally:
+        if session.run.running:
+            await session.stop()
+        else:
+            await session.wait()
+    return session, "".join(out), found, found_at, cycles
+
+
+def test_the_deadlock_is_found_within_two_seconds_and_stop_ends_it():
+    session, out, found, found_at, _ = asyncio.run(watch("deadlock", stop_at_deadlock=True))
+    assert found is not None, f"no deadlock seen; output:\n{out}"
+    # measured on the trace's own clock: from the moment the second wait began (the cycle
+    # closed) to the moment the graph showed it
+    assert found_at - found.since < 2.0
+    steps = {(s.thread, s.holds, s.waits_for) for s in found.cycle}
+    assert steps == {("Thread-1", "lock_a", "lock_b"), ("Thread-2", "lock_b", "lock_a")}
+    assert found.describe() == ("Deadlock: Thread-1 holds lock_a and waits for lock_b; "
+                                "Thread-2 holds lock_b and waits for lock_a")
+    # the program never ends by itself: it was still running, so Stop ended it
+    assert session.run.stopped_by_user
+    assert session.run.leftovers == []
+    assert not _alive(session.run.pid)
+    assert "Thread-1: waits for lock_b" in out and "Thread-2: waits for lock_a" in out
+    assert "both threads finished" not in out
+
+
+@pytest.mark.parametrize("variant", ["ordered", "timeout"])
+def test_the_fixed_variants_finish_without_a_deadlock(variant):
+    session, out, found, _, cycles = asyncio.run(watch(variant, stop_at_deadlock=False))
+    assert session.run.returncode == 0, out
+    assert "both threads finished" in out
+    assert found is None
+    assert out.count("transfer done") == 2
+    if variant == "ordered":
+        assert cycles == []                     # one order: no circle can ever form
+    else:
+        assert "gave up on" in out              # the first try always collides
+        assert all(not c.permanent for c in cycles)
+
+
+def _alive(pid):
+    try:
+        return psutil.Process(pid).status() != psutil.STATUS_ZOMBIE
+    except psutil.NoSuchProcess:
+        return False
