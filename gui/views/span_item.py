@@ -101,7 +101,8 @@ class SpanItem(pg.GraphicsObject):
             start = lane.start if lane.start is not None else (
                 parent.start if parent is not None and parent.start is not None else 0.0)
             end = lane.end if lane.end is not None else (
-                parent.end if parent is not None and parent.end is not None else model.end_time)
+                parent.end if parent is not None and parent.end is not None
+                else max(model.end_time, self.live_edge))
             if end < x0 or start > x1:
                 continue
             process = lane.kind == "process"
@@ -194,10 +195,16 @@ class SpanItem(pg.GraphicsObject):
         p.resetTransform()
         p.setFont(self.font)
         metrics = QFontMetrics(self.font)
+        drawn = []
         for rect, text, color in labels:
             box = tr.mapRect(rect).adjusted(3, 0, -3, 0)
             if box.width() < 12 or box.height() < metrics.height() * 0.8:
                 continue
+            spot = QRectF(0, 0, metrics.horizontalAdvance(text), metrics.height())
+            spot.moveCenter(box.center())
+            if any(spot.intersects(other) for other in drawn):
+                continue                    # one name per place: overlapping bars keep one
+            drawn.append(spot)
             # a whole name or none: "r…" in every narrow bar is noise from the back row
             if text and metrics.horizontalAdvance(text) <= box.width():
                 p.setPen(_text_color(color))
@@ -219,8 +226,8 @@ class SpanItem(pg.GraphicsObject):
             rect = QRectF(start, row + GAP, max(end - start, 0.0), 1 - 2 * GAP)
             p.drawRect(rect)
             labels.append((rect, name, color))
-        if labelled:
-            self._draw_labels(p, tr, labels)
+        if labelled:                        # the bar drawn last is on top: its name wins
+            self._draw_labels(p, tr, labels[::-1])
 
     def _draw_arrows(self, p, x0, x1, lane_rows, tr):
         """Message arrows from the sending row to the receiving row."""

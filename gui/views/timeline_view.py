@@ -133,9 +133,8 @@ class TimelineView(QWidget):
         if model is not None and self.live:
             now = self._live_edge()
             self.now_line.setValue(now)
-            if model.open_spans:             # a wait still going on grows with the clock
-                self.spans.live_edge = now
-                self.spans.update()
+            self.spans.live_edge = now       # lifetimes and unfinished waits reach "now"
+            self.spans.update()
             if now > FOLLOW_WINDOW:
                 self._follow()               # the sliding window moves with the clock
         if model is None or model.revision == self._revision:
