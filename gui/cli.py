@@ -101,6 +101,8 @@ def run_command(args):
         parts = [args.lesson, _params(values), f"Python {session.python_version}"]
         render_timeline_png(model, args.png, title=" · ".join(p for p in parts if p))
         print(f"picture written to {args.png}", file=sys.stderr)
+    if getattr(session, "deadlock", None):
+        return 0                        # the lesson did what it shows: the deadlock
     if code != 0:
         return fail(f"the lesson failed: {run.exit_reason}")
     return 0
@@ -118,14 +120,29 @@ def _echo(stream, text):
 
 async def _run(session):
     await session.start()
+    watch = asyncio.ensure_future(_stop_on_deadlock(session))
     try:
         return await session.wait()
     except asyncio.CancelledError:      # Ctrl-C: stop the whole tree before leaving
         await session.stop()
         raise
     finally:
+        watch.cancel()
         if session.run.running:
             await session.stop()
+
+
+async def _stop_on_deadlock(session):
+    """A deadlocked lesson never ends: report the cycle, as the window does, and stop it."""
+    from gui.trace.waitfor import find_deadlock
+    while session.run.running:
+        deadlock = find_deadlock(session.model)
+        if deadlock is not None:
+            session.deadlock = deadlock.describe()
+            print(f"{session.deadlock}. Stopping the lesson.", file=sys.stderr)
+            await session.stop(by="the deadlock watch")
+            return
+        await asyncio.sleep(0.2)
 
 
 def main(argv=None):

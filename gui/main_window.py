@@ -252,7 +252,7 @@ class MainWindow(QMainWindow):
             self._panel_timer.stop()
             self.panel.refresh()
             self.panel.finish(session, self.console.toPlainText())
-        if run.returncode and not run.stopped_by_user:
+        if run.returncode and not run.stopped_by:
             self.tabs.setCurrentWidget(self.console)
 
     def _failed(self, reason):

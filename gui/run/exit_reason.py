@@ -2,7 +2,8 @@
 import signal
 
 
-def describe(returncode, stopped_by_user=False):
+def describe(returncode, stopped_by=None):
+    """`stopped_by` says who stopped the run ("you", "the deadlock watch"), if anyone did."""
     if returncode is None:
         return "still running"
     if returncode == 0:
@@ -13,7 +14,7 @@ def describe(returncode, stopped_by_user=False):
         except ValueError:
             name = f"signal {-returncode}"
         reason = f"killed by {name}"
-        return f"stopped by you ({reason})" if stopped_by_user else reason
+        return f"stopped by {stopped_by} ({reason})" if stopped_by else reason
     if returncode == 70:
         return "ended itself because the window's connection closed (status 70)"
     return f"exited with status {returncode}"

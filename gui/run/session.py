@@ -57,13 +57,13 @@ class LessonSession:
         await self.listener.close()
         return code
 
-    async def stop(self):
+    async def stop(self, by="you"):
         """Stop the lesson and its whole tree; returns pids that survived (should be none)."""
         if self.run is None:
             await self.listener.close()
             return []
         self.remember_pids()
-        leftovers = await self.run.stop()
+        leftovers = await self.run.stop(by)
         await self.listener.drain()
         await self.listener.close()
         return leftovers

@@ -36,7 +36,7 @@ class WorkloadRun:
         self.argv = argv                # `python argv...` instead of the lesson (benchmarks)
         self.process = None
         self.returncode = None
-        self.stopped_by_user = False
+        self.stopped_by = None          # who asked for the stop: "you", "the deadlock watch"
         self.started_ns = None
         self.seen_pids = set()          # every pid of the tree we have seen, for cleanup
         self.leftovers = []             # pids still alive after stop (should stay empty)
@@ -53,7 +53,7 @@ class WorkloadRun:
 
     @property
     def exit_reason(self):
-        return describe(self.returncode, self.stopped_by_user)
+        return describe(self.returncode, self.stopped_by)
 
     def command(self):
         if self.argv:
@@ -128,12 +128,12 @@ class WorkloadRun:
                     continue
         return [p for p in found.values() if _alive(p)]
 
-    async def stop(self):
+    async def stop(self, by="you"):
         """Terminate the whole tree, kill what is left after a grace period, then check."""
         if self.process is None:
             return []
         if self.returncode is None:
-            self.stopped_by_user = True
+            self.stopped_by = by
         await self._end_tree(self._tree())
         await self.wait()
         return self.leftovers

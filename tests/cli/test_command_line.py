@@ -116,3 +116,13 @@ def test_run_under_another_interpreter_records_it(tmp_path):
     doc = json.loads(trace.read_text())
     assert doc["otherData"]["python"] == version
     assert any(e["ph"] == "X" and e["cat"] == "run" for e in doc["traceEvents"])
+
+
+def test_a_deadlocked_lesson_is_reported_and_stopped(tmp_path):
+    picture = tmp_path / "deadlock.png"
+    out = cli("run", "threads.deadlock", "--png", str(picture))
+    assert out.returncode == 0, out.stderr
+    assert ("Deadlock: Thread-1 holds lock_a and waits for lock_b; "
+            "Thread-2 holds lock_b and waits for lock_a") in out.stderr
+    assert "stopped by the deadlock watch" in out.stderr
+    assert picture.exists()

@@ -37,7 +37,7 @@ def test_the_window_reports_the_deadlock_and_its_stop_button_ends_it(qtbot, run_
     session, pids = run_async(scenario())
     assert ("Deadlock: Thread-1 holds lock_a and waits for lock_b; "
             "Thread-2 holds lock_b and waits for lock_a") == panel.deadlock.describe()
-    assert session.run.stopped_by_user and session.run.leftovers == []
+    assert session.run.stopped_by == "you" and session.run.leftovers == []
     assert _gone(pids)
     assert "no process left behind" in window.status.text()
     assert not panel.stop_button.isVisible()

@@ -84,7 +84,7 @@ def test_stop_in_the_middle_leaves_no_process():
     # 50 messages each way take about 20 s: both processes are talking when we stop
     session, running, pids, leftovers = asyncio.run(
         _stop_midway("process.pipe", 2, messages=50))
-    assert running and session.run.stopped_by_user
+    assert running and session.run.stopped_by == "you"
     assert len(pids) == 2
     assert leftovers == [] and session.run.leftovers == []
     assert not [pid for pid in pids if _alive(pid)]

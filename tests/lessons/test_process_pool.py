@@ -102,7 +102,7 @@ async def _stop_midway(lesson_id, processes, **settings):
 def test_stop_in_the_middle_leaves_no_process():
     session, pids, leftovers = asyncio.run(
         _stop_midway("process.pool", 3, workers=2, tasks=40))
-    assert len(pids) >= 3 and session.run.stopped_by_user
+    assert len(pids) >= 3 and session.run.stopped_by == "you"
     assert leftovers == [] and session.run.leftovers == []
     assert not [pid for pid in pids if _alive(pid)]
 

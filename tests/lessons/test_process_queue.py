@@ -135,7 +135,7 @@ def test_stop_in_the_middle_leaves_no_process():
     # a long pause after each put: the writer and the reader are both alive when we stop
     session, running, pids, leftovers = asyncio.run(
         _stop_midway("process.queue", 3, items="A,B,C", delay=5))
-    assert running and session.run.stopped_by_user
+    assert running and session.run.stopped_by == "you"
     assert len(pids) >= 3
     assert leftovers == [] and session.run.leftovers == []
     assert not [pid for pid in pids if _alive(pid)]

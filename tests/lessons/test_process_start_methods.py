@@ -122,7 +122,7 @@ def test_stop_in_the_middle_leaves_no_process():
     # have connected: the spawn child and the forkserver are still to come or running
     session, running, pids, leftovers = asyncio.run(
         _stop_midway("process.start_methods", len(METHODS), variant="picklable"))
-    assert running and session.run.stopped_by_user
+    assert running and session.run.stopped_by == "you"
     assert len(pids) >= len(METHODS)
     assert leftovers == [] and session.run.leftovers == []
     assert not [pid for pid in pids if _alive(pid)]

@@ -51,7 +51,7 @@ def test_the_deadlock_is_found_within_two_seconds_and_stop_ends_it():
     assert found.describe() == ("Deadlock: Thread-1 holds lock_a and waits for lock_b; "
                                 "Thread-2 holds lock_b and waits for lock_a")
     # the program never ends by itself: it was still running, so Stop ended it
-    assert session.run.stopped_by_user
+    assert session.run.stopped_by == "you"
     assert session.run.leftovers == []
     assert not _alive(session.run.pid)
     assert "Thread-1: waits for lock_b" in out and "Thread-2: waits for lock_a" in out
