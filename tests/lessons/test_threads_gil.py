@@ -2,6 +2,7 @@
 run together."""
 import re
 import sys
+import time
 
 import numpy as np
 import psutil
@@ -36,10 +37,20 @@ def test_threads_take_turns_at_the_switch_interval(lesson_run):
     assert waits.sum() >= 10
 
 
+def busy_cores(times):
+    idle = times.idle + getattr(times, "iowait", 0.0)
+    return sum(times) - idle
+
+
 @pytest.mark.skipif(not TWO_CORES, reason="needs two cores to run processes side by side")
 def test_processes_run_at_the_same_time(lesson_run):
+    before, started = psutil.cpu_times(), time.monotonic()
     session, out = lesson_run("threads.gil", variant="processes", workers=2, seconds=1.5)
+    wall = time.monotonic() - started
     assert session.run.returncode == 0, out
+    others = (busy_cores(psutil.cpu_times()) - busy_cores(before)) / wall - cores_used(out)
+    if others > 0.5:
+        pytest.skip(f"other programs kept {others:.1f} cores busy: no free core to share")
     t0, t1, lanes = run_spans(session.model)
     pids = {session.model.lanes[l].pid for l in np.unique(lanes)}
     assert len(pids) == 2 and session.run.pid not in pids
