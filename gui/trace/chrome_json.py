@@ -20,6 +20,8 @@ def _other_events(model):
     """Everything but the spans, as event dicts: names, marks, arrows, counters, exits."""
     events = []
     for lane in model.lanes:
+        if lane.kind == "counter":      # counters are "C" events, named by themselves
+            continue
         if lane.kind == "process":
             events.append({"ph": "M", "name": "process_name", "pid": lane.pid, "tid": 0,
                            "args": {"name": lane.label}})

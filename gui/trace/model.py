@@ -21,7 +21,7 @@ _POOL_WORKER = re.compile(r"^(?:Fork|Spawn|Forkserver)?PoolWorker-(\d+)$")
 @dataclass
 class Lane:
     id: int
-    kind: str                   # "process" or "thread"
+    kind: str                   # "process", "thread" or "counter" (a value over time)
     pid: int
     tid: int = 0
     name: str = ""
@@ -42,7 +42,7 @@ class Lane:
     @property
     def label(self):
         """What a student recognises: ``PID 4242 · Pool worker 2`` or ``Worker-1``."""
-        if self.virtual:
+        if self.virtual or self.kind == "counter":
             return self.name
         if self.kind == "thread":
             return self.name or f"thread {self.tid or self.key}"
@@ -73,6 +73,7 @@ class TraceModel:
         self.marks = Columns(t="f8", lane="i4", name="i4")
         self.flows = Columns(t="f8", lane="i4", name="i4", fid="i8", dir="i1")
         self.counters = {}                  # name -> Columns(t, value)
+        self.counter_lanes = {}             # name -> its row (a "counter" Lane)
         self.open_spans = {}                # (lane, state, name) -> start, for BEGIN/END
         self.end_time = 0.0
         self._virtual = {}                  # title -> [Lane, ...] rows of one virtual lane
@@ -175,6 +176,7 @@ class TraceModel:
             for lane in self.lanes:
                 if lane.kind == "process" and lane.parent is None:
                     self._walk(lane, 0, rows)
+            rows += [(lane, 0) for lane in self.counter_lanes.values()]   # at the bottom
             self._rows = rows
         return self._rows
 
@@ -243,6 +245,9 @@ class TraceModel:
         column = self.counters.get(name)
         if column is None:
             column = self.counters[name] = Columns(64, t="f8", value="f8")
+            root = self.root()
+            lane = self._new_lane("counter", root.pid if root else 0, 0, name, None, t)
+            self.counter_lanes[name] = lane
         column.append(t=t, value=value)
         self.touch(t)
 

@@ -20,6 +20,7 @@ ARROW_LIMIT = 400
 MARK_LIMIT = 300
 LIFETIME = QColor("#D2D2D2")            # a thread exists (thinner and lighter than any span)
 PROCESS_LIFETIME = QColor("#B8B8B8")    # a process exists
+COUNTER_INK = QColor("#0072B2")         # a counter's line (Okabe-Ito blue)
 PARENT_LINK = QColor("#555555")         # a child process starts here, from its parent
 OUTLINE_PX = 5           # narrower spans get no outline, else outlines would hide the colour
 INK = QColor("#202020")
@@ -85,17 +86,49 @@ class SpanItem(pg.GraphicsObject):
             self._draw_vector(p, visible, lane_rows, tr)
         else:
             self._draw_raster(p, x0, x1, width, lane_rows, nrows, visible, tr)
+        self._draw_counters(p, x0, x1, tr)
         self._draw_open_spans(p, x0, x1, lane_rows, tr, vector)
         self._draw_arrows(p, x0, x1, lane_rows, tr)
         if vector:
             self._draw_marks(p, x0, x1, lane_rows, tr)
+
+    def _draw_counters(self, p, x0, x1, tr):
+        """A counter's row: its value over time as a step line, lowest and highest marked."""
+        rows = {lane.id: row for row, (lane, _) in enumerate(self.model.rows())}
+        for name, lane in self.model.counter_lanes.items():
+            column = self.model.counters[name]
+            t, v = column["t"], column["value"]
+            if len(t) == 0 or lane.id not in rows:
+                continue
+            row, low, high = rows[lane.id], float(v.min()), float(v.max())
+            span = (high - low) or 1.0
+            y = row + 0.85 - 0.7 * (v - low) / span           # higher value, higher up
+            step = max(1, len(t) // 4000)                      # a few points per pixel
+            xs = np.repeat(t[::step], 2)[1:]
+            ys = np.repeat(y[::step], 2)[:-1]
+            pen = QPen(COUNTER_INK, 2)
+            pen.setCosmetic(True)
+            p.setPen(pen)
+            p.drawPolyline(QPolygonF([QPointF(a, b) for a, b in zip(xs.tolist(), ys.tolist())]))
+            self._counter_scale(p, tr, row, low, high, x0)
+
+    def _counter_scale(self, p, tr, row, low, high, x0):
+        """The lowest and highest value at the left edge of a counter's row."""
+        p.save()
+        p.resetTransform()
+        p.setFont(self.font)
+        p.setPen(COUNTER_INK)
+        for value, y in ((high, row + 0.15), (low, row + 0.85)):
+            at = tr.map(QPointF(x0, y))
+            p.drawText(QPointF(at.x() + 4, at.y() + (12 if value == high else -2)), f"{value:g}")
+        p.restore()
 
     def _draw_lifetimes(self, p, x0, x1):
         """A thin bar per lane from its start to its end (or the live edge while it runs)."""
         model = self.model
         p.setPen(Qt.PenStyle.NoPen)
         for row, (lane, _) in enumerate(model.rows()):
-            if lane.virtual:                 # a queue has no lifetime, only its waits
+            if lane.virtual or lane.kind == "counter":   # no lifetime, only their data
                 continue
             parent = lane.parent
             start = lane.start if lane.start is not None else (

@@ -257,6 +257,12 @@ class TimelineView(QWidget):
             return ""
         lane = self.model.rows()[row][0]
         lines = [lane.label]
+        if lane.kind == "counter":
+            values = self.model.counters[lane.name]["value"]
+            if len(values):
+                lines.append(f"a counter: last {values[-1]:g}, lowest {values.min():g}, "
+                             f"highest {values.max():g}")
+            return "\n".join(lines)
         if lane.kind == "process":
             parent = f" · parent PID {lane.parent.pid}" if lane.parent is not None else ""
             lines.append(f"process, PID {lane.pid}{parent}")

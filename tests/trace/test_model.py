@@ -105,3 +105,18 @@ def test_the_exit_code_a_parent_saw_lands_on_the_child():
     feed(model, 11, 10, "Reader")
     main.add(records((probe.CHILD_EXIT, 0, 0, 11, 5, -15, 10)))
     assert model.processes[11].exit_code == -15
+
+
+def test_a_counter_gets_its_own_row_at_the_bottom():
+    model = TraceModel()
+    main = feed(model, 10, 1, "MainProcess")
+    from gui.trace.decoder import InternedString
+    main.add(InternedString(1, "balance"))
+    value = np.float64(5.0).view(np.int64)
+    main.add(records((probe.COUNTER, 0, 1, 0, 1000, int(value), 10)))
+    lane, depth = model.rows()[-1]
+    assert (lane.kind, lane.label, depth) == ("counter", "balance", 0)
+    assert list(model.counters["balance"]["value"]) == [5.0]
+    events = chrome_json.to_chrome(model)["traceEvents"]
+    assert [e["args"] for e in events if e["ph"] == "C"] == [{"balance": 5.0}]
+    assert not any(e["ph"] == "M" and e["args"]["name"] == "balance" for e in events)
