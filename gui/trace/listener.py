@@ -45,8 +45,10 @@ class TraceListener:
             self.address = f"tcp:127.0.0.1:{port}"
         return self
 
-    async def drain(self, timeout=3.0):
-        """Wait until every workload connection has ended (its data read), up to `timeout`."""
+    async def drain(self, timeout=10.0):
+        """Wait until every workload connection has ended (its data read), up to `timeout`.
+        Called once the lesson's processes are gone, so each connection is at its end of
+        file: on a busy machine reading what is left may take a while, and must not be cut."""
         deadline = time.monotonic() + timeout
         while self._writers and time.monotonic() < deadline:
             await asyncio.sleep(0.01)
