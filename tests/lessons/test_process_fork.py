@@ -1,12 +1,10 @@
 """process.fork claims, on a real run: fork() is called once and returns twice, 0 in the child."""
-import asyncio
 import os
 import re
 
-import psutil
 import pytest
 
-from gui.run.session import LessonSession
+from tests.lessons.stopping import assert_nothing_left, stop_midway
 from gui.trace.model import STATES
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="os.fork() is POSIX only")
@@ -53,27 +51,5 @@ def test_the_child_lane_hangs_from_the_parent_and_ends_inside_its_wait(lesson_ru
     assert c1 <= w1                         # waitpid() returns only after the child is done
 
 
-async def _stop_midway(lesson_id, processes, **settings):
-    session = LessonSession(lesson_id, {k: str(v) for k, v in settings.items()})
-    await session.start()
-    for _ in range(1500):                   # until the lesson's processes have connected
-        if len(session.model.processes) >= processes or not session.run.running:
-            break
-        await asyncio.sleep(0.02)
-    pids = list(session.model.processes)
-    leftovers = await session.stop()
-    return session, pids, leftovers
-
-
 def test_stop_in_the_middle_leaves_no_process():
-    session, pids, leftovers = asyncio.run(_stop_midway("process.fork", 2))
-    assert len(pids) == 2 and session.run.stopped_by == "you"
-    assert leftovers == [] and session.run.leftovers == []
-    assert not [pid for pid in pids if _alive(pid)]
-
-
-def _alive(pid):
-    try:
-        return psutil.Process(pid).status() != psutil.STATUS_ZOMBIE
-    except psutil.NoSuchProcess:
-        return False
+    assert_nothing_left(stop_midway("process.fork", 2), 2)

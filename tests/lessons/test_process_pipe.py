@@ -1,11 +1,9 @@
 """process.pipe claims, on real runs: messages go both ways over one duplex pipe, each way in
 the order they were sent, one arrow per message."""
-import asyncio
 import re
 
-import psutil
 
-from gui.run.session import LessonSession
+from tests.lessons.stopping import assert_nothing_left, stop_midway
 from gui.trace.model import STATES
 
 N = 4
@@ -67,31 +65,6 @@ def test_arrows_go_both_ways_between_the_two_processes(lesson_run):
     assert model.processes[child].exit_code == 0
 
 
-async def _stop_midway(lesson_id, processes, **settings):
-    session = LessonSession(lesson_id, {k: str(v) for k, v in settings.items()})
-    await session.start()
-    for _ in range(1500):                   # until the lesson's processes have connected
-        if session.listener.connections >= processes or not session.run.running:
-            break
-        await asyncio.sleep(0.02)
-    running = session.run.running
-    pids = list(session.model.processes)
-    leftovers = await session.stop()
-    return session, running, pids, leftovers
-
-
 def test_stop_in_the_middle_leaves_no_process():
     # 50 messages each way take about 20 s: both processes are talking when we stop
-    session, running, pids, leftovers = asyncio.run(
-        _stop_midway("process.pipe", 2, messages=50))
-    assert running and session.run.stopped_by == "you"
-    assert len(pids) == 2
-    assert leftovers == [] and session.run.leftovers == []
-    assert not [pid for pid in pids if _alive(pid)]
-
-
-def _alive(pid):
-    try:
-        return psutil.Process(pid).status() != psutil.STATUS_ZOMBIE
-    except psutil.NoSuchProcess:
-        return False
+    assert_nothing_left(stop_midway("process.pipe", 2, messages=50), 2)

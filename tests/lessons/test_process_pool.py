@@ -1,12 +1,10 @@
 """process.pool claims, on a real run: a pool never runs more tasks than it has workers, and
 the tasks it cannot run yet wait in its queue until a worker is free."""
-import asyncio
 
 import numpy as np
-import psutil
 
 from gui.lesson_summary import summarize
-from gui.run.session import LessonSession
+from tests.lessons.stopping import assert_nothing_left, stop_midway
 from gui.trace.model import STATES
 
 
@@ -87,28 +85,5 @@ def test_a_queued_task_waits_until_a_worker_frees_and_starts_it(lesson_run):
     assert freed_waits >= 3                 # tasks 2, 3 and 4 each waited for a free worker
 
 
-async def _stop_midway(lesson_id, processes, **settings):
-    session = LessonSession(lesson_id, {k: str(v) for k, v in settings.items()})
-    await session.start()
-    for _ in range(1500):                   # until the lesson's processes have connected
-        if len(session.model.processes) >= processes or not session.run.running:
-            break
-        await asyncio.sleep(0.02)
-    pids = list(session.model.processes)
-    leftovers = await session.stop()
-    return session, pids, leftovers
-
-
 def test_stop_in_the_middle_leaves_no_process():
-    session, pids, leftovers = asyncio.run(
-        _stop_midway("process.pool", 3, workers=2, tasks=40))
-    assert len(pids) >= 3 and session.run.stopped_by == "you"
-    assert leftovers == [] and session.run.leftovers == []
-    assert not [pid for pid in pids if _alive(pid)]
-
-
-def _alive(pid):
-    try:
-        return psutil.Process(pid).status() != psutil.STATUS_ZOMBIE
-    except psutil.NoSuchProcess:
-        return False
+    assert_nothing_left(stop_midway("process.pool", 3, workers=2, tasks=40), 3)

@@ -1,6 +1,5 @@
 """process.queue claims, on real runs: first in, first out; each get after its put; one arrow
 from every put to the get of the same item; the reader is ended by terminate()."""
-import asyncio
 import json
 import os
 import re
@@ -10,10 +9,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-import psutil
 
 from gui.lesson_summary import summarize
-from gui.run.session import LessonSession
+from tests.lessons.stopping import assert_nothing_left, stop_midway
 from gui.trace.model import STATES
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -118,31 +116,6 @@ def test_the_trace_file_pairs_each_put_with_its_get(tmp_path):
     assert exits[reader] == -signal.SIGTERM
 
 
-async def _stop_midway(lesson_id, processes, **settings):
-    session = LessonSession(lesson_id, {k: str(v) for k, v in settings.items()})
-    await session.start()
-    for _ in range(1500):                   # until the lesson's processes have connected
-        if session.listener.connections >= processes or not session.run.running:
-            break
-        await asyncio.sleep(0.02)
-    running = session.run.running
-    pids = list(session.model.processes)
-    leftovers = await session.stop()
-    return session, running, pids, leftovers
-
-
 def test_stop_in_the_middle_leaves_no_process():
     # a long pause after each put: the writer and the reader are both alive when we stop
-    session, running, pids, leftovers = asyncio.run(
-        _stop_midway("process.queue", 3, items="A,B,C", delay=5))
-    assert running and session.run.stopped_by == "you"
-    assert len(pids) >= 3
-    assert leftovers == [] and session.run.leftovers == []
-    assert not [pid for pid in pids if _alive(pid)]
-
-
-def _alive(pid):
-    try:
-        return psutil.Process(pid).status() != psutil.STATUS_ZOMBIE
-    except psutil.NoSuchProcess:
-        return False
+    assert_nothing_left(stop_midway("process.queue", 3, items="A,B,C", delay=5), 3)

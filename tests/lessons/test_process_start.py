@@ -1,11 +1,9 @@
 """process.start claims, on a real run: join() waits until the child has ended."""
-import asyncio
 import multiprocessing
 import re
 
-import psutil
 
-from gui.run.session import LessonSession
+from tests.lessons.stopping import assert_nothing_left, stop_midway
 from gui.trace.model import STATES
 
 
@@ -51,27 +49,5 @@ def test_the_child_lives_inside_the_parent_s_lifetime(lesson_run):
         assert child.parent is parent
 
 
-async def _stop_midway(lesson_id, processes, **settings):
-    session = LessonSession(lesson_id, {k: str(v) for k, v in settings.items()})
-    await session.start()
-    for _ in range(1500):                   # until the lesson's processes have connected
-        if len(session.model.processes) >= processes or not session.run.running:
-            break
-        await asyncio.sleep(0.02)
-    pids = list(session.model.processes)
-    leftovers = await session.stop()
-    return session, pids, leftovers
-
-
 def test_stop_in_the_middle_leaves_no_process():
-    session, pids, leftovers = asyncio.run(_stop_midway("process.start", 2, seconds=30))
-    assert len(pids) >= 2 and session.run.stopped_by == "you"
-    assert leftovers == [] and session.run.leftovers == []
-    assert not [pid for pid in pids if _alive(pid)]
-
-
-def _alive(pid):
-    try:
-        return psutil.Process(pid).status() != psutil.STATUS_ZOMBIE
-    except psutil.NoSuchProcess:
-        return False
+    assert_nothing_left(stop_midway("process.start", 2, seconds=30), 2)

@@ -1,15 +1,13 @@
 """process.start_methods claims, on real runs: spawn and forkserver children import the main
 module again, fork children do not; what cannot be pickled fails under spawn with a clear
 message; a start time is reported for every start method the system has."""
-import asyncio
 import multiprocessing
 import re
 
-import psutil
 import pytest
 
 from gui.lesson_summary import summarize
-from gui.run.session import LessonSession
+from tests.lessons.stopping import assert_nothing_left, stop_midway
 from gui.trace.model import STATES
 
 METHODS = [m for m in ("fork", "spawn", "forkserver")
@@ -103,33 +101,9 @@ def test_what_cannot_be_pickled_fails_under_spawn_with_a_clear_message(lesson_ru
     assert marked == set(PICKLING)
 
 
-async def _stop_midway(lesson_id, processes, **settings):
-    session = LessonSession(lesson_id, {k: str(v) for k, v in settings.items()})
-    await session.start()
-    for _ in range(1500):                   # until the lesson's processes have connected
-        if session.listener.connections >= processes or not session.run.running:
-            break
-        await asyncio.sleep(0.02)
-    running = session.run.running
-    pids = list(session.model.processes)
-    leftovers = await session.stop()
-    return session, running, pids, leftovers
-
-
 @pytest.mark.skipif(not PICKLING, reason="no spawn helper processes to stop")
 def test_stop_in_the_middle_leaves_no_process():
     # the parent, the fork child and a spawn-side process (its child or the resource tracker)
     # have connected: the spawn child and the forkserver are still to come or running
-    session, running, pids, leftovers = asyncio.run(
-        _stop_midway("process.start_methods", len(METHODS), variant="picklable"))
-    assert running and session.run.stopped_by == "you"
-    assert len(pids) >= len(METHODS)
-    assert leftovers == [] and session.run.leftovers == []
-    assert not [pid for pid in pids if _alive(pid)]
-
-
-def _alive(pid):
-    try:
-        return psutil.Process(pid).status() != psutil.STATUS_ZOMBIE
-    except psutil.NoSuchProcess:
-        return False
+    stopped = stop_midway("process.start_methods", len(METHODS), variant="picklable")
+    assert_nothing_left(stopped, len(METHODS))

@@ -4,11 +4,11 @@ and the timeout variant's brief circle of timed waits is not reported as a deadl
 import asyncio
 import time
 
-import psutil
 import pytest
 
 from gui.run.session import LessonSession
 from gui.trace.waitfor import find_cycle, find_deadlock, wait_for_graph
+from tests.lessons.stopping import alive
 
 
 async def watch(variant, stop_at_deadlock, timeout=90):
@@ -53,7 +53,7 @@ def test_the_deadlock_is_found_within_two_seconds_and_stop_ends_it():
     # the program never ends by itself: it was still running, so Stop ended it
     assert session.run.stopped_by == "you"
     assert session.run.leftovers == []
-    assert not _alive(session.run.pid)
+    assert not alive(session.run.pid)
     assert "Thread-1: waits for lock_b" in out and "Thread-2: waits for lock_a" in out
     assert "both threads finished" not in out
 
@@ -70,10 +70,3 @@ def test_the_fixed_variants_finish_without_a_deadlock(variant):
     else:
         assert "gave up on" in out              # the first try always collides
         assert all(not c.permanent for c in cycles)
-
-
-def _alive(pid):
-    try:
-        return psutil.Process(pid).status() != psutil.STATUS_ZOMBIE
-    except psutil.NoSuchProcess:
-        return False
