@@ -4,8 +4,8 @@ import re
 
 import pytest
 
-from tests.lessons.stopping import assert_nothing_left, stop_midway
 from gui.trace.model import STATES
+from tests.lessons.stopping import assert_nothing_left, stop_midway
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="os.fork() is POSIX only")
 

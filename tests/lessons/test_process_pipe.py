@@ -2,9 +2,9 @@
 the order they were sent, one arrow per message."""
 import re
 
-
-from tests.lessons.stopping import assert_nothing_left, stop_midway
 from gui.trace.model import STATES
+from tests.lessons.stopping import assert_nothing_left, stop_midway
+
 
 N = 4
 

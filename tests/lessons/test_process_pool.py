@@ -1,11 +1,10 @@
 """process.pool claims, on a real run: a pool never runs more tasks than it has workers, and
 the tasks it cannot run yet wait in its queue until a worker is free."""
-
 import numpy as np
 
 from gui.lesson_summary import summarize
-from tests.lessons.stopping import assert_nothing_left, stop_midway
 from gui.trace.model import STATES
+from tests.lessons.stopping import assert_nothing_left, stop_midway
 
 
 def task_spans(session):

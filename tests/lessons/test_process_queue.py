@@ -9,10 +9,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-
 from gui.lesson_summary import summarize
-from tests.lessons.stopping import assert_nothing_left, stop_midway
 from gui.trace.model import STATES
+from tests.lessons.stopping import assert_nothing_left, stop_midway
+
 
 ROOT = Path(__file__).resolve().parents[2]
 ITEMS = ["A", "B", "C", "D"]

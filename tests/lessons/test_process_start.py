@@ -2,9 +2,8 @@
 import multiprocessing
 import re
 
-
-from tests.lessons.stopping import assert_nothing_left, stop_midway
 from gui.trace.model import STATES
+from tests.lessons.stopping import assert_nothing_left, stop_midway
 
 
 def spans_named(model, name):

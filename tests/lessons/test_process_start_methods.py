@@ -7,8 +7,9 @@ import re
 import pytest
 
 from gui.lesson_summary import summarize
-from tests.lessons.stopping import assert_nothing_left, stop_midway
 from gui.trace.model import STATES
+from tests.lessons.stopping import assert_nothing_left, stop_midway
+
 
 METHODS = [m for m in ("fork", "spawn", "forkserver")
            if m in multiprocessing.get_all_start_methods()]

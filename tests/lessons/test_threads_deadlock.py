@@ -10,10 +10,8 @@ from gui.run.session import LessonSession
 from gui.trace.waitfor import find_cycle, find_deadlock, wait_for_graph
 from tests.lessons.stopping import alive
 
-
 async def watch(variant, stop_at_deadlock, timeout=90):
     """Run the lesson, checking the wait-for graph every 20 ms as the panel would.
-
     Returns (session, output, deadlock or None, model time it was found, cycles seen)."""
     out = []
     session = LessonSession("threads.deadlock", {"variant": variant},
