@@ -6,11 +6,10 @@ import sys
 import numpy as np
 import psutil
 import pytest
-from PySide6.QtCore import QTimer
 
-from gui.run.session import LessonSession
 from gui.trace.analysis import gil_turns, overlap_fraction, run_spans
 from gui.views.gil_panel import RUN, GilPanel
+from tests.gui import panel_runs as panels
 from tests.gui.waiting import until
 
 GIL_BUILD = not hasattr(sys, "_is_gil_enabled") or sys._is_gil_enabled()
@@ -18,30 +17,13 @@ TWO_CORES = (psutil.cpu_count() or 1) >= 2
 
 
 async def run_with_panel(panel, settings, live_check=None):
-    """Run threads.gil to its end while the panel refreshes on a timer, as in the window;
-    `live_check(panel, session)` runs once while the lesson is still going."""
-    out = []
-    session = LessonSession("threads.gil", {k: str(v) for k, v in settings.items()},
-                            on_output=lambda stream, text: out.append(text))
-    timer = QTimer()
-    timer.setInterval(200)
-    timer.timeout.connect(panel.refresh)
-    await session.start()
-    try:
-        panel.start(session)
-        timer.start()
-        if live_check is not None:
-            await until(lambda: _ran_for(session.model) >= 0.1 or not session.run.running,
-                        message="the workers' first 100 ms")
-            live_check(panel, session)
-        await session.wait()
-    finally:
-        timer.stop()
-        if session.run.running:
-            await session.stop()
-    panel.refresh()
-    panel.finish(session, "".join(out))
-    return session, "".join(out)
+    """threads.gil with the panel; `live_check(panel, session)` once while it still runs."""
+    async def check(session):
+        await until(lambda: _ran_for(session.model) >= 0.1 or not session.run.running,
+                    message="the workers' first 100 ms")
+        live_check(panel, session)
+    return await panels.run_with_panel(panel, "threads.gil", settings,
+                                       check if live_check else None)
 
 
 def _ran_for(model):

@@ -1,44 +1,27 @@
 """The per-thread values tab on real runs: one row per thread with the student it bound and
 what it read back through threading.local and through the global dict."""
 import pytest
-from PySide6.QtCore import QTimer
 
-from gui.run.session import LessonSession
 from gui.views.local_panel import COLUMNS, LocalPanel
+from tests.gui import panel_runs as panels
 from tests.gui.waiting import until
 
 
 async def run_with_panel(panel, names, live=None):
-    """Run threads.local to its end while the panel refreshes on a timer, as in the window;
-    `live` collects the table as it looked once every thread had bound its student."""
-    out = []
-    session = LessonSession("threads.local", {"names": names},
-                            on_output=lambda stream, text: out.append(text))
-    timer = QTimer()
-    timer.setInterval(200)
-    timer.timeout.connect(panel.refresh)
-    await session.start()
-    try:
-        panel.start(session)
-        timer.start()
-        if live is not None:
-            count = len(names.split(","))
+    """threads.local with the panel; `live` collects the table as it looked once every
+    thread had bound its student."""
+    async def collect(session):
+        count = len(names.split(","))
 
-            def bound():
-                panel.refresh()
-                return panel.table.rowCount() == count
+        def bound():
+            panel.refresh()
+            return panel.table.rowCount() == count
 
-            await until(lambda: bound() or not session.run.running, message="a row per thread")
-            if session.run.running:        # else the run was over first (a very slow machine)
-                live.extend(table(panel))
-        await session.wait()
-    finally:
-        timer.stop()
-        if session.run.running:
-            await session.stop()
-    panel.refresh()
-    panel.finish(session, "".join(out))
-    return session, "".join(out)
+        await until(lambda: bound() or not session.run.running, message="a row per thread")
+        if session.run.running:            # else the run was over first (a very slow machine)
+            live.extend(table(panel))
+    return await panels.run_with_panel(panel, "threads.local", {"names": names},
+                                       collect if live is not None else None)
 
 
 def table(panel):

@@ -4,10 +4,9 @@ import re
 import sys
 
 import pytest
-from PySide6.QtCore import QTimer
 
-from gui.run.session import LessonSession
 from gui.views.race_panel import BIG_PT, LOST_ROW, RacePanel, parse_race_output
+from tests.gui import panel_runs as panels
 from tests.gui.waiting import until
 
 GIL_BUILD = not hasattr(sys, "_is_gil_enabled") or sys._is_gil_enabled()
@@ -15,26 +14,7 @@ EXACT_LEDGER = sys.version_info >= (3, 11) and GIL_BUILD
 
 
 async def run_with_panel(panel, settings):
-    """Run threads.race to its end while the panel refreshes on a timer, as in the window."""
-    out = []
-    session = LessonSession("threads.race", {k: str(v) for k, v in settings.items()},
-                            on_output=lambda stream, text: out.append(text))
-    timer = QTimer()
-    timer.setInterval(200)
-    timer.timeout.connect(panel.refresh)
-    await session.start()
-    try:
-        panel.start(session)
-        timer.start()
-        await until(lambda: not session.run.running, timeout=120, message="the run's end")
-        await session.wait()
-    finally:
-        timer.stop()
-        if session.run.running:
-            await session.stop()
-    panel.refresh()
-    panel.finish(session, "".join(out))
-    return session, "".join(out)
+    return await panels.run_with_panel(panel, "threads.race", settings)
 
 
 def make_panel(qtbot):
