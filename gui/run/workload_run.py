@@ -105,11 +105,12 @@ class WorkloadRun:
         return await asyncio.shield(self._done)
 
     def remember_tree(self):
-        """Note the pids of the running tree (called periodically and before stopping)."""
-        for proc in self._tree():
+        """Note the pids of the running tree (called every second while it runs, so it only
+        walks the known processes' children, not every process of the machine)."""
+        for proc in self._tree(whole_group=False):
             self.seen_pids.add(proc.pid)
 
-    def _tree(self):
+    def _tree(self, whole_group=True):
         found = {}
         for pid in list(self.seen_pids):
             try:
@@ -119,7 +120,7 @@ class WorkloadRun:
                     found[child.pid] = child
             except psutil.Error:
                 continue
-        if self.process is not None:            # anything still in the lesson's group
+        if whole_group and self.process is not None:    # anything still in the group
             for proc in psutil.process_iter():
                 try:
                     if proc.pid not in found and os.getpgid(proc.pid) == self.process.pid:
