@@ -1,0 +1,1 @@
+"""Icons, the theme and the lesson texts, installed with the app."""
