@@ -273,8 +273,17 @@ class MainWindow(QMainWindow):
         path, _ = QFileDialog.getSaveFileName(self, "Export timeline", self._default_name("png"),
                                               "PNG images (*.png)")
         if path and self.timeline is not None:
-            self.timeline.export_png(path)
+            self.timeline.export_png(path, title=self._picture_title())
             self.status.setText(f"Timeline saved to {path}")
+
+    def _picture_title(self):
+        """Lesson, parameters and interpreter: what an exported picture must say."""
+        session = self.runner.session
+        if session is None:
+            return None
+        params = ", ".join(f"{k}={v}" for k, v in session.values.items())
+        parts = [session.lesson.id, params, f"Python {session.python_version}"]
+        return " · ".join(part for part in parts if part)
 
     def export_json_dialog(self):
         session = self.runner.session

@@ -147,3 +147,33 @@ def test_every_registered_lesson_panel_exists():
     for lesson_id in PANELS:
         cls = panel_class(lesson_id)
         assert cls is not None and issubclass(cls, LessonPanel), lesson_id
+
+
+def test_the_export_shortcuts_write_the_picture_and_the_trace(qtbot, run_async, tmp_path,
+                                                              monkeypatch):
+    import json
+    from PySide6.QtWidgets import QFileDialog
+    window = make_window(qtbot)
+    window.lessons.select("process.pool")
+    window.params.set_values({"tasks": 2, "workers": 2})
+
+    async def scenario():
+        window.run_button.click()
+        await until(lambda: window.runner.session is not None, message="a session")
+        await until(lambda: window.run_button.isEnabled() and not window.runner.running,
+                    message="the lesson to end")
+
+    run_async(scenario())
+    assert window.export_png_action.shortcut().toString() == "Ctrl+E"
+    # the file dialog is the user's part: answer it with a path, as a user would
+    answers = iter([str(tmp_path / "pool.png"), str(tmp_path / "pool.json")])
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        staticmethod(lambda *args, **kwargs: (next(answers), "")))
+    window.export_png_action.trigger()
+    window.export_json_action.trigger()
+    image = QImage(str(tmp_path / "pool.png"))
+    assert image.width() >= 800 and not image.isNull()
+    doc = json.loads((tmp_path / "pool.json").read_text())
+    assert doc["otherData"]["lesson"] == "process.pool"
+    assert sum(e["ph"] == "X" and e["cat"] == "task" for e in doc["traceEvents"]) == 2
+    assert "saved to" in window.status.text()
