@@ -10,6 +10,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QImage, QPen, QPolygonF
 
+from gui.trace.model import STATES
 from gui.views.coverage import SpanIndex, compose
 from gui.views.palette import BITS_ARGB, STATE_COLORS, STATE_RANK
 
@@ -25,6 +26,15 @@ PARENT_LINK = QColor("#555555")         # a child process starts here, from its 
 OUTLINE_PX = 5           # narrower spans get no outline, else outlines would hide the colour
 INK = QColor("#202020")
 _DRAW_ORDER = np.argsort(STATE_RANK, kind="stable")      # low priority first, run on top
+
+
+_WAIT_LOCK = STATES.index("wait.lock")
+
+
+def _inset(state):
+    """A lock wait is drawn a little slimmer, so a lock held around it (the first lock of a
+    deadlock) still shows above and below it."""
+    return 0.14 if state == _WAIT_LOCK else 0.0
 
 
 def _text_color(color):
@@ -208,7 +218,8 @@ class SpanItem(pg.GraphicsObject):
             pen = QPen(color.darker(160), 1)
             pen.setCosmetic(True)
             p.setBrush(QBrush(color))
-            rects = [QRectF(a, r + GAP, max(b - a, min_width), 1 - 2 * GAP)
+            top = GAP + _inset(state)
+            rects = [QRectF(a, r + top, max(b - a, min_width), 1 - 2 * top)
                      for a, b, r in zip(t0[sel].tolist(), t1[sel].tolist(), rows[sel].tolist())]
             wide = (t1[sel] - t0[sel]) >= OUTLINE_PX * min_width
             for outlined in (False, True):
@@ -256,7 +267,8 @@ class SpanItem(pg.GraphicsObject):
             pen.setCosmetic(True)
             p.setPen(pen)
             p.setBrush(QBrush(color))
-            rect = QRectF(start, row + GAP, max(end - start, 0.0), 1 - 2 * GAP)
+            top = GAP + _inset(state)
+            rect = QRectF(start, row + top, max(end - start, 0.0), 1 - 2 * top)
             p.drawRect(rect)
             labels.append((rect, name, color))
         if labelled:                        # the bar drawn last is on top: its name wins
