@@ -43,7 +43,9 @@ Wire format (little-endian)
     the END with the same tid, cat and name; used for waits that may never end), 12 LANE
     (declares a virtual lane: name = its title, thread = its key, a negative number that
     later records use in their thread field), 13 CHILD_EXIT (tid = a child's pid, a = the
-    exit code its parent saw in join(); negative = killed by that signal).
+    exit code its parent saw in join(); negative = killed by that signal), 14 SUBLANE_START
+    (a lane nested under an OS thread, such as an asyncio task or a greenlet: thread = its
+    key, a = the ident of the thread that runs it, name = its title) and 15 SUBLANE_END.
 
 The clock is ``time.perf_counter_ns()``: one system-wide monotonic clock on Linux, macOS and
 Windows, so timestamps from different processes line up.
@@ -57,7 +59,8 @@ import threading
 import time
 
 __all__ = ["enabled", "span", "emit_span", "mark", "counter", "arrow_out", "arrow_in",
-           "begin", "end", "flush", "CATEGORIES"]
+           "begin", "end", "flush", "sublane_key", "sublane_start", "sublane_end",
+           "CATEGORIES"]
 
 # State / category codes; the GUI decodes with the same table.
 CATEGORIES = ("", "run", "wait.lock", "wait.gil", "wait.io", "lock.hold", "task", "blocked")
@@ -65,7 +68,8 @@ _CAT = {name: code for code, name in enumerate(CATEGORIES)}
 
 HELLO, STRING, RECORDS = 1, 2, 3
 (PROCESS_NAME, PROCESS_EXIT, THREAD_START, THREAD_END, SPAN, MARK, COUNTER,
- FLOW_OUT, FLOW_IN, BEGIN, END, LANE, CHILD_EXIT) = range(1, 14)
+ FLOW_OUT, FLOW_IN, BEGIN, END, LANE, CHILD_EXIT, SUBLANE_START, SUBLANE_END) = range(1, 16)
+_SUBLANE_BIT = 1 << 62              # sublane keys never collide with thread idents
 FRAME_HEADER = struct.Struct("<IB")
 HELLO_STRUCT = struct.Struct("<32sqqq")
 STRING_ID = struct.Struct("<H")
@@ -184,14 +188,16 @@ def enabled():
     return connection is not None
 
 
-def emit_record(kind, cat, name, ts, a=0, tid=0):
-    """Queue one record of any kind (the lifecycle tracing in autotrace.py uses this)."""
+def emit_record(kind, cat, name, ts, a=0, tid=0, key=None):
+    """Queue one record of any kind (the lifecycle tracing in autotrace.py uses this); `key`
+    is the lane's key, this thread's by default."""
     p = connection
     if p is not None:
         sid = p.strings.get(name)
         if sid is None:
             sid = p.intern(name)
-        p.records.extend(_pack(kind | cat << 8 | sid << 16 | tid << 32, ts, a, _ident()))
+        p.records.extend(_pack(kind | cat << 8 | sid << 16 | tid << 32, ts, a,
+                               _ident() if key is None else key))
 
 
 # The calls below are the hot path (~100k events/s in a busy lesson): each is written out in
@@ -237,26 +243,27 @@ def span(name, cat="task", lane=None):
     return _Span(name, cat, lane)
 
 
-def emit_span(name, cat, start_ns, end_ns, lane=None):
-    """Send a span measured by the lesson (``perf_counter_ns`` start and end) for this thread
-    or for the virtual lane `lane`."""
+def emit_span(name, cat, start_ns, end_ns, lane=None, sublane=None):
+    """Send a span measured by the lesson (``perf_counter_ns`` start and end) for this thread,
+    for the virtual lane `lane`, or for the sublane with key `sublane`."""
     p = connection
     if p is not None:
         sid = p.strings.get(name)
         if sid is None:
             sid = p.intern(name)
-        key = _ident() if lane is None else _lane_key(p, lane)
+        key = sublane or (_ident() if lane is None else _lane_key(p, lane))
         p.records.extend(_pack(SPAN | _CAT.get(cat, 0) << 8 | sid << 16, start_ns, end_ns, key))
 
 
-def mark(name, lane=None):
-    """An instant event, e.g. ``probe.mark("put A")``, on this thread or a virtual lane."""
+def mark(name, lane=None, sublane=None):
+    """An instant event, e.g. ``probe.mark("put A")``, on this thread, a virtual lane or a
+    sublane."""
     p = connection
     if p is not None:
         sid = p.strings.get(name)
         if sid is None:
             sid = p.intern(name)
-        key = _ident() if lane is None else _lane_key(p, lane)
+        key = sublane or (_ident() if lane is None else _lane_key(p, lane))
         p.records.extend(_pack(MARK | sid << 16, _perf(), 0, key))
 
 
@@ -266,13 +273,27 @@ def counter(name, value):
         emit_record(COUNTER, 0, name, _perf(), _INT.unpack(_FLOAT.pack(float(value)))[0])
 
 
-def arrow_out(flow_id, name="message"):
+def arrow_out(flow_id, name="message", sublane=None):
     """Start of an arrow (a message leaves); the matching ``arrow_in`` ends it."""
-    emit_record(FLOW_OUT, 0, name, _perf(), int(flow_id))
+    emit_record(FLOW_OUT, 0, name, _perf(), int(flow_id), key=sublane)
 
 
-def arrow_in(flow_id, name="message"):
-    emit_record(FLOW_IN, 0, name, _perf(), int(flow_id))
+def arrow_in(flow_id, name="message", sublane=None):
+    emit_record(FLOW_IN, 0, name, _perf(), int(flow_id), key=sublane)
+
+
+def sublane_key(obj):
+    """The key of a sublane for `obj` (an asyncio task, a greenlet)."""
+    return _SUBLANE_BIT | id(obj)
+
+
+def sublane_start(key, name):
+    """A lane nested under this OS thread: an asyncio task or a greenlet it runs."""
+    emit_record(SUBLANE_START, 0, name, _perf(), _ident(), key=key)
+
+
+def sublane_end(key):
+    emit_record(SUBLANE_END, 0, "", _perf(), key=key)
 
 
 def begin(name, cat):

@@ -66,6 +66,11 @@ class ProcessFeed:
         elif kind == probe.PROCESS_EXIT:
             self.lane.end, self.lane.exit_code = t, int(r["a"])
             model.touch(t)
+        elif kind == probe.SUBLANE_START:
+            model.sublane_started(self.pid, int(r["thread"]), int(r["a"]), text, t)
+        elif kind == probe.SUBLANE_END:
+            model.thread(self.pid, int(r["thread"])).end = t
+            model.touch(t)
         elif kind == probe.LANE:
             self._virtual[int(r["thread"])] = text
         elif kind == probe.CHILD_EXIT:

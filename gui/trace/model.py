@@ -32,6 +32,7 @@ class Lane:
     key: int = 0                # the probe's thread key (``threading.get_ident()``)
     virtual: bool = False       # a lesson-named row (a queue), not an OS thread
     group: str = ""             # a virtual lane's title, also on its stacked rows
+    sublane: bool = False       # nested under a thread: an asyncio task, a greenlet
     children: list = field(default_factory=list, repr=False)
 
     @property
@@ -42,7 +43,7 @@ class Lane:
     @property
     def label(self):
         """What a student recognises: ``PID 4242 · Pool worker 2`` or ``Worker-1``."""
-        if self.virtual or self.kind == "counter":
+        if self.virtual or self.sublane or self.kind == "counter":
             return self.name
         if self.kind == "thread":
             return self.name or f"thread {self.tid or self.key}"
@@ -111,6 +112,20 @@ class TraceModel:
         self.changed(layout=True)
         return lane
 
+    def sublane_started(self, pid, key, parent_key, name, t):
+        """A lane nested under the thread `parent_key` (an asyncio task, a greenlet)."""
+        parent = self.thread(pid, parent_key)
+        lane = self._threads.get((pid, key))
+        if lane is None or lane.end is not None:
+            lane = Lane(len(self.lanes), "thread", pid, 0, name, parent, t, key=key)
+            lane.sublane = True
+            self.lanes.append(lane)
+            parent.children.append(lane)
+            self._threads[pid, key] = lane
+        lane.name = name
+        self.changed(layout=True)
+        return lane
+
     def root(self):
         """The lesson's main process: the first process without a known parent."""
         return next((lane for lane in self.lanes if lane.kind == "process"
@@ -142,9 +157,11 @@ class TraceModel:
         get() cut short by terminate()) is drawn up to that moment."""
         lane.end = t if lane.end is None else lane.end
         for child in lane.children:
-            if child.kind == "thread" and not child.virtual and child.end is None:
-                child.end = lane.end
+            if child.kind == "thread" and not child.virtual:
+                for sub in [child] + child.children:
+                    sub.end = lane.end if sub.end is None else sub.end
         lanes = {c.id for c in lane.children if c.kind == "thread"}
+        lanes |= {s.id for c in lane.children for s in c.children}
         for key in [k for k in self.open_spans if k[0] in lanes]:
             start = self.open_spans.pop(key)
             self.add_spans([start], [max(start, lane.end)], [key[0]], [key[1]],
@@ -186,9 +203,13 @@ class TraceModel:
         real = [c for c in threads if not c.virtual]
         if len(real) == 1 and real[0].name == "MainThread":
             self._merged[real[0].id] = len(rows) - 1
+            for sub in real[0].children:             # its tasks or greenlets, one level in
+                rows.append((sub, depth + 1))
             threads = [c for c in threads if c.virtual]
         for child in sorted(threads, key=lambda c: c.virtual):
             rows.append((child, depth + 1))
+            for sub in child.children:
+                rows.append((sub, depth + 2))
         for child in lane.children:
             if child.kind == "process":
                 self._walk(child, depth + 1, rows)

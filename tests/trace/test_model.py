@@ -120,3 +120,25 @@ def test_a_counter_gets_its_own_row_at_the_bottom():
     events = chrome_json.to_chrome(model)["traceEvents"]
     assert [e["args"] for e in events if e["ph"] == "C"] == [{"balance": 5.0}]
     assert not any(e["ph"] == "M" and e["args"]["name"] == "balance" for e in events)
+
+
+def test_sublanes_nest_under_the_thread_that_runs_them():
+    model = TraceModel()
+    main = feed(model, 10, 1, "MainProcess")
+    from gui.trace.decoder import InternedString
+    main.add(InternedString(1, "MainThread"))
+    main.add(InternedString(2, "Task-1"))
+    main.add(InternedString(3, "Worker"))
+    task = (1 << 62) | 12345
+    main.add(records((probe.THREAD_START, 0, 1, 10, 0, 0, 77),
+                     (probe.THREAD_START, 0, 3, 11, 0, 0, 88),
+                     (probe.SUBLANE_START, 0, 2, 0, 5, 77, task),
+                     (probe.SPAN, 1, 2, 0, 10, 20, task)))
+    rows = [(lane.label, depth) for lane, depth in model.rows()]
+    assert rows == [("PID 10 · main process", 0), ("MainThread", 1), ("Task-1", 2),
+                    ("Worker", 1)]
+    span_lane = model.lanes[model.spans["lane"][0]]
+    assert span_lane.sublane and span_lane.parent.name == "MainThread"
+    names = {e["args"]["name"] for e in chrome_json.to_chrome(model)["traceEvents"]
+             if e["ph"] == "M"}
+    assert "Task-1" in names
