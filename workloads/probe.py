@@ -50,6 +50,7 @@ Wire format (little-endian)
 The clock is ``time.perf_counter_ns()``: one system-wide monotonic clock on Linux, macOS and
 Windows, so timestamps from different processes line up.
 """
+import _thread
 import os
 import select
 import socket
@@ -86,6 +87,9 @@ _FLUSH_S = 0.05
 _perf = time.perf_counter_ns
 _ident = threading.get_ident
 _hard_exit = os._exit            # the real one, even after autotrace wraps os._exit
+# The real ones, even after a gevent lesson's monkey.patch_all(): the flusher is an OS thread.
+_select = select.select
+_allocate_lock = _thread.allocate_lock
 
 
 class Connection:
@@ -96,7 +100,7 @@ class Connection:
         self.records = bytearray()          # packed 32-byte records, appended by any thread
         self.strings = {"": 0}
         self.lanes = {}                     # virtual lane title -> key
-        self.send_lock = threading.Lock()
+        self.send_lock = _allocate_lock()
         self.sock = None
         self.pid = None
         self.exited = False                 # PROCESS_EXIT sent
@@ -124,7 +128,7 @@ class Connection:
     def _flusher(self, sock):
         while sock is self.sock:
             try:
-                readable, _, _ = select.select([sock], [], [], _FLUSH_S)
+                readable, _, _ = _select([sock], [], [], _FLUSH_S)
                 if readable and sock.recv(1) == b"":    # the window closed our connection
                     _hard_exit(70)                       # end now; our children notice too
             except (OSError, ValueError):
@@ -169,7 +173,7 @@ class Connection:
     def after_fork_in_child(self):
         old = self.sock
         self.sock, self.records, self.exited = None, bytearray(), False
-        self.send_lock = threading.Lock()
+        self.send_lock = _allocate_lock()
         self.strings = {"": 0}
         self.lanes = {}
         if old is not None:
