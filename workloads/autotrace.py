@@ -164,9 +164,12 @@ def start():
     _patch_threading()
     _patch_multiprocessing()
     _patch_os()
-    from workloads import locktrace    # the lesson's own locks: waits and holds
-    locktrace.install()
     if hasattr(os, "register_at_fork"):
         os.register_at_fork(before=_before_fork, after_in_parent=_after_fork_in_parent,
                            after_in_child=_after_fork_in_child)
     atexit.register(_at_exit)
+    # what the lessons of later chapters need: lock waits and holds, asyncio tasks, greenlets
+    from workloads import asynctrace, greenlettrace, locktrace
+    locktrace.install()
+    asynctrace.install()
+    greenlettrace.install()

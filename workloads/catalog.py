@@ -142,6 +142,37 @@ LESSONS = (
            "workloads.threads.local", (
                Param("names", str, "Alice,Bob", "comma-separated: one thread per name", 1, 26),
            )),
+    Lesson("async.generator", "Coroutines and async IO", "Generators: send() and yield",
+           "workloads.coroutines.generator", (
+               Param("items", int, 5, "items the producer makes", 1, 50),
+           )),
+    Lesson("async.gevent", "Coroutines and async IO", "gevent: greenlets take turns",
+           "workloads.coroutines.gevent_switch", (
+               Param("variant", str, "no_sleep", "run without yielding, or gevent.sleep(0)",
+                     choices=("no_sleep", "sleep0")),
+               Param("greenlets", int, 3, "greenlets spawned", 1, 20),
+           )),
+    Lesson("async.gevent_io", "Coroutines and async IO", "gevent: waiting for I/O together",
+           "workloads.coroutines.gevent_io", (
+               Param("delays", str, "0.3,0.6,0.9", "seconds the local server waits, per URL",
+                     1, 20),
+           )),
+    Lesson("async.asyncio", "Coroutines and async IO", "asyncio: two tasks, one loop",
+           "workloads.coroutines.asyncio_tasks", (
+               Param("sleep_s", float, 1.0, "seconds each coroutine awaits", 0.05, 10.0),
+           )),
+    Lesson("async.wget", "Coroutines and async IO", "asyncio: slow servers, one thread",
+           "workloads.coroutines.wget", (
+               Param("delays", str, "0.3,0.6,0.9", "seconds each local server waits", 1, 20),
+           )),
+    Lesson("async.await_syntax", "Coroutines and async IO", "async/await and the old syntax",
+           "workloads.coroutines.await_syntax"),
+    Lesson("async.aiohttp", "Coroutines and async IO", "An aiohttp server and N clients",
+           "workloads.coroutines.web_server", (
+               Param("variant", str, "async", "handlers that await, or that block",
+                     choices=("async", "blocking")),
+               Param("clients", int, 10, "requests sent at the same time", 1, 50),
+           )),
 )
 
 

@@ -206,7 +206,8 @@ class TraceModel:
             for sub in real[0].children:             # its tasks or greenlets, one level in
                 rows.append((sub, depth + 1))
             threads = [c for c in threads if c.virtual]
-        for child in sorted(threads, key=lambda c: c.virtual):
+        # threads first, then each virtual lane with its stacked rows kept together
+        for child in sorted(threads, key=lambda c: (c.virtual, c.group if c.virtual else "")):
             rows.append((child, depth + 1))
             for sub in child.children:
                 rows.append((sub, depth + 2))

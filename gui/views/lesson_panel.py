@@ -13,6 +13,7 @@ PANELS = {
     "threads.deadlock": "gui.views.deadlock_panel:DeadlockPanel",
     "threads.gil": "gui.views.gil_panel:GilPanel",
     "threads.local": "gui.views.local_panel:LocalPanel",
+    "async.aiohttp": "gui.views.web_panel:WebPanel",
 }
 
 

@@ -9,7 +9,10 @@ QUICK = {"process.start": {"seconds": 0.3}, "process.pool": {"tasks": 3},
          "process.queue": {"delay": 0.1}, "process.pipe": {"messages": 2},
          "threads.gil": {"seconds": 0.5}, "threads.basics": {"ticks": 3, "tick_s": 0.05},
          "threads.race": {"iterations": 20_000}, "threads.lock": {"iterations": 10, "workers": 2},
-         "threads.deadlock": {"variant": "ordered"}}
+         "threads.deadlock": {"variant": "ordered"},
+         "async.generator": {"items": 3}, "async.asyncio": {"sleep_s": 0.2},
+         "async.wget": {"delays": "0.1,0.2"}, "async.gevent_io": {"delays": "0.1,0.2"},
+         "async.aiohttp": {"clients": 3}}
 ENDS_ON_ITS_OWN = [item.id for item in catalog.LESSONS if not item.unavailable()]
 
 

@@ -1,0 +1,103 @@
+"""async.aiohttp claims, on real runs: N concurrent requests to handlers that await 0.5 s are
+all answered in about 0.5 s (the requests overlap on the server); with handlers that block in
+time.sleep(0.5) they queue up, one after another, and take about N x 0.5 s. The server (its
+process and its port) is gone after the lesson and after Stop."""
+import re
+import socket
+
+from tests.lessons.stopping import alive, assert_nothing_left, stop_midway
+from workloads.coroutines.web_server import DELAY_S
+
+CLIENTS = 8
+
+
+def virtual_spans(model, title):
+    """[(t0, t1, name)] of the spans on every row of the virtual lane `title`."""
+    rows = {lane.id for lane in model.lanes if lane.virtual and lane.group == title}
+    s = model.spans
+    return sorted((float(a), float(b), model.names[n])
+                  for a, b, lane, n in zip(s["t0"], s["t1"], s["lane"], s["name"])
+                  if int(lane) in rows)
+
+
+def most_at_once(spans):
+    """The largest number of spans open at the same moment."""
+    edges = sorted([(t0, 1) for t0, _, _ in spans] + [(t1, -1) for _, t1, _ in spans])
+    best = now = 0
+    for _, step in edges:
+        now += step
+        best = max(best, now)
+    return best
+
+
+def served_url(model):
+    urls = [model.names[n] for n in model.marks["name"].tolist()
+            if model.names[n].startswith("Serving on ")]
+    assert len(urls) == 1
+    return urls[0][len("Serving on "):]
+
+
+def refused(url):
+    host, port = re.match(r"http://([\d.]+):(\d+)/$", url).groups()
+    try:
+        socket.create_connection((host, int(port)), timeout=2).close()
+    except ConnectionRefusedError:
+        return True
+    return False
+
+
+def run(lesson_run, variant):
+    session, out = lesson_run("async.aiohttp", variant=variant, clients=CLIENTS)
+    assert session.run.returncode == 0, out
+    model = session.model
+    url = served_url(model)
+    assert f"Serving on {url}\n" in out and url.startswith("http://127.0.0.1:")
+    replies = re.findall(r"^client (\d+): 200 (.*) after [\d.]+ s$", out, re.M)
+    assert sorted(int(i) for i, _ in replies) == list(range(CLIENTS))
+    assert {body for i, body in replies if i == "0"} == {"<h1>Index</h1>"}
+    assert {body for i, body in replies if i != "0"} == {
+        f"<h1>hello, client{i}!</h1>" for i in range(1, CLIENTS)}
+    server = virtual_spans(model, "server: requests")
+    clients = virtual_spans(model, "clients")
+    assert sorted(name for *_, name in server) == sorted(name for *_, name in clients)
+    assert len(server) == len(clients) == CLIENTS
+    # every request waited at least the handler's delay, on both sides
+    assert all(t1 - t0 >= DELAY_S * 0.95 for t0, t1, _ in server + clients)
+    # the server is gone: the lesson's process and its port
+    assert not alive(session.run.pid)
+    assert refused(url)
+    total = max(t1 for _, t1, _ in clients) - min(t0 for t0, _, _ in clients)
+    return server, clients, total
+
+
+def test_async_handlers_serve_all_requests_at_once(lesson_run):
+    server, clients, total = run(lesson_run, "async")
+    # the requests overlap on the server: all (or nearly all) are in a handler together
+    assert most_at_once(server) >= CLIENTS * 3 // 4
+    assert most_at_once(clients) == CLIENTS
+    assert total < 2 * DELAY_S                  # ~0.5 s for all of them, not N x 0.5 s
+
+
+def test_blocking_handlers_make_requests_queue(lesson_run):
+    server, clients, total = run(lesson_run, "blocking")
+    # one request at a time on the server: its spans never overlap
+    assert most_at_once(server) == 1
+    for (_, a1, _), (b0, _, _) in zip(server, server[1:]):
+        assert a1 <= b0 + 1e-4
+    # the clients all wait together, and are answered one by one, DELAY_S apart
+    assert most_at_once(clients) == CLIENTS
+    assert total >= (CLIENTS - 1) * DELAY_S
+    ends = sorted(t1 for _, t1, _ in clients)
+    assert all(b - a >= DELAY_S * 0.9 for a, b in zip(ends, ends[1:]))
+
+
+def test_blocking_is_several_times_slower_than_async(lesson_run):
+    *_, fast = run(lesson_run, "async")
+    *_, slow = run(lesson_run, "blocking")
+    assert slow >= 3 * fast
+
+
+def test_stop_in_the_middle_leaves_no_server():
+    # 50 blocking requests take ~25 s: Stop comes long before the end
+    stopped = stop_midway("async.aiohttp", 1, variant="blocking", clients=50)
+    assert_nothing_left(stopped, 1)

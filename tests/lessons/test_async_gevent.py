@@ -1,0 +1,96 @@
+"""async.gevent claims, on real runs: without gevent.sleep(0) the greenlets run one after
+another, with it they take turns; every switch is an arrow; all of it in one OS thread; and
+gevent is imported only in the lesson's process, never in the window's."""
+import sys
+
+import numpy as np
+import pytest
+
+from gui.trace.model import STATES
+
+
+def greenlet_lanes(session):
+    """{lane name: Lane} of the sublanes (greenlets) of the lesson's process."""
+    return {lane.name: lane for lane in session.model.lanes
+            if lane.kind == "thread" and lane.sublane and lane.pid == session.run.pid}
+
+
+def spans_on(model, lane, state):
+    s = model.spans
+    keep = (s["lane"] == lane.id) & (s["state"] == STATES.index(state))
+    return sorted((float(a), float(b)) for a, b in zip(s["t0"][keep], s["t1"][keep]))
+
+
+def workers(session):
+    """The lesson's own greenlets, in spawn order: Greenlet-0 (f), Greenlet-1 (f), ..."""
+    lanes = greenlet_lanes(session)
+    return [lanes[name] for name in sorted(lanes) if name.endswith("(f)")]
+
+
+def printed_order(out):
+    return [line.split()[0] for line in out.splitlines() if line.startswith("Greenlet-")]
+
+
+@pytest.mark.parametrize("count", [3, 4])
+def test_no_sleep_runs_them_one_after_another(lesson_run, count):
+    session, out = lesson_run("async.gevent", variant="no_sleep", greenlets=count)
+    assert session.run.returncode == 0, out
+    names = [f"Greenlet-{k}" for k in range(count)]
+    assert printed_order(out) == [name for name in names for _ in range(5)]
+    # the timeline: each greenlet runs in one piece, and the pieces do not overlap
+    runs = [spans_on(session.model, lane, "run") for lane in workers(session)]
+    assert len(runs) == count and all(len(r) == 1 for r in runs)
+    for (a,), (b,) in zip(runs, runs[1:]):
+        assert a[1] <= b[0]
+    assert f"{count} greenlets ran in 1 OS thread(s)" in out
+
+
+def test_sleep0_interleaves_them(lesson_run):
+    session, out = lesson_run("async.gevent", variant="sleep0", greenlets=3)
+    assert session.run.returncode == 0, out
+    assert printed_order(out) == ["Greenlet-0", "Greenlet-1", "Greenlet-2"] * 5
+    # the timeline: five run slices each, alternating 0, 1, 2, 0, 1, 2, ... and never two at once
+    lanes = workers(session)
+    slices = sorted((t0, t1, k) for k, lane in enumerate(lanes)
+                    for t0, t1 in spans_on(session.model, lane, "run"))
+    slices = [s for s in slices if s[1] - s[0] > 0.002]      # not the last, empty return
+    assert [k for _, _, k in slices] == [0, 1, 2] * 5
+    assert all(a[1] <= b[0] for a, b in zip(slices, slices[1:]))
+    # ... and between its slices, each greenlet waits for its next turn
+    assert all(len(spans_on(session.model, lane, "wait.io")) >= 4 for lane in lanes)
+
+
+@pytest.mark.parametrize("variant", ["no_sleep", "sleep0"])
+def test_one_os_thread_and_an_arrow_per_switch(lesson_run, variant):
+    session, out = lesson_run("async.gevent", variant=variant, greenlets=3)
+    assert session.run.returncode == 0, out
+    model, pid = session.model, session.run.pid
+    threads = [lane for lane in model.lanes if lane.kind == "thread" and lane.pid == pid
+               and not lane.sublane and not lane.virtual]
+    assert [lane.name for lane in threads] == ["MainThread"]
+    lanes = greenlet_lanes(session)
+    assert {"main greenlet", "hub"} <= set(lanes) and len(workers(session)) == 3
+    assert all(lane.parent is threads[0] for lane in lanes.values())
+    # every switch: an arrow out of one greenlet's lane into another's, at the same moment
+    f = model.flows
+    switch = np.flatnonzero(f["name"] == model.name_id("switch"))
+    outs = {int(f["fid"][i]): (float(f["t"][i]), int(f["lane"][i])) for i in switch
+            if f["dir"][i] > 0}
+    ins = {int(f["fid"][i]): (float(f["t"][i]), int(f["lane"][i])) for i in switch
+           if f["dir"][i] < 0}
+    assert outs and set(outs) == set(ins)
+    assert all(outs[n][1] != ins[n][1] for n in outs)
+    # each run slice of a worker begins with an arrow into its lane (within a millisecond)
+    for lane in workers(session):
+        arrivals = [t for t, into in ins.values() if into == lane.id]
+        for t0, _ in spans_on(model, lane, "run"):
+            assert min(abs(t - t0) for t in arrivals) < 1e-3
+    minimum = 3 * 2 if variant == "no_sleep" else 3 * 5 * 2
+    assert len(outs) >= minimum
+
+
+def test_the_window_never_imports_gevent(lesson_run):
+    session, out = lesson_run("async.gevent", variant="sleep0", greenlets=2)
+    assert session.run.returncode == 0, out
+    assert "gevent" not in sys.modules and "greenlet" not in sys.modules
+

@@ -1,0 +1,48 @@
+"""async.wget claims, on real runs: the headers of every server are printed, the total is
+about the longest delay, not the sum, one OS thread runs every connection (a task lane each),
+and the lesson's servers are gone with it; Stop in the middle leaves nothing behind."""
+import re
+
+import psutil
+
+from tests.lessons.stopping import assert_nothing_left, stop_midway
+from tests.lessons.test_async_asyncio import os_threads, spans_on, task_lanes
+
+
+def test_total_is_about_the_longest_delay_not_the_sum(lesson_run):
+    delays = [0.3, 0.6, 0.9]
+    session, out = lesson_run("async.wget", delays=",".join(map(str, delays)))
+    assert session.run.returncode == 0, out
+    lines = out.splitlines()
+    ports = [m.group(1) for m in map(re.compile(r"^wget 127\.0\.0\.1:(\d+)\.\.\.$").match,
+                                     lines) if m]
+    assert len(ports) == 3 and lines[:3] == [f"wget 127.0.0.1:{p}..." for p in ports]
+    for port, delay in zip(ports, delays):
+        assert f"127.0.0.1:{port} header > HTTP/1.0 200 OK" in lines
+        assert f"127.0.0.1:{port} header > X-Delay: {delay}" in lines
+    # headers arrive in the order of the delays
+    firsts = [lines.index(f"127.0.0.1:{p} header > HTTP/1.0 200 OK") for p in ports]
+    assert firsts == sorted(firsts)
+    total = float(re.search(r"^total: ([\d.]+) s", out, re.M).group(1))
+    assert max(delays) * 0.9 <= total < 0.7 * sum(delays)
+    # the picture: one OS thread; a task lane per connection, mostly waiting on readline
+    assert [t.name for t in os_threads(session)] == ["MainThread"]
+    tasks = task_lanes(session)
+    wgets = [lane for name, lane in tasks.items() if name.endswith("wget()")]
+    servers = [lane for name, lane in tasks.items() if name.endswith("slow_server()")]
+    assert len(wgets) == 3 and len(servers) == 3
+    waits = []
+    for lane in wgets:
+        assert spans_on(session.model, lane, "run")
+        names = [n for *_, n in spans_on(session.model, lane, "wait.io")]
+        assert "readline" in names and "open_connection" in names
+        waits.append(max(spans_on(session.model, lane, "wait.io"), key=lambda s: s[1] - s[0]))
+    assert max(w[0] for w in waits) < min(w[1] for w in waits)      # all waiting at once
+    # the servers lived in the lesson's process, which is gone: no listening socket left
+    assert not psutil.pid_exists(session.run.pid) or \
+        psutil.Process(session.run.pid).status() == psutil.STATUS_ZOMBIE
+
+
+def test_stop_midway_leaves_nothing_behind():
+    stopped = stop_midway("async.wget", 1, delays="20,30")
+    assert_nothing_left(stopped, at_least=1)

@@ -1,0 +1,1 @@
+"""Lessons of the chapter "Coroutines and async IO"."""

@@ -1,0 +1,109 @@
+"""aiohttp: one web server answers N clients at the same time, in one thread.
+
+The server has two pages, `/` and `/hello/{name}`; each handler waits 0.5 s before it answers
+(standing in for a slow database). With `await asyncio.sleep(0.5)` the handler gives the event
+loop back while it waits, so the loop takes the next request: N requests finish in ~0.5 s.
+With `time.sleep(0.5)` (variant "blocking") the whole loop stops for 0.5 s per request: they
+queue up and N requests take ~N x 0.5 s.
+
+The server runs in its own thread with its own event loop (a real server and its clients
+would be on different machines); the clients run in the main thread's event loop.
+"""
+import asyncio
+import queue
+import threading
+import time
+
+from aiohttp import ClientSession, web
+
+from workloads import lesson_args, probe
+
+DELAY_S = 0.5               # how long each handler waits
+SERVE_AFTER_S = 3.0         # the server stays up this long after the clients: open it yourself
+
+
+async def index(request):
+    await asyncio.sleep(DELAY_S)            # waits; the loop serves other requests meanwhile
+    return web.Response(body=b"<h1>Index</h1>", content_type="text/html")
+
+
+async def hello(request):
+    await asyncio.sleep(DELAY_S)
+    text = "<h1>hello, %s!</h1>" % request.match_info["name"]
+    return web.Response(body=text.encode("utf-8"), content_type="text/html")
+
+
+async def blocking_index(request):
+    time.sleep(DELAY_S)                     # blocks: the whole loop stops for 0.5 s
+    return web.Response(body=b"<h1>Index</h1>", content_type="text/html")
+
+
+async def blocking_hello(request):
+    time.sleep(DELAY_S)
+    text = "<h1>hello, %s!</h1>" % request.match_info["name"]
+    return web.Response(body=text.encode("utf-8"), content_type="text/html")
+
+
+@web.middleware
+async def traced(request, handler):
+    """Tracing only: one bar per request on the server, from arrival to response."""
+    t0 = time.perf_counter_ns()
+    response = await handler(request)
+    probe.emit_span(f"GET {request.path}", "task", t0, time.perf_counter_ns(),
+                    lane="server: requests")
+    return response
+
+
+async def serve(variant, urls, stop):
+    app = web.Application(middlewares=[traced])
+    if variant == "async":
+        app.router.add_get("/", index)
+        app.router.add_get("/hello/{name}", hello)
+    else:
+        app.router.add_get("/", blocking_index)
+        app.router.add_get("/hello/{name}", blocking_hello)
+    runner = web.AppRunner(app)
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", 0)     # port 0: the system picks a free port
+    await site.start()
+    host, port = runner.addresses[0][:2]
+    url = f"http://{host}:{port}/"
+    print(f"Serving on {url}", flush=True)
+    probe.mark(f"Serving on {url}")
+    urls.put(url)                                  # tell the main thread where
+    try:
+        await asyncio.to_thread(stop.wait)          # serve until the main thread says stop
+    finally:
+        await runner.cleanup()                      # close the port
+        print("Server stopped.")
+
+
+async def fetch(session, url, i):
+    path = "" if i == 0 else f"hello/client{i}"
+    t0 = time.perf_counter_ns()
+    async with session.get(url + path) as response:
+        body = await response.text()
+    t1 = time.perf_counter_ns()
+    probe.emit_span(f"GET /{path}", "wait.io", t0, t1, lane="clients")
+    print(f"client {i}: {response.status} {body} after {(t1 - t0) / 1e9:.2f} s")
+
+
+async def clients(url, n):
+    async with ClientSession() as session:
+        start = time.perf_counter()
+        await asyncio.gather(*(fetch(session, url, i) for i in range(n)))
+        print(f"{n} requests answered in {time.perf_counter() - start:.2f} s")
+
+
+if __name__ == "__main__":
+    args = lesson_args.parse("async.aiohttp")
+    urls, stop = queue.Queue(), threading.Event()
+    server = threading.Thread(target=asyncio.run, args=(serve(args.variant, urls, stop),),
+                              name="Server", daemon=True)
+    server.start()
+    url = urls.get(timeout=30)                      # wait until the server listens
+    asyncio.run(clients(url, args.clients))
+    print(f"Open {url} in your browser: the server stops in {SERVE_AFTER_S:g} s.", flush=True)
+    time.sleep(SERVE_AFTER_S)
+    stop.set()                                      # then shut the server down
+    server.join()
