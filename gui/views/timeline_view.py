@@ -24,6 +24,7 @@ FOLLOW_WINDOW = 20.0    # once a run is longer than this, the live view slides
 FONT_PT = 13
 NOW_COLOUR = "#333333"   # the live edge
 TITLE_PX = 48          # height of the title band of an exported picture
+MIN_ROW_PX = 30         # below this a label no longer fits: scroll instead
 MAX_ROW_PX = 60         # with few lanes, rows stay this tall and leave space below
 
 
@@ -114,7 +115,7 @@ class TimelineView(QWidget):
         self.live = bool(live)
         if not self.live:
             self.spans.live_edge = 0.0
-        self.viewbox.setMouseEnabled(x=not self.live, y=False)
+        self.viewbox.setMouseEnabled(x=not self.live, y=self.viewbox.state["mouseEnabled"][1])
         self.now_line.setVisible(self.live)
         if self.live:
             self._follow()
@@ -184,10 +185,19 @@ class TimelineView(QWidget):
 
     # -- ranges -----------------------------------------------------------------------
     def _fit_rows(self, *_):
-        """Show every row, each at most MAX_ROW_PX tall."""
+        """Show every row, each at most MAX_ROW_PX tall; when there are too many to stay
+        readable (MIN_ROW_PX), show as many as fit and let the view scroll down to the rest."""
         rows = len(self.model.rows()) if self.model is not None else 0
-        room = self.viewbox.height() / MAX_ROW_PX
-        self.viewbox.setYRange(0, max(rows, room, 1), padding=0)
+        height = max(self.viewbox.height(), 1.0)
+        shown = max(rows, height / MAX_ROW_PX, 1)
+        scroll = rows * MIN_ROW_PX > height
+        if scroll:
+            shown = height / MIN_ROW_PX
+        self.viewbox.setLimits(yMin=0, yMax=max(rows, shown), minYRange=shown, maxYRange=shown)
+        self.viewbox.setMouseEnabled(x=not self.live, y=scroll)
+        top = self.viewbox.viewRange()[1][0] if scroll else 0
+        top = min(max(top, 0), max(rows - shown, 0))
+        self.viewbox.setYRange(top, top + shown, padding=0)
 
     def _live_edge(self):
         """The newest time of a live run: the wall clock, or the newest event if later."""
