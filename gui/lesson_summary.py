@@ -80,6 +80,32 @@ def _race(values, model, output):
     return f"{head}: {lost}" + (", and by chance they cancelled out." if balance == 0 else ".")
 
 
-_SUMMARIES = {"process.start_methods": _start_methods, "process.queue": _queue,
+def _waits_together(values, model, output):
+    """I/O lessons: the total against the longest wait and the sum of all waits."""
+    found = (re.search(r"^total: ([\d.]+) s \(longest delay ([\d.]+) s, sum ([\d.]+) s\)",
+                       output, re.M)
+             or re.search(r"took ([\d.]+) s: the longest wait is ([\d.]+) s, all the waits "
+                          r"add up to ([\d.]+) s", output))
+    if not found:
+        return ""
+    total, longest, added = (float(x) for x in found.groups())
+    return (f"Done in {total:.2f} s: about the longest wait ({longest:g} s), not all the "
+            f"waits one after another ({added:g} s).")
+
+
+def _aiohttp(values, model, output):
+    found = re.search(r"^(\d+) requests answered in ([\d.]+) s", output, re.M)
+    if not found:
+        return ""
+    count, total = int(found.group(1)), float(found.group(2))
+    each = "each handler waits 0.5 s"
+    if values.get("variant") == "blocking":
+        return f"{count} requests answered in {total:.2f} s: one after another, {each}."
+    return f"{count} requests answered in {total:.2f} s: all at once, though {each}."
+
+
+_SUMMARIES = {"async.wget": _waits_together, "async.gevent_io": _waits_together,
+              "async.aiohttp": _aiohttp,
+              "process.start_methods": _start_methods, "process.queue": _queue,
               "threads.gil": _gil, "process.pool": _pool,
               "threads.race": _race}

@@ -5,6 +5,7 @@ import re
 
 import psutil
 
+from gui.lesson_summary import summarize
 from tests.lessons.stopping import assert_nothing_left, stop_midway
 from tests.lessons.test_async_asyncio import os_threads, spans_on, task_lanes
 
@@ -25,6 +26,9 @@ def test_total_is_about_the_longest_delay_not_the_sum(lesson_run):
     assert firsts == sorted(firsts)
     total = float(re.search(r"^total: ([\d.]+) s", out, re.M).group(1))
     assert max(delays) * 0.9 <= total < 0.7 * sum(delays)
+    assert summarize("async.wget", session.values, session.model, out) == (
+        f"Done in {total:.2f} s: about the longest wait (0.9 s), not all the waits one after "
+        f"another (1.8 s).")
     # the picture: one OS thread; a task lane per connection, mostly waiting on readline
     assert [t.name for t in os_threads(session)] == ["MainThread"]
     tasks = task_lanes(session)
