@@ -12,6 +12,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QImage, QPen, QPo
 
 from gui.trace.model import STATES
 from gui.views.coverage import SpanIndex, compose
+from gui.views.lane_extras import draw_counters, draw_parent_links
 from gui.views.palette import BITS_ARGB, STATE_COLORS, STATE_RANK
 
 VECTOR_LIMIT = 2000      # at most this many visible spans are drawn one by one
@@ -21,8 +22,6 @@ ARROW_LIMIT = 400
 MARK_LIMIT = 300
 LIFETIME = QColor("#D2D2D2")            # a thread exists (thinner and lighter than any span)
 PROCESS_LIFETIME = QColor("#B8B8B8")    # a process exists
-COUNTER_INK = QColor("#0072B2")         # a counter's line (Okabe-Ito blue)
-PARENT_LINK = QColor("#555555")         # a child process starts here, from its parent
 OUTLINE_PX = 5           # narrower spans get no outline, else outlines would hide the colour
 INK = QColor("#202020")
 _DRAW_ORDER = np.argsort(STATE_RANK, kind="stable")      # low priority first, run on top
@@ -96,42 +95,11 @@ class SpanItem(pg.GraphicsObject):
             self._draw_vector(p, visible, lane_rows, tr)
         else:
             self._draw_raster(p, x0, x1, width, lane_rows, nrows, visible, tr)
-        self._draw_counters(p, x0, x1, tr)
+        draw_counters(p, model, x0, tr, self.font)
         self._draw_open_spans(p, x0, x1, lane_rows, tr, vector)
         self._draw_arrows(p, x0, x1, lane_rows, tr)
         if vector:
             self._draw_marks(p, x0, x1, lane_rows, tr)
-
-    def _draw_counters(self, p, x0, x1, tr):
-        """A counter's row: its value over time as a step line, lowest and highest marked."""
-        rows = {lane.id: row for row, (lane, _) in enumerate(self.model.rows())}
-        for name, lane in self.model.counter_lanes.items():
-            column = self.model.counters[name]
-            t, v = column["t"], column["value"]
-            if len(t) == 0 or lane.id not in rows:
-                continue
-            row, low, high = rows[lane.id], float(v.min()), float(v.max())
-            span = (high - low) or 1.0
-            y = row + 0.85 - 0.7 * (v - low) / span           # higher value, higher up
-            step = max(1, len(t) // 4000)                      # a few points per pixel
-            xs = np.repeat(t[::step], 2)[1:]
-            ys = np.repeat(y[::step], 2)[:-1]
-            pen = QPen(COUNTER_INK, 2)
-            pen.setCosmetic(True)
-            p.setPen(pen)
-            p.drawPolyline(QPolygonF([QPointF(a, b) for a, b in zip(xs.tolist(), ys.tolist())]))
-            self._counter_scale(p, tr, row, low, high, x0)
-
-    def _counter_scale(self, p, tr, row, low, high, x0):
-        """The lowest and highest value at the left edge of a counter's row."""
-        p.save()
-        p.resetTransform()
-        p.setFont(self.font)
-        p.setPen(COUNTER_INK)
-        for value, y in ((high, row + 0.15), (low, row + 0.85)):
-            at = tr.map(QPointF(x0, y))
-            p.drawText(QPointF(at.x() + 4, at.y() + (12 if value == high else -2)), f"{value:g}")
-        p.restore()
 
     def _draw_lifetimes(self, p, x0, x1):
         """A thin bar per lane from its start to its end (or the live edge while it runs)."""
@@ -152,35 +120,7 @@ class SpanItem(pg.GraphicsObject):
             half = 0.07 if process else 0.045
             p.setBrush(PROCESS_LIFETIME if process else LIFETIME)
             p.drawRect(QRectF(start, row + 0.5 - half, max(end - start, 0.0), 2 * half))
-        self._draw_parent_links(p, x0, x1)
-
-    def _draw_parent_links(self, p, x0, x1):
-        """A child process hangs from its parent: a line from the parent's row down to the
-        child's row at the moment the child started (a fork or a spawn)."""
-        rows = {lane.id: row for row, (lane, _) in enumerate(self.model.rows())}
-        pen = QPen(PARENT_LINK, 0)
-        pen.setCosmetic(True)
-        pen.setWidthF(2.0)
-        p.setPen(pen)
-        p.setBrush(PARENT_LINK)
-        for lane, _ in self.model.rows():
-            row, parent = rows[lane.id], lane.parent
-            if lane.kind != "process" or parent is None or parent.id not in rows \
-                    or lane.start is None or not x0 <= lane.start <= x1:
-                continue
-            top, bottom = rows[parent.id] + 0.5, row + 0.5
-            p.drawLine(QPointF(lane.start, top), QPointF(lane.start, bottom - 0.12))
-            tip = self._px_to_x(p, 5)
-            p.drawPolygon(QPolygonF([QPointF(lane.start - tip, bottom - 0.24),
-                                     QPointF(lane.start + tip, bottom - 0.24),
-                                     QPointF(lane.start, bottom - 0.08)]))
-        p.setPen(Qt.PenStyle.NoPen)
-
-    @staticmethod
-    def _px_to_x(p, pixels):
-        """`pixels` on screen in data units along x."""
-        scale = abs(p.transform().m11()) or 1.0
-        return pixels / scale
+        draw_parent_links(p, self.model, x0, x1)
 
     def _draw_raster(self, p, x0, x1, width, lane_rows, nrows, visible, tr):
         """Per-pixel coverage image, one image row per timeline row, scaled into the bands."""

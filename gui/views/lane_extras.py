@@ -1,0 +1,70 @@
+"""What the timeline draws besides spans: counter rows (a value over time as a step line) and
+the links from a parent process down to each child it started."""
+import numpy as np
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QColor, QPen, QPolygonF
+
+COUNTER_INK = QColor("#0072B2")         # a counter's line (Okabe-Ito blue)
+PARENT_LINK = QColor("#555555")         # a child process starts here, from its parent
+
+
+def draw_counters(p, model, x0, tr, font):
+    """A counter's row: its value over time as a step line, lowest and highest marked."""
+    rows = {lane.id: row for row, (lane, _) in enumerate(model.rows())}
+    for name, lane in model.counter_lanes.items():
+        column = model.counters[name]
+        t, v = column["t"], column["value"]
+        if len(t) == 0 or lane.id not in rows:
+            continue
+        row, low, high = rows[lane.id], float(v.min()), float(v.max())
+        span = (high - low) or 1.0
+        y = row + 0.85 - 0.7 * (v - low) / span           # higher value, higher up
+        step = max(1, len(t) // 4000)                      # a few points per pixel
+        xs = np.repeat(t[::step], 2)[1:]
+        ys = np.repeat(y[::step], 2)[:-1]
+        pen = QPen(COUNTER_INK, 2)
+        pen.setCosmetic(True)
+        p.setPen(pen)
+        p.drawPolyline(QPolygonF([QPointF(a, b) for a, b in zip(xs.tolist(), ys.tolist())]))
+        _counter_scale(p, tr, row, low, high, x0, font)
+
+
+def _counter_scale(p, tr, row, low, high, x0, font):
+    """The lowest and highest value at the left edge of a counter's row."""
+    p.save()
+    p.resetTransform()
+    p.setFont(font)
+    p.setPen(COUNTER_INK)
+    for value, y in ((high, row + 0.15), (low, row + 0.85)):
+        at = tr.map(QPointF(x0, y))
+        p.drawText(QPointF(at.x() + 4, at.y() + (12 if value == high else -2)), f"{value:g}")
+    p.restore()
+
+
+def draw_parent_links(p, model, x0, x1):
+    """A child process hangs from its parent: a line from the parent's row down to the
+    child's row at the moment the child started (a fork or a spawn)."""
+    rows = {lane.id: row for row, (lane, _) in enumerate(model.rows())}
+    pen = QPen(PARENT_LINK, 0)
+    pen.setCosmetic(True)
+    pen.setWidthF(2.0)
+    p.setPen(pen)
+    p.setBrush(PARENT_LINK)
+    for lane, _ in model.rows():
+        row, parent = rows[lane.id], lane.parent
+        if lane.kind != "process" or parent is None or parent.id not in rows \
+                or lane.start is None or not x0 <= lane.start <= x1:
+            continue
+        top, bottom = rows[parent.id] + 0.5, row + 0.5
+        p.drawLine(QPointF(lane.start, top), QPointF(lane.start, bottom - 0.12))
+        tip = _px_to_x(p, 5)
+        p.drawPolygon(QPolygonF([QPointF(lane.start - tip, bottom - 0.24),
+                                 QPointF(lane.start + tip, bottom - 0.24),
+                                 QPointF(lane.start, bottom - 0.08)]))
+    p.setPen(Qt.PenStyle.NoPen)
+
+
+def _px_to_x(p, pixels):
+    """`pixels` on screen in data units along x."""
+    scale = abs(p.transform().m11()) or 1.0
+    return pixels / scale
