@@ -3,7 +3,7 @@ Stop button ends the program with no process left."""
 import psutil
 
 from gui.main_window import MainWindow
-from tests.gui.waiting import until
+from tests.gui.waiting import run_to_the_end, until
 
 
 def _gone(pids):
@@ -52,13 +52,7 @@ def test_the_ordered_variant_finishes_and_the_panel_says_no_deadlock(qtbot, run_
     window.lessons.select("threads.deadlock")
     window.params.set_values({"variant": "ordered"})
 
-    async def scenario():
-        window.run_button.click()
-        await until(lambda: window.runner.session is not None, message="a session")
-        await until(lambda: window.run_button.isEnabled() and not window.runner.running,
-                    message="the lesson to finish")
-
-    run_async(scenario())
+    run_async(run_to_the_end(window))
     assert "finished normally" in window.status.text()
     assert window.panel.deadlock is None
     assert "No deadlock" in window.panel.status.text()

@@ -2,7 +2,7 @@
 import pytest
 
 from gui.main_window import MainWindow
-from tests.gui.waiting import until
+from tests.gui.waiting import run_to_the_end
 from workloads import catalog
 
 QUICK = {"process.start": {"seconds": 0.3}, "process.pool": {"tasks": 3},
@@ -24,13 +24,7 @@ def test_the_lesson_runs_from_the_window(qtbot, run_async, lesson_id):
     window.lessons.select(lesson_id)
     window.params.set_values(QUICK.get(lesson_id, {}))
 
-    async def scenario():
-        window.run_button.click()
-        await until(lambda: window.runner.session is not None, message="a session")
-        await until(lambda: window.run_button.isEnabled() and not window.runner.running,
-                    timeout=120, message="the lesson to end")
-
-    run_async(scenario())
+    run_async(run_to_the_end(window))
     session = window.runner.session
     assert "finished normally; no process left behind" in window.status.text(), \
         window.console.toPlainText()

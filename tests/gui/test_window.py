@@ -6,7 +6,7 @@ import psutil
 from PySide6.QtGui import QImage
 
 from gui.main_window import MainWindow
-from tests.gui.waiting import until
+from tests.gui.waiting import run_to_the_end, until
 from workloads.catalog import Lesson
 
 
@@ -67,13 +67,7 @@ def test_a_lesson_runs_to_its_end_and_exports_a_picture(qtbot, run_async, tmp_pa
     window.lessons.select("process.pool")
     window.params.set_values({"tasks": 3, "workers": 2})
 
-    async def scenario():
-        window.run_button.click()
-        await until(lambda: window.runner.session is not None, message="a session")
-        await until(lambda: window.run_button.isEnabled() and not window.runner.running,
-                    message="the lesson to finish")
-
-    run_async(scenario())
+    run_async(run_to_the_end(window))
     assert "finished normally" in window.status.text()
     assert "All subprocesses done." in window.console.toPlainText()
     assert window.result.isVisible()
@@ -157,13 +151,7 @@ def test_the_export_shortcuts_write_the_picture_and_the_trace(qtbot, run_async, 
     window.lessons.select("process.pool")
     window.params.set_values({"tasks": 2, "workers": 2})
 
-    async def scenario():
-        window.run_button.click()
-        await until(lambda: window.runner.session is not None, message="a session")
-        await until(lambda: window.run_button.isEnabled() and not window.runner.running,
-                    message="the lesson to end")
-
-    run_async(scenario())
+    run_async(run_to_the_end(window))
     assert window.export_png_action.shortcut().toString() == "Ctrl+E"
     # the file dialog is the user's part: answer it with a path, as a user would
     answers = iter([str(tmp_path / "pool.png"), str(tmp_path / "pool.json")])

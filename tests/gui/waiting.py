@@ -10,3 +10,11 @@ async def until(condition, timeout=60, message="condition"):
         if time.monotonic() > deadline:
             raise AssertionError(f"timed out waiting for {message}")
         await asyncio.sleep(0.02)
+
+
+async def run_to_the_end(window, timeout=120):
+    """Press Run in the window and wait until the lesson has ended on its own."""
+    window.run_button.click()
+    await until(lambda: window.runner.session is not None, message="a session")
+    await until(lambda: window.run_button.isEnabled() and not window.runner.running,
+                timeout=timeout, message="the lesson to end")
