@@ -32,6 +32,8 @@ def _parser():
     shot.add_argument("--set", action="append", default=[], metavar="KEY=VALUE")
     shot.add_argument("--after", type=float, metavar="SECONDS",
                       help="take it this long after the start instead of at the end")
+    shot.add_argument("--tab", metavar="TITLE",
+                      help="show this tab first, e.g. \"Source code\" or the lesson's own")
     sub.add_parser("app", help="open the window (the default)")
     return parser
 
@@ -163,7 +165,7 @@ def main(argv=None):
         except (KeyError, ValueError) as exc:
             return fail(exc.args[0] if exc.args else str(exc))
         from gui.screenshot import take
-        print(take(args.lesson, args.file, settings, args.after))
+        print(take(args.lesson, args.file, settings, args.after, tab=args.tab))
         return 0
     if args.command == "bench":
         from gui.bench import main as bench_main

@@ -104,8 +104,26 @@ def _aiohttp(values, model, output):
     return f"{count} requests answered in {total:.2f} s: all at once, though {each}."
 
 
+def _distributed(values, model, output):
+    back = re.search(r"^(\d+) of (\d+) results came back(.*)$", output, re.MULTILINE)
+    if not back:
+        return ""
+    got, total, rest = back.groups()
+    text = f"{got} of {total} results came back" + (
+        ", each exactly once" if rest.startswith(", each") else "")
+    refused = "AuthenticationError" in output
+    lost = re.findall(r"^Task #(\d+) .* never came back\.$", output, re.MULTILINE)
+    if refused:
+        text += "; the worker with the wrong key was refused and the others finished"
+    if lost:
+        text += (f"; task #{', #'.join(lost)} died with its worker: taken once, never "
+                 "returned")
+    return text + "."
+
+
 _SUMMARIES = {"async.wget": _waits_together, "async.gevent_io": _waits_together,
               "async.aiohttp": _aiohttp,
               "process.start_methods": _start_methods, "process.queue": _queue,
               "threads.gil": _gil, "process.pool": _pool,
-              "threads.race": _race}
+              "threads.race": _race, "distributed.manager": _distributed,
+              "distributed.bad_key": _distributed, "distributed.worker_crash": _distributed}

@@ -165,8 +165,8 @@ class MainWindow(QMainWindow):
         self.params.set_lesson(lesson_id)
         text = LESSON_TEXTS / f"{lesson_id}.md"
         self.text.setMarkdown(text.read_text(encoding="utf-8") if text.exists() else lesson.title)
-        module = ROOT / Path(*lesson.module.split("."))
-        self.code.show_file(module.with_suffix(".py"))
+        self.code.show_files(ROOT / Path(*name.split(".")).with_suffix(".py")
+                             for name in (lesson.module, *lesson.sources))
 
     def _set_panel(self, lesson_id):
         """The lesson's own tab (a table, a zoomed view), when it has one."""

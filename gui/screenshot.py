@@ -5,7 +5,7 @@ import os
 import time
 
 
-def take(lesson_id, path, settings=None, after=None, size=(1600, 1000)):
+def take(lesson_id, path, settings=None, after=None, size=(1600, 1000), tab=None):
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     import qasync
 
@@ -31,6 +31,8 @@ def take(lesson_id, path, settings=None, after=None, size=(1600, 1000)):
             if after is not None and time.monotonic() - started >= after:
                 break
             await asyncio.sleep(0.05)
+        if tab:
+            show_tab(window.tabs, tab)
         await asyncio.sleep(0.3)                # let the last frame paint
         window.grab().save(path)
         await window.runner.stop()
@@ -39,3 +41,11 @@ def take(lesson_id, path, settings=None, after=None, size=(1600, 1000)):
         loop.run_until_complete(scenario())
     window.cores.stop()
     return path
+
+
+def show_tab(tabs, title):
+    """Bring the tab called `title` to the front, or say which tabs there are."""
+    titles = [tabs.tabText(i) for i in range(tabs.count())]
+    if title not in titles:
+        raise SystemExit(f"concurrency-lab: no tab {title!r}; tabs: {', '.join(titles)}")
+    tabs.setCurrentIndex(titles.index(title))

@@ -103,11 +103,18 @@ def _patch_os():
     os._exit, os.waitpid = _exit, waitpid
 
 
+def _manager_internal(thread):
+    """A thread of a multiprocessing manager's server (its accepter, one per connection):
+    machinery, not lesson code; the server process shows as one lane."""
+    owner = getattr(getattr(thread, "_target", None), "__self__", None)
+    return type(owner).__module__ == "multiprocessing.managers"
+
+
 def _patch_threading():
     original = threading.Thread._bootstrap_inner
 
     def _bootstrap_inner(self):
-        if getattr(self, "_clab_hidden", False):
+        if getattr(self, "_clab_hidden", False) or _manager_internal(self):
             return original(self)
         tid = threading.get_native_id()
         probe.emit_record(probe.THREAD_START, 0, self.name, _perf(), tid=tid)

@@ -61,6 +61,7 @@ class Lesson:
     module: str
     params: tuple = field(default_factory=tuple)
     needs_fork: bool = False        # uses os.fork(), which only POSIX systems have
+    sources: tuple = ()             # more modules the code pane shows, after `module`
 
     def unavailable(self):
         """Why this lesson cannot run on this machine, or None."""
@@ -142,6 +143,30 @@ LESSONS = (
            "workloads.threads.local", (
                Param("names", str, "Alice,Bob", "comma-separated: one thread per name", 1, 26),
            )),
+    Lesson("distributed.manager", "Distributed processes", "A task queue over the network",
+           "workloads.distributed.task_manager", (
+               Param("tasks", int, 10, "numbers the manager puts in the task queue", 1, 200),
+               Param("workers", int, 2, "workers started on this machine (0: only the ones "
+                     "you start yourself)", 0, 16),
+               Param("bind", str, "127.0.0.1", "the address the manager listens on: 127.0.0.1 "
+                     "is this machine only, 0.0.0.0 lets other machines in"),
+               Param("port", int, 0, "the port it listens on (0: a free one)", 0, 65535),
+               Param("wait_s", float, 10.0, "how long the manager waits for a result once its "
+                     "own workers are done (time to start workers elsewhere)", 1.0, 3600.0),
+           ), sources=("workloads.distributed.task_worker",)),
+    Lesson("distributed.bad_key", "Distributed processes", "A worker with the wrong key",
+           "workloads.distributed.bad_key", (
+               Param("tasks", int, 10, "numbers the manager puts in the task queue", 1, 200),
+               Param("workers", int, 2, "workers with the right key", 1, 16),
+           ), sources=("workloads.distributed.task_manager",
+                       "workloads.distributed.task_worker")),
+    Lesson("distributed.worker_crash", "Distributed processes", "A worker dies holding a task",
+           "workloads.distributed.worker_crash", (
+               Param("tasks", int, 10, "numbers the manager puts in the task queue", 1, 200),
+               Param("workers", int, 2, "workers; the first one is killed at its 2nd task",
+                     1, 16),
+           ), sources=("workloads.distributed.task_manager",
+                       "workloads.distributed.task_worker")),
     Lesson("async.generator", "Coroutines and async IO", "Generators: send() and yield",
            "workloads.coroutines.generator", (
                Param("items", int, 5, "items the producer makes", 1, 50),

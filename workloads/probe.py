@@ -59,9 +59,9 @@ import sys
 import threading
 import time
 
-__all__ = ["enabled", "span", "emit_span", "mark", "counter", "arrow_out", "arrow_in",
-           "begin", "end", "flush", "sublane_key", "sublane_start", "sublane_end",
-           "CATEGORIES"]
+__all__ = ["enabled", "listener_id", "process_name", "span", "emit_span", "mark", "counter",
+           "arrow_out", "arrow_in", "begin", "end", "flush", "sublane_key", "sublane_start",
+           "sublane_end", "CATEGORIES"]
 
 # State / category codes; the GUI decodes with the same table.
 CATEGORIES = ("", "run", "wait.lock", "wait.gil", "wait.io", "lock.hold", "task", "blocked")
@@ -192,6 +192,20 @@ def enabled():
     return connection is not None
 
 
+def listener_id():
+    """A short fingerprint of the window this process reports to, '' when none: processes
+    with the same id appear in the same window (a worker on another machine does not)."""
+    if connection is None:
+        return ""
+    import hashlib
+    return hashlib.sha256(connection.address.encode() + connection.token).hexdigest()[:16]
+
+
+def process_name(name):
+    """Names this process's lane, e.g. ``probe.process_name("worker on host-2")``."""
+    emit_record(PROCESS_NAME, 0, name, _perf())
+
+
 def emit_record(kind, cat, name, ts, a=0, tid=0, key=None):
     """Queue one record of any kind (the lifecycle tracing in autotrace.py uses this); `key`
     is the lane's key, this thread's by default."""
@@ -277,13 +291,21 @@ def counter(name, value):
         emit_record(COUNTER, 0, name, _perf(), _INT.unpack(_FLOAT.pack(float(value)))[0])
 
 
-def arrow_out(flow_id, name="message", sublane=None):
-    """Start of an arrow (a message leaves); the matching ``arrow_in`` ends it."""
-    emit_record(FLOW_OUT, 0, name, _perf(), int(flow_id), key=sublane)
+def arrow_out(flow_id, name="message", sublane=None, lane=None, ts=None):
+    """Start of an arrow (a message leaves); the matching ``arrow_in`` (same name and id)
+    ends it. On this thread, a sublane or the virtual lane `lane`; now, or at `ts` ns."""
+    _flow(FLOW_OUT, flow_id, name, sublane, lane, ts)
 
 
-def arrow_in(flow_id, name="message", sublane=None):
-    emit_record(FLOW_IN, 0, name, _perf(), int(flow_id), key=sublane)
+def arrow_in(flow_id, name="message", sublane=None, lane=None, ts=None):
+    _flow(FLOW_IN, flow_id, name, sublane, lane, ts)
+
+
+def _flow(kind, flow_id, name, sublane, lane, ts):
+    p = connection
+    if p is not None:
+        key = sublane or (None if lane is None else _lane_key(p, lane))
+        emit_record(kind, 0, name, _perf() if ts is None else ts, int(flow_id), key=key)
 
 
 def sublane_key(obj):

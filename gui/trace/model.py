@@ -58,7 +58,7 @@ def process_role(name):
         return f"Pool worker {match.group(1)}"
     if name in (None, "", "MainProcess"):
         return "main process"
-    return name.replace("-", " ")
+    return re.sub(r"-(?=[\d:]+$)", " ", name)      # "Process-1" -> "Process 1"; hosts keep "-"
 
 
 class TraceModel:

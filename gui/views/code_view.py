@@ -1,9 +1,11 @@
-"""The lesson's source, highlighted; probe calls are dimmed so the concurrency code stands out."""
+"""The lesson's source, highlighted; probe calls are dimmed so the concurrency code stands out.
+A lesson made of several scripts (a manager and a worker) shows one tab per file."""
 import keyword
 import re
+from pathlib import Path
 
 from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat
-from PySide6.QtWidgets import QPlainTextEdit
+from PySide6.QtWidgets import QPlainTextEdit, QTabBar, QVBoxLayout, QWidget
 
 
 def _format(colour, bold=False, italic=False):
@@ -48,16 +50,47 @@ class PythonHighlighter(QSyntaxHighlighter):
             start = text.find('"""', end + 3)
 
 
-class CodeView(QPlainTextEdit):
+class CodeView(QWidget):
+    """A read-only, highlighted source file; a tab per file when the lesson has several."""
+
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.setReadOnly(True)
-        self.setLineWrapMode(QPlainTextEdit.NoWrap)
+        self.files = []
+        self.bar = QTabBar()
+        self.bar.setDocumentMode(True)
+        self.bar.currentChanged.connect(self._show)
+        self.editor = QPlainTextEdit()
+        self.editor.setReadOnly(True)
+        self.editor.setLineWrapMode(QPlainTextEdit.NoWrap)
         font = QFont("monospace", 13)
         font.setStyleHint(QFont.Monospace)
-        self.setFont(font)
-        self._highlighter = PythonHighlighter(self.document())
+        self.editor.setFont(font)
+        self._highlighter = PythonHighlighter(self.editor.document())
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.bar)
+        layout.addWidget(self.editor)
+
+    def show_files(self, paths):
+        """The lesson's own module first, then the scripts it uses."""
+        self.files = [Path(p) for p in paths]
+        self.bar.blockSignals(True)
+        while self.bar.count():
+            self.bar.removeTab(0)
+        for path in self.files:
+            self.bar.addTab(path.name)
+        self.bar.setCurrentIndex(0)
+        self.bar.blockSignals(False)
+        self.bar.setVisible(len(self.files) > 1)
+        self._show(0)
 
     def show_file(self, path):
-        with open(path, encoding="utf-8") as source:
-            self.setPlainText(source.read())
+        self.show_files([path])
+
+    def toPlainText(self):
+        return self.editor.toPlainText()
+
+    def _show(self, index):
+        if 0 <= index < len(self.files):
+            self.editor.setPlainText(self.files[index].read_text(encoding="utf-8"))

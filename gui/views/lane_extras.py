@@ -1,11 +1,15 @@
-"""What the timeline draws besides spans: counter rows (a value over time as a step line) and
-the links from a parent process down to each child it started."""
+"""What the timeline draws besides spans: counter rows (a value over time as a step line),
+the links from a parent process down to each child it started, and how a process ended when
+it did not end well."""
 import numpy as np
-from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QColor, QPen, QPolygonF
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFontMetrics, QPen, QPolygonF
+
+from gui.run.exit_reason import describe as describe_exit
 
 COUNTER_INK = QColor("#0072B2")         # a counter's line (Okabe-Ito blue)
 PARENT_LINK = QColor("#555555")         # a child process starts here, from its parent
+BAD_EXIT = QColor("#C0392B")            # a process killed or failed: a cross and the reason
 
 
 def draw_counters(p, model, x0, tr, font):
@@ -68,3 +72,32 @@ def _px_to_x(p, pixels):
     """`pixels` on screen in data units along x."""
     scale = abs(p.transform().m11()) or 1.0
     return pixels / scale
+
+
+def draw_bad_exits(p, model, x0, x1, font):
+    """A process that was killed or failed ends in a red cross with the reason beside it
+    ("killed by SIGKILL", "exited with status 2"); a normal exit draws nothing."""
+    rows = {lane.id: row for row, (lane, _) in enumerate(model.rows())}
+    spots = [(lane.end, rows[lane.id], describe_exit(lane.exit_code))
+             for lane in model.processes.values()
+             if lane.exit_code and lane.end is not None and lane.id in rows
+             and x0 <= lane.end <= x1]
+    if not spots:
+        return
+    tr = p.transform()
+    p.save()
+    p.resetTransform()
+    p.setFont(font)
+    metrics = QFontMetrics(font)
+    pen = QPen(BAD_EXIT, 3)
+    p.setBrush(Qt.BrushStyle.NoBrush)
+    for end, row, text in spots:
+        at = tr.map(QPointF(end, row + 0.5))
+        p.setPen(pen)
+        p.drawLine(QPointF(at.x() - 6, at.y() - 6), QPointF(at.x() + 6, at.y() + 6))
+        p.drawLine(QPointF(at.x() - 6, at.y() + 6), QPointF(at.x() + 6, at.y() - 6))
+        box = QRectF(at.x() + 10, at.y() - metrics.height() / 2,
+                     metrics.horizontalAdvance(text) + 4, metrics.height())
+        p.fillRect(box, QColor(255, 255, 255, 215))
+        p.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
+    p.restore()

@@ -14,6 +14,9 @@ PANELS = {
     "threads.gil": "gui.views.gil_panel:GilPanel",
     "threads.local": "gui.views.local_panel:LocalPanel",
     "async.aiohttp": "gui.views.web_panel:WebPanel",
+    "distributed.manager": "gui.views.workers_panel:WorkersPanel",
+    "distributed.bad_key": "gui.views.workers_panel:WorkersPanel",
+    "distributed.worker_crash": "gui.views.workers_panel:WorkersPanel",
 }
 
 

@@ -12,7 +12,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QImage, QPen, QPo
 
 from gui.trace.model import STATES
 from gui.views.coverage import SpanIndex, compose
-from gui.views.lane_extras import draw_counters, draw_parent_links
+from gui.views.lane_extras import draw_bad_exits, draw_counters, draw_parent_links
 from gui.views.palette import BITS_ARGB, STATE_COLORS, STATE_RANK
 
 VECTOR_LIMIT = 2000      # at most this many visible spans are drawn one by one
@@ -100,6 +100,7 @@ class SpanItem(pg.GraphicsObject):
         self._draw_arrows(p, x0, x1, lane_rows, tr)
         if vector:
             self._draw_marks(p, x0, x1, lane_rows, tr)
+        draw_bad_exits(p, model, x0, x1, self.font)
 
     def _draw_lifetimes(self, p, x0, x1):
         """A thin bar per lane from its start to its end (or the live edge while it runs)."""

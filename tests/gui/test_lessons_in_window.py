@@ -12,7 +12,8 @@ QUICK = {"process.start": {"seconds": 0.3}, "process.pool": {"tasks": 3},
          "threads.deadlock": {"variant": "ordered"},
          "async.generator": {"items": 3}, "async.asyncio": {"sleep_s": 0.2},
          "async.wget": {"delays": "0.1,0.2"}, "async.gevent_io": {"delays": "0.1,0.2"},
-         "async.aiohttp": {"clients": 3}}
+         "async.aiohttp": {"clients": 3}, "distributed.manager": {"tasks": 4},
+         "distributed.bad_key": {"tasks": 4}, "distributed.worker_crash": {"tasks": 4}}
 ENDS_ON_ITS_OWN = [item.id for item in catalog.LESSONS if not item.unavailable()]
 
 

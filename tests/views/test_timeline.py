@@ -173,3 +173,20 @@ def test_many_spans_use_the_raster_path(view, qtbot):
     view.tick()
     assert model.revision != more
     assert not view.grab().isNull() and view.spans.mode == "raster"
+
+
+def test_a_killed_process_ends_in_a_red_cross_and_a_normal_one_does_not(view, tmp_path):
+    from gui.views.lane_extras import BAD_EXIT
+    red = BAD_EXIT.rgb() & 0xFFFFFF
+    model = small_model()
+    view.set_model(model)
+    normal = colours(QImage(str(view.export_png(tmp_path / "normal.png"))))
+    assert (normal == red).sum() == 0
+    worker = model.processes[101]
+    worker.exit_code, worker.end = -9, 0.8               # the pool worker was SIGKILLed
+    view.set_model(model)
+    image = QImage(str(view.export_png(tmp_path / "killed.png")))
+    ys, xs = np.nonzero(colours(image) == red)
+    assert len(xs) > 100, "the cross and the words 'killed by SIGKILL' in red"
+    # drawn where the worker's lane ends (t = 0.8 s, near the right end of the run)
+    assert xs.min() > image.width() * 0.5

@@ -1,0 +1,36 @@
+"""A worker is killed while it holds a task: the task is lost.
+
+The first worker dies the moment it takes its second task, as it would in a power cut or at
+the hands of the kernel's out-of-memory killer. The task queue handed that task out once and
+forgot it: get() removed it, and nothing ever puts it back. This is at-most-once delivery.
+Real task queues (Celery, RabbitMQ, SQS) keep a task until the worker acknowledges it is done,
+and give it to another worker when the one that took it dies.
+"""
+import socket
+import sys
+
+from workloads import lesson_args, probe
+from workloads.distributed import task_manager as tm
+
+DIES_AT_TASK = 2            # the first worker is killed when it takes its 2nd task
+
+
+def main():
+    args = lesson_args.parse("distributed.worker_crash")
+    probe.process_name(f"manager on {socket.gethostname()}")
+    with tm.serving("127.0.0.1", 0) as (manager, key):
+        task, result = manager.get_task_queue(), manager.get_result_queue()
+        numbers = tm.put_tasks(task, args.tasks)
+        doomed = tm.start_worker(manager, key, "--crash-after", str(DIES_AT_TASK))
+        workers = [doomed] + [tm.start_worker(manager, key) for _ in range(args.workers - 1)]
+        results, repeats = tm.collect(result, len(numbers), workers, 1.0)
+        lost = tm.account(task, numbers, results, repeats)
+        tm.finish(workers)
+    print(f"Worker PID {doomed.pid} was killed (exit code {doomed.returncode}); "
+          f"{len(lost)} task{'s' if len(lost) != 1 else ''} never came back: at-most-once "
+          "delivery. A queue that waits for an acknowledgement would hand it out again.")
+    return 0 if len(lost) == 1 and not repeats else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
