@@ -4,19 +4,18 @@ views draw models and the runner owns the processes.
 """
 import asyncio
 import time
-from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (QFileDialog, QGroupBox, QHBoxLayout, QLabel, QMainWindow,
-                               QMessageBox, QPushButton, QSplitter, QTabWidget, QTextBrowser,
-                               QVBoxLayout, QWidget)
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import (QGroupBox, QHBoxLayout, QLabel, QMainWindow, QPushButton,
+                               QSplitter, QTabWidget, QTextBrowser, QVBoxLayout, QWidget)
 
+from gui import about, exports, i18n, predict, presentation, replay, settings
+from gui.i18n import QT_TRANSLATE_NOOP, translate
 from gui.lesson_runner import LessonRunner
 from gui.lesson_summary import summarize
 from gui.views.lesson_panel import panel_class
-from gui.trace import chrome_json
 from gui.views.code_view import CodeView
 from gui.views.console_view import ConsoleView
 from gui.views.lesson_list import LessonList
@@ -29,17 +28,23 @@ LESSON_TEXTS = ROOT / "assets" / "lessons"
 
 class MainWindow(QMainWindow):
     plots_ready = Signal()
+    language_changed = Signal(str)
+    presentation_changed = Signal(bool)     # gui/presentation.py turns the mode on and off
 
     def __init__(self, deferred_plots=False):
         """With `deferred_plots` the window shows at once and builds the timeline and core
         graphs (pyqtgraph takes ~0.3 s to import) right after it is on screen."""
         super().__init__()
-        self.setWindowTitle("Concurrency Lab")
         self.runner = LessonRunner(self)
+        self.presentation_on = False
         self._closing = False
         self.timeline = self.cores = self.panel = None
+        self.run_gates = []         # callables(lesson_id, values) -> True: "I start it later"
+        self._action_texts = []     # (action, source text) to translate again on a switch
         self._build()
         self._actions()
+        for feature in (exports, replay, presentation, predict, about):
+            feature.install(self)
         self.runner.output.connect(self.console.write)
         self.runner.started.connect(self._started)
         self.runner.finished.connect(self._finished)
@@ -50,6 +55,8 @@ class MainWindow(QMainWindow):
         self._panel_timer = QTimer(self)
         self._panel_timer.setInterval(200)
         self._panel_timer.timeout.connect(self._refresh_panel)
+        self.retranslate()
+        self.set_language(settings.value("language") or i18n.system_language(), remember=False)
         self.lessons.select(catalog.LESSONS[0].id)
         self._deferred = deferred_plots
         if deferred_plots:
@@ -62,14 +69,14 @@ class MainWindow(QMainWindow):
         self.lessons = LessonList()
         self.lessons.lesson_chosen.connect(self.show_lesson)
         self.params = ParamForm()
-        self.run_button = QPushButton("▶  Run")
-        self.stop_button = QPushButton("■  Stop")
+        self.run_button = QPushButton()
+        self.stop_button = QPushButton()
         self.run_button.setObjectName("runButton")
         self.stop_button.setObjectName("stopButton")
         self.run_button.clicked.connect(self.run_lesson)
         self.stop_button.clicked.connect(self.stop_lesson)
         self.stop_button.setEnabled(False)
-        self.status = QLabel("Choose a lesson and press Run.")
+        self.status = QLabel()
         self.status.setWordWrap(True)
         self.status.setObjectName("runStatus")
         self.result = QLabel()                 # what the finished run showed, in numbers
@@ -82,9 +89,10 @@ class MainWindow(QMainWindow):
 
         side = QWidget()
         side_layout = QVBoxLayout(side)
-        side_layout.addWidget(_title("Lessons"))
+        self._lessons_title = _title("")
+        side_layout.addWidget(self._lessons_title)
         side_layout.addWidget(self.lessons, 3)
-        box = QGroupBox("Parameters")
+        self._params_box = box = QGroupBox()
         QVBoxLayout(box).addWidget(self.params)
         side_layout.addWidget(box)
         buttons = QHBoxLayout()
@@ -99,16 +107,16 @@ class MainWindow(QMainWindow):
         self.code = CodeView()
         self.console = ConsoleView()
         self.tabs = QTabWidget()
-        self.tabs.addTab(self.text, "About this lesson")
-        self.tabs.addTab(self.code, "Source code")
-        self.tabs.addTab(self.console, "Console")
+        self.tabs.addTab(self.text, "")
+        self.tabs.addTab(self.code, "")
+        self.tabs.addTab(self.console, "")
 
         self._bottom = QSplitter(Qt.Horizontal)
         self._bottom.addWidget(self.tabs)
-        self._bottom.addWidget(_placeholder("Starting the CPU graphs…"))
+        self._bottom.addWidget(_placeholder(translate("MainWindow", "Starting the CPU graphs…")))
         self._bottom.setSizes([640, 460])
         self._centre = centre = QSplitter(Qt.Vertical)
-        centre.addWidget(_placeholder("Starting the timeline…"))
+        centre.addWidget(_placeholder(translate("MainWindow", "Starting the timeline…")))
         centre.addWidget(self._bottom)
         centre.setSizes([520, 420])
         main = QSplitter(Qt.Horizontal)
@@ -118,6 +126,37 @@ class MainWindow(QMainWindow):
         main.setStretchFactor(1, 1)
         self.setCentralWidget(main)
         self.resize(1600, 1000)
+
+    def retranslate(self):
+        """Every text of the window in the current language (Qt sends LanguageChange)."""
+        self.setWindowTitle(translate("MainWindow", "Concurrency Lab"))
+        self._lessons_title.setText(translate("MainWindow", "Lessons"))
+        self._params_box.setTitle(translate("MainWindow", "Parameters"))
+        self.run_button.setText(translate("MainWindow", "▶  Run"))
+        self.stop_button.setText(translate("MainWindow", "■  Stop"))
+        self.run_button.setToolTip(translate("MainWindow", "Run the lesson (Space)"))
+        self.stop_button.setToolTip(translate("MainWindow", "Stop the lesson (Space)"))
+        if not self.status.text() or self.status.property("idle"):
+            self.status.setText(translate("MainWindow", "Choose a lesson and press Run."))
+            self.status.setProperty("idle", True)
+        for widget, text in ((self.text, QT_TRANSLATE_NOOP("MainWindow", "About this lesson")),
+                             (self.code, QT_TRANSLATE_NOOP("MainWindow", "Source code")),
+                             (self.console, QT_TRANSLATE_NOOP("MainWindow", "Console"))):
+            self.tabs.setTabText(self.tabs.indexOf(widget), translate("MainWindow", text))
+        if self.panel is not None:
+            self.tabs.setTabText(self.tabs.indexOf(self.panel), self.panel.tab_title())
+        for menu, text in self._menu_texts:
+            menu.setTitle(translate("Menus", text))
+        for action, text in self._action_texts:
+            action.setText(translate("Actions", text))
+        lesson_id = self.lessons.current_lesson()
+        if lesson_id:
+            self._show_text(lesson_id)
+
+    def changeEvent(self, event):
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def showEvent(self, event):
         super().showEvent(event)
@@ -144,29 +183,85 @@ class MainWindow(QMainWindow):
         self.run_button.setEnabled(not self.runner.running)
         self.plots_ready.emit()
 
+    # -- menus and shortcuts ----------------------------------------------------------
     def _actions(self):
-        file_menu = self.menuBar().addMenu("&File")
-        self.export_png_action = _action(self, "Export timeline as PNG…", "Ctrl+E",
-                                         self.export_png_dialog)
-        self.export_json_action = _action(self, "Export trace as JSON…", "Ctrl+Shift+E",
-                                          self.export_json_dialog)
-        file_menu.addActions([self.export_png_action, self.export_json_action])
-        file_menu.addSeparator()
-        file_menu.addAction(_action(self, "Quit", QKeySequence.Quit, self.close))
-        run_menu = self.menuBar().addMenu("&Run")
-        self.run_action = _action(self, "Run lesson", "F5", self.run_lesson)
-        self.stop_action = _action(self, "Stop", "Shift+F5", self.stop_lesson)
-        run_menu.addActions([self.run_action, self.stop_action])
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu("")
+        self.view_menu = bar.addMenu("")
+        self.run_menu = bar.addMenu("")
+        self.help_menu = bar.addMenu("")
+        self._menu_texts = [(self.file_menu, QT_TRANSLATE_NOOP("Menus", "&File")),
+                            (self.view_menu, QT_TRANSLATE_NOOP("Menus", "&View")),
+                            (self.run_menu, QT_TRANSLATE_NOOP("Menus", "&Run")),
+                            (self.help_menu, QT_TRANSLATE_NOOP("Menus", "&Help"))]
+        self.quit_action = self.add_action(self.file_menu, QT_TRANSLATE_NOOP("Actions", "Quit"),
+                                           QKeySequence.Quit, self.close)
+        self.run_action = self.add_action(self.run_menu, QT_TRANSLATE_NOOP("Actions", "Run lesson"),
+                                          "F5", self.run_lesson)
+        self.stop_action = self.add_action(self.run_menu, QT_TRANSLATE_NOOP("Actions", "Stop"),
+                                           "Shift+F5", self.stop_lesson)
+        self.run_stop_action = self.add_action(
+            self.run_menu, QT_TRANSLATE_NOOP("Actions", "Run or stop"), "Space", self.run_or_stop)
+        self.run_menu.addSeparator()
+        self.next_action = self.add_action(
+            self.run_menu, QT_TRANSLATE_NOOP("Actions", "Next lesson"), "Ctrl+PgDown",
+            lambda: self.lessons.step(1))
+        self.previous_action = self.add_action(
+            self.run_menu, QT_TRANSLATE_NOOP("Actions", "Previous lesson"), "Ctrl+PgUp",
+            lambda: self.lessons.step(-1))
+        self.language_menu = self.view_menu.addMenu("")
+        self._menu_texts.append((self.language_menu, QT_TRANSLATE_NOOP("Menus", "Language")))
+        group = QActionGroup(self)
+        self.language_actions = {}
+        for code, name in i18n.LANGUAGES.items():
+            action = QAction(name, self, checkable=True)      # each in its own language
+            action.triggered.connect(lambda _=False, c=code: self.set_language(c))
+            group.addAction(action)
+            self.language_menu.addAction(action)
+            self.language_actions[code] = action
+
+    def add_action(self, menu, text, shortcut, slot):
+        """A menu entry with a shortcut that works anywhere in the window; `text` is marked
+        with QT_TRANSLATE_NOOP("Actions", ...) and follows the language."""
+        action = QAction(translate("Actions", text), self)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        if menu is not None:
+            menu.addAction(action)
+        self.addAction(action)
+        self._action_texts.append((action, text))
+        return action
+
+    def set_language(self, language, remember=True):
+        """Switch every text of the window, now; remembered for the next launch."""
+        language = i18n.set_language(language)
+        self.language_actions[language].setChecked(True)
+        if remember:
+            settings.set_value("language", language)
+        if language != i18n.SOURCE_LANGUAGE:
+            missing = i18n.missing_font_message()
+            if missing:
+                self.status.setProperty("idle", False)
+                self.status.setText(missing)
+        self.language_changed.emit(language)
+        return language
 
     # -- lessons ----------------------------------------------------------------------
     def show_lesson(self, lesson_id):
         lesson = catalog.lesson(lesson_id)
         self._set_panel(lesson_id)
         self.params.set_lesson(lesson_id)
-        text = LESSON_TEXTS / f"{lesson_id}.md"
-        self.text.setMarkdown(text.read_text(encoding="utf-8") if text.exists() else lesson.title)
+        self._show_text(lesson_id)
         self.code.show_files(ROOT / Path(*name.split(".")).with_suffix(".py")
                              for name in (lesson.module, *lesson.sources))
+
+    def _show_text(self, lesson_id):
+        """The lesson's text in the current language (English when it has no translation)."""
+        translated = LESSON_TEXTS / i18n.current() / f"{lesson_id}.md"
+        text = translated if translated.exists() else LESSON_TEXTS / f"{lesson_id}.md"
+        title = translate("catalog", catalog.lesson(lesson_id).title)
+        self.text.setMarkdown(text.read_text(encoding="utf-8") if text.exists() else title)
 
     def _set_panel(self, lesson_id):
         """The lesson's own tab (a table, a zoomed view), when it has one."""
@@ -179,7 +274,7 @@ class MainWindow(QMainWindow):
             self.panel = cls(lesson_id)
             self.panel.attention.connect(self._attention)
             self.panel.stop_requested.connect(self.stop_lesson)
-            self.tabs.insertTab(1, self.panel, self.panel.title)
+            self.tabs.insertTab(1, self.panel, self.panel.tab_title())
 
     def _attention(self, text):
         self.result.setText(text)
@@ -191,6 +286,12 @@ class MainWindow(QMainWindow):
         if self.panel is not None and self.runner.session is not None:
             self.panel.refresh()
 
+    def run_or_stop(self):
+        if self.runner.running:
+            self.stop_lesson()
+        else:
+            self.run_lesson()
+
     def run_lesson(self):
         lesson_id = self.lessons.current_lesson()
         if not lesson_id or self.timeline is None or self.runner.running:
@@ -200,18 +301,30 @@ class MainWindow(QMainWindow):
         except (ValueError, KeyError) as exc:
             self._failed(str(exc))
             return
+        for gate in self.run_gates:         # e.g. a question for the class comes first
+            if gate(lesson_id, values):
+                return
+        self.start_run(lesson_id, values)
+
+    def start_run(self, lesson_id, values):
+        if self.runner.running:
+            return
         self.console.clear()
         self.console.write("status", f"$ concurrency-lab run {lesson_id} "
                            + " ".join(f"--set {k}={v}" for k, v in values.items()) + "\n")
         self.run_button.setEnabled(False)
-        self.status.setText(f"Starting {lesson_id}…")
+        self._set_status(translate("MainWindow", "Starting {lesson}…").format(lesson=lesson_id))
         self.runner.run(lesson_id, values)
 
     def stop_lesson(self):
         if self.runner.running:
-            self.status.setText("Stopping…")
+            self._set_status(translate("MainWindow", "Stopping…"))
             self.stop_button.setEnabled(False)
             asyncio.ensure_future(self.runner.stop())
+
+    def _set_status(self, text):
+        self.status.setProperty("idle", False)
+        self.status.setText(text)
 
     def _started(self, session):
         self.result.setVisible(False)
@@ -220,7 +333,8 @@ class MainWindow(QMainWindow):
         self.cores.set_workload_root(session.run.pid)
         self.stop_button.setEnabled(True)
         self.params.set_enabled(False)
-        self.status.setText(f"Running {session.lesson.id} (PID {session.run.pid})")
+        self._set_status(translate("MainWindow", "Running {lesson} (PID {pid})").format(
+            lesson=session.lesson.id, pid=session.run.pid))
         self._started_at = time.monotonic()
         self._clock.start()
         if self.panel is not None:
@@ -237,8 +351,8 @@ class MainWindow(QMainWindow):
         self.stop_button.setEnabled(False)
         self.params.set_enabled(True)
         run = session.run
-        left = "no process left behind" if not run.leftovers else \
-            f"still running: {run.leftovers}"
+        left = translate("MainWindow", "no process left behind") if not run.leftovers else \
+            translate("MainWindow", "still running: {pids}").format(pids=run.leftovers)
         message = f"{session.lesson.id}: {run.exit_reason}; {left}."
         result = summarize(session.lesson.id, session.values, session.model,
                            self.console.toPlainText()) if run.returncode == 0 else ""
@@ -246,7 +360,7 @@ class MainWindow(QMainWindow):
         self.result.setVisible(bool(result))
         if result:
             self.console.write("status", result + "\n")
-        self.status.setText(message)
+        self._set_status(message)
         self.console.write("status", f"\n{message}\n")
         if self.panel is not None:
             self._panel_timer.stop()
@@ -257,26 +371,14 @@ class MainWindow(QMainWindow):
 
     def _failed(self, reason):
         self.run_button.setEnabled(True)
-        self.status.setText(reason)
+        self._set_status(reason)
         self.console.write("stderr", reason + "\n")
 
     def _tick(self):
         if self.runner.session is not None and hasattr(self, "_started_at"):
             self.clock.setText(f"{time.monotonic() - self._started_at:0.1f} s")
 
-    # -- export -----------------------------------------------------------------------
-    def _default_name(self, suffix):
-        lesson = self.lessons.current_lesson() or "lesson"
-        return f"{lesson}-{datetime.now():%Y%m%d-%H%M%S}.{suffix}"
-
-    def export_png_dialog(self):
-        path, _ = QFileDialog.getSaveFileName(self, "Export timeline", self._default_name("png"),
-                                              "PNG images (*.png)")
-        if path and self.timeline is not None:
-            self.timeline.export_png(path, title=self._picture_title())
-            self.status.setText(f"Timeline saved to {path}")
-
-    def _picture_title(self):
+    def picture_title(self):
         """Lesson, parameters and interpreter: what an exported picture must say."""
         session = self.runner.session
         if session is None:
@@ -284,18 +386,6 @@ class MainWindow(QMainWindow):
         params = ", ".join(f"{k}={v}" for k, v in session.values.items())
         parts = [session.lesson.id, params, f"Python {session.python_version}"]
         return " · ".join(part for part in parts if part)
-
-    def export_json_dialog(self):
-        session = self.runner.session
-        if session is None:
-            QMessageBox.information(self, "Export trace", "Run a lesson first.")
-            return
-        path, _ = QFileDialog.getSaveFileName(self, "Export trace", self._default_name("json"),
-                                              "Chrome trace JSON (*.json)")
-        if path:
-            chrome_json.write(path, session.model, session.lesson.id, session.values,
-                              session.python_version)
-            self.status.setText(f"Trace saved to {path}")
 
     # -- closing ----------------------------------------------------------------------
     def closeEvent(self, event):
@@ -306,7 +396,7 @@ class MainWindow(QMainWindow):
             return
         event.ignore()                  # stop the lesson's tree first, then close
         self._closing = True
-        self.status.setText("Stopping the lesson before closing…")
+        self._set_status(translate("MainWindow", "Stopping the lesson before closing…"))
         asyncio.ensure_future(self._stop_then_close())
 
     async def _stop_then_close(self):
@@ -324,11 +414,3 @@ def _title(text):
     label = QLabel(text)
     label.setObjectName("sectionTitle")
     return label
-
-
-def _action(parent, text, shortcut, slot):
-    action = QAction(text, parent)
-    action.setShortcut(QKeySequence(shortcut))
-    action.triggered.connect(slot)
-    parent.addAction(action)
-    return action

@@ -3,6 +3,12 @@ import os
 import time
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Settings the app remembers go to a file of this test run, never the user's own; each test
+# starts from none (see the autouse fixture below).
+os.environ["CLAB_SETTINGS"] = os.path.join(
+    __import__("tempfile").mkdtemp(prefix="clab-settings-"), "concurrency-lab.ini")
+# The window starts in English whatever the machine's locale; tests switch on purpose.
+os.environ["LANGUAGE"] = "en"
 
 import psutil  # noqa: E402
 import pytest  # noqa: E402
@@ -29,6 +35,15 @@ def _alive(proc):
         return proc.is_running() and proc.status() != psutil.STATUS_ZOMBIE
     except psutil.Error:
         return False
+
+
+@pytest.fixture(autouse=True)
+def fresh_settings():
+    """No remembered language, theme or zoom leaks from one test into the next."""
+    path = os.environ["CLAB_SETTINGS"]
+    if os.path.exists(path):
+        os.remove(path)
+    yield
 
 
 @pytest.fixture(autouse=True)

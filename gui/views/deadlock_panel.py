@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from gui.trace.model import STATES
 from gui.trace.waitfor import find_cycle, wait_for_graph
+from gui.i18n import QT_TRANSLATE_NOOP
 from gui.views.lesson_panel import LessonPanel
 from gui.views.palette import STATE_COLORS
 
@@ -163,7 +164,7 @@ def _font(points, bold=False):
 class DeadlockPanel(LessonPanel):
     """Watches the run's locks; reports a deadlock once, large, and offers the Stop."""
 
-    title = "Wait-for graph"
+    title = QT_TRANSLATE_NOOP("LessonPanel", "Wait-for graph")
 
     def __init__(self, lesson_id, parent=None):
         super().__init__(parent)

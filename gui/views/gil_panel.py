@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout
 from gui.trace.analysis import gil_turns, overlap_fraction, run_spans
 from gui.trace.model import STATES
 from gui.views.lane_axis import INK, LaneAxis
+from gui.i18n import QT_TRANSLATE_NOOP
 from gui.views.lesson_panel import LessonPanel
 from gui.views.palette import STATE_COLORS, STATE_HEX, state_label
 
@@ -152,7 +153,7 @@ class TurnsItem(pg.GraphicsObject):
 class GilPanel(LessonPanel):
     """GIL close-up: threads hand the GIL over every switch interval; processes don't."""
 
-    title = "GIL close-up"
+    title = QT_TRANSLATE_NOOP("LessonPanel", "GIL close-up")
 
     def __init__(self, lesson_id="threads.gil", parent=None):
         super().__init__(parent)

@@ -6,6 +6,8 @@ import importlib
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
+from gui.i18n import translate
+
 # lesson id -> "module:Class"; each class subclasses LessonPanel
 PANELS = {
     "threads.race": "gui.views.race_panel:RacePanel",
@@ -24,9 +26,14 @@ class LessonPanel(QWidget):
     """Base of a lesson's panel. Views only: read `session.model` (and the console text),
     never processes or bytes."""
 
-    title = "Results"                  # the tab's title
+    title = "Results"                  # the tab's title, in English (see tab_title)
     attention = Signal(str)            # "look here": the window shows the text large
     stop_requested = Signal()          # e.g. a deadlock was found: offer the Stop
+
+    def tab_title(self):
+        """The tab's title in the current language: titles are marked where they are set,
+        ``title = QT_TRANSLATE_NOOP("LessonPanel", "Workers")``."""
+        return translate("LessonPanel", self.title)
 
     def start(self, session):
         """A run of this lesson began; `session.model` fills while it runs."""

@@ -11,6 +11,7 @@ from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableWidget, \
     QTableWidgetItem, QVBoxLayout
 
+from gui.i18n import QT_TRANSLATE_NOOP
 from gui.views.lesson_panel import LessonPanel
 
 FONT_PT = 15
@@ -50,7 +51,7 @@ def read_values(output):
 class LocalPanel(LessonPanel):
     """Thread -> value, read through threading.local and through the global dict."""
 
-    title = "Per-thread values"
+    title = QT_TRANSLATE_NOOP("LessonPanel", "Per-thread values")
 
     def __init__(self, lesson_id="threads.local", parent=None):
         super().__init__(parent)

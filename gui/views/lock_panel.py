@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (QFrame, QGridLayout, QHeaderView, QLabel, QTableW
                                QTableWidgetItem, QVBoxLayout)
 
 from gui.trace.model import STATES
+from gui.i18n import QT_TRANSLATE_NOOP
 from gui.views.lesson_panel import LessonPanel
 from gui.views.palette import STATE_HEX
 
@@ -67,7 +68,7 @@ class LockTimes:
 
 
 class LockPanel(LessonPanel):
-    title = "Lock: holding and waiting"
+    title = QT_TRANSLATE_NOOP("LessonPanel", "Lock: holding and waiting")
 
     def __init__(self, lesson_id, parent=None):
         super().__init__(parent)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QFrame, QHBoxLayout, QHeaderVi
 
 from gui.lesson_summary import summarize
 from gui.views.lane_axis import INK
+from gui.i18n import QT_TRANSLATE_NOOP
 from gui.views.lesson_panel import LessonPanel
 
 FONT_PT = 14
@@ -75,7 +76,7 @@ def compact(cell):
 class RacePanel(LessonPanel):
     """Final balance and lost updates, the balance over time, one captured interleaving."""
 
-    title = "Balance"
+    title = QT_TRANSLATE_NOOP("LessonPanel", "Balance")
 
     def __init__(self, lesson_id="threads.race", parent=None):
         super().__init__(parent)

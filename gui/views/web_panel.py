@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout
 
+from gui.i18n import QT_TRANSLATE_NOOP
 from gui.views.lesson_panel import LessonPanel
 
 PREFIX = "Serving on "
@@ -32,7 +33,7 @@ def served_url(model):
 class WebPanel(LessonPanel):
     """The server's URL and an "Open in your browser" button, live while the lesson runs."""
 
-    title = "Server"
+    title = QT_TRANSLATE_NOOP("LessonPanel", "Server")
 
     def __init__(self, lesson_id="async.aiohttp", parent=None):
         super().__init__(parent)

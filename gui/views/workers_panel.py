@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QHeaderView, QLabe
     QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout
 
 from gui.run.exit_reason import describe as describe_exit
+from gui.i18n import QT_TRANSLATE_NOOP
 from gui.views.lesson_panel import LessonPanel
 
 FONT_PT = 15
@@ -86,7 +87,7 @@ def workers(model):
 class WorkersPanel(LessonPanel):
     """The manager's address and worker command, and what each worker did."""
 
-    title = "Workers"
+    title = QT_TRANSLATE_NOOP("LessonPanel", "Workers")
 
     def __init__(self, lesson_id="distributed.manager", parent=None):
         super().__init__(parent)

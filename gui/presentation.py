@@ -1,0 +1,5 @@
+"""(being written)"""
+
+
+def install(window):
+    """Adds this feature to the main window."""
