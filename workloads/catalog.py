@@ -163,8 +163,8 @@ LESSONS = (
     Lesson("distributed.worker_crash", "Distributed processes", "A worker dies holding a task",
            "workloads.distributed.worker_crash", (
                Param("tasks", int, 10, "numbers the manager puts in the task queue", 1, 200),
-               Param("workers", int, 2, "workers; the first one is killed at its 2nd task",
-                     1, 16),
+               Param("workers", int, 2,
+                     "workers; the first one is killed during its first task", 1, 16),
            ), sources=("workloads.distributed.task_manager",
                        "workloads.distributed.task_worker")),
     Lesson("async.generator", "Coroutines and async IO", "Generators: send() and yield",

@@ -9,10 +9,11 @@ import os
 if os.environ.get("CLAB_TRACE"):
     import sys
     # One write per line: processes printing at the same time never splice their lines,
-    # and each line still reaches the window's console at once.
+    # and each line still reaches the window's console at once. write_through=False also
+    # under PYTHONUNBUFFERED, which would write the text and its newline separately.
     for _stream in (sys.stdout, sys.stderr):
         if hasattr(_stream, "reconfigure"):
-            _stream.reconfigure(line_buffering=True)
+            _stream.reconfigure(line_buffering=True, write_through=False)
     try:
         from workloads import autotrace
     except ImportError as exc:  # pragma: no cover - a broken PYTHONPATH

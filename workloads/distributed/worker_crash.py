@@ -1,18 +1,19 @@
 """A worker is killed while it holds a task: the task is lost.
 
-The first worker dies the moment it takes its second task, as it would in a power cut or at
-the hands of the kernel's out-of-memory killer. The task queue handed that task out once and
+The first worker dies halfway through its first task, as it would in a power cut or at the
+hands of the kernel's out-of-memory killer. The task queue handed that task out once and
 forgot it: get() removed it, and nothing ever puts it back. This is at-most-once delivery.
 Real task queues (Celery, RabbitMQ, SQS) keep a task until the worker acknowledges it is done,
 and give it to another worker when the one that took it dies.
 """
 import socket
 import sys
+import time
 
 from workloads import lesson_args, probe
 from workloads.distributed import task_manager as tm
 
-DIES_AT_TASK = 2            # the first worker is killed when it takes its 2nd task
+DIES_AT_TASK = 1            # the first worker is killed during its first task
 
 
 def main():
@@ -22,6 +23,9 @@ def main():
         task, result = manager.get_task_queue(), manager.get_result_queue()
         numbers = tm.put_tasks(task, args.tasks)
         doomed = tm.start_worker(manager, key, "--crash-after", str(DIES_AT_TASK))
+        # the others start once the doomed worker holds its task, so it surely gets one
+        while task.qsize() == len(numbers) and doomed.poll() is None:
+            time.sleep(0.01)
         workers = [doomed] + [tm.start_worker(manager, key) for _ in range(args.workers - 1)]
         results, repeats = tm.collect(result, len(numbers), workers, 1.0)
         lost = tm.account(task, numbers, results, repeats)
