@@ -4,6 +4,7 @@ import re
 import numpy as np
 
 from gui.trace.analysis import gil_turns, overlap_fraction, run_spans
+from gui.i18n import translate
 from gui.trace.model import STATES
 
 
@@ -13,19 +14,26 @@ def summarize(lesson_id, values, model, output=""):
     return make(values, model, output) if make else ""
 
 
+def _t(text, **values):
+    """A sentence in the window's language (English on the command line), then filled in."""
+    return translate("LessonSummary", text).format(**values)
+
+
 def _gil(values, model, output):
     t0, t1, _ = run_spans(model)
     if len(t0) == 0:
         return ""
     cores = re.search(r"CPU used: ([\d.]+) cores", output)
-    used = f", using {float(cores.group(1)):.1f} cores" if cores else ""
+    used = _t(", using {cores:.1f} cores", cores=float(cores.group(1))) if cores else ""
     together = overlap_fraction(t0, t1) * 100
     if values.get("variant") == "processes":
-        return f"The processes ran at the same time {together:.0f}% of the time{used}."
+        return _t("The processes ran at the same time {percent:.0f}% of the time{used}.",
+                  percent=together, used=used)
     turns = gil_turns(model)
-    return (f"The threads took turns {turns.handoffs} times; a turn lasted "
-            f"{turns.median_s * 1000:.1f} ms (switch interval {values['switch_interval_ms']:g} "
-            f"ms); they ran at the same time {together:.0f}% of the time{used}.")
+    return _t("The threads took turns {handoffs} times; a turn lasted {turn:.1f} ms (switch "
+              "interval {interval:g} ms); they ran at the same time {percent:.0f}% of the "
+              "time{used}.", handoffs=turns.handoffs, turn=turns.median_s * 1000,
+              interval=values["switch_interval_ms"], percent=together, used=used)
 
 
 def _pool(values, model, output):
@@ -37,8 +45,11 @@ def _pool(values, model, output):
     times = np.concatenate([t0, t1])
     steps = np.concatenate([np.ones(len(t0)), -np.ones(len(t1))])
     most = int(np.cumsum(steps[np.lexsort((steps, times))]).max())
-    workers = f"{len(pids)} worker process" + ("es" if len(pids) != 1 else "")
-    return f"{int(keep.sum())} tasks ran on {workers}, at most {most} at once."
+    if len(pids) == 1:
+        return _t("{tasks} tasks ran on 1 worker process, at most {most} at once.",
+                  tasks=int(keep.sum()), most=most)
+    return _t("{tasks} tasks ran on {workers} worker processes, at most {most} at once.",
+              tasks=int(keep.sum()), workers=len(pids), most=most)
 
 
 def _start_methods(values, model, output):
@@ -46,7 +57,7 @@ def _start_methods(values, model, output):
     if not times:
         return ""
     started = ", ".join(f"{method} {float(ms):.0f} ms" for method, ms in times)
-    return f"From start() to the child's first line: {started}."
+    return _t("From start() to the child's first line: {times}.", times=started)
 
 
 def _queue(values, model, output):
@@ -54,8 +65,11 @@ def _queue(values, model, output):
     ended = re.search(r"exit code (-?\d+)", output)
     if not gets:
         return ""
-    how = f"; the reader was ended by terminate() (exit code {ended.group(1)})" if ended else ""
-    return f"The reader got {', '.join(gets)} in the order they were put{how}."
+    if ended:
+        return _t("The reader got {items} in the order they were put; the reader was ended "
+                  "by terminate() (exit code {code}).", items=", ".join(gets),
+                  code=ended.group(1))
+    return _t("The reader got {items} in the order they were put.", items=", ".join(gets))
 
 
 def _race(values, model, output):
@@ -65,19 +79,24 @@ def _race(values, model, output):
         return ""
     balance, at_least, count = int(balance.group(1)), bool(lost.group(1)), int(lost.group(2))
     version = re.search(r"^CPython (\d+\.\d+)", output, re.M)
-    python = f"CPython {version.group(1)}" if version else "this Python"
+    python = f"CPython {version.group(1)}" if version else _t("this Python")
     n = 2 * values.get("iterations", 0)
-    head = f"Balance {balance} after {n:,} deposits and {n:,} withdrawals"
+    head = _t("Balance {balance} after {n:,} deposits and {n:,} withdrawals",
+              balance=balance, n=n)
     if at_least and count == 0:
-        return f"{head}: no loss this time on {python}, but it can lose updates: run it again."
+        return head + _t(": no loss this time on {python}, but it can lose updates: run it "
+                         "again.", python=python)
     if at_least:
-        return f"{head}: at least {count} update{'s' if count != 1 else ''} lost."
+        return head + _t(": at least {count} updates lost.", count=count)
     if count == 0 and values.get("variant") == "locked":
-        return f"{head}: no update lost, the lock let one thread at a time change the balance."
+        return head + _t(": no update lost, the lock let one thread at a time change the "
+                         "balance.")
     if count == 0:
-        return f"{head}: no update lost on {python}. See why in the text."
-    lost = f"{count} update{'s' if count != 1 else ''} lost"
-    return f"{head}: {lost}" + (", and by chance they cancelled out." if balance == 0 else ".")
+        return head + _t(": no update lost on {python}. See why in the text.", python=python)
+    if balance == 0:
+        return head + _t(": {count} updates lost, and by chance they cancelled out.",
+                         count=count)
+    return head + _t(": {count} updates lost.", count=count)
 
 
 def _waits_together(values, model, output):
@@ -89,8 +108,9 @@ def _waits_together(values, model, output):
     if not found:
         return ""
     total, longest, added = (float(x) for x in found.groups())
-    return (f"Done in {total:.2f} s: about the longest wait ({longest:g} s), not all the "
-            f"waits one after another ({added:g} s).")
+    return _t("Done in {total:.2f} s: about the longest wait ({longest:g} s), not all the "
+              "waits one after another ({added:g} s).", total=total, longest=longest,
+              added=added)
 
 
 def _aiohttp(values, model, output):
@@ -98,10 +118,11 @@ def _aiohttp(values, model, output):
     if not found:
         return ""
     count, total = int(found.group(1)), float(found.group(2))
-    each = "each handler waits 0.5 s"
     if values.get("variant") == "blocking":
-        return f"{count} requests answered in {total:.2f} s: one after another, {each}."
-    return f"{count} requests answered in {total:.2f} s: all at once, though {each}."
+        return _t("{count} requests answered in {total:.2f} s: one after another, each "
+                  "handler waits 0.5 s.", count=count, total=total)
+    return _t("{count} requests answered in {total:.2f} s: all at once, though each handler "
+              "waits 0.5 s.", count=count, total=total)
 
 
 def _distributed(values, model, output):
@@ -109,16 +130,32 @@ def _distributed(values, model, output):
     if not back:
         return ""
     got, total, rest = back.groups()
-    text = f"{got} of {total} results came back" + (
-        ", each exactly once" if rest.startswith(", each") else "")
-    refused = "AuthenticationError" in output
+    if rest.startswith(", each"):
+        text = _t("{got} of {total} results came back, each exactly once", got=got,
+                  total=total)
+    else:
+        text = _t("{got} of {total} results came back", got=got, total=total)
     lost = re.findall(r"^Task #(\d+) .* never came back\.$", output, re.MULTILINE)
-    if refused:
-        text += "; the worker with the wrong key was refused and the others finished"
+    if "AuthenticationError" in output:
+        text += _t("; the worker with the wrong key was refused and the others finished")
     if lost:
-        text += (f"; task #{', #'.join(lost)} died with its worker: taken once, never "
-                 "returned")
-    return text + "."
+        text += _t("; task #{tasks} died with its worker: taken once, never returned",
+                   tasks=", #".join(lost))
+    return text + _t(".")
+
+
+def _showdown(values, model, output):
+    rows = re.findall(r"^\s*(\w+):\s+([\d.]+) s wall,\s+[\d.]+ s CPU, speed-up ([\d.]+)x",
+                      output, re.MULTILINE)
+    cores = re.search(r"^Results on (\d+) cores", output, re.MULTILINE)
+    if not rows or not cores:
+        return ""
+    fastest = min(rows, key=lambda r: float(r[1]))
+    others = ", ".join(f"{name} {float(speed):.1f}×" for name, _, speed in rows
+                       if name not in ("sequential", fastest[0]))
+    return _t("On {cores} cores, {fastest} was fastest: {speed:.1f}× sequential "
+              "({others}).", cores=cores.group(1), fastest=fastest[0],
+              speed=float(fastest[2]), others=others)
 
 
 _SUMMARIES = {"async.wget": _waits_together, "async.gevent_io": _waits_together,
@@ -126,4 +163,5 @@ _SUMMARIES = {"async.wget": _waits_together, "async.gevent_io": _waits_together,
               "process.start_methods": _start_methods, "process.queue": _queue,
               "threads.gil": _gil, "process.pool": _pool,
               "threads.race": _race, "distributed.manager": _distributed,
-              "distributed.bad_key": _distributed, "distributed.worker_crash": _distributed}
+              "distributed.bad_key": _distributed, "distributed.worker_crash": _distributed,
+              "showdown.cpu": _showdown, "showdown.io": _showdown}

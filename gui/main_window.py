@@ -11,7 +11,7 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (QGroupBox, QHBoxLayout, QLabel, QMainWindow, QPushButton,
                                QSplitter, QTabWidget, QTextBrowser, QVBoxLayout, QWidget)
 
-from gui import about, exports, i18n, predict, presentation, replay, settings
+from gui import about, compare, exports, i18n, predict, presentation, replay, settings
 from gui.i18n import QT_TRANSLATE_NOOP, translate
 from gui.lesson_runner import LessonRunner
 from gui.lesson_summary import summarize
@@ -43,7 +43,7 @@ class MainWindow(QMainWindow):
         self._action_texts = []     # (action, source text) to translate again on a switch
         self._build()
         self._actions()
-        for feature in (exports, replay, presentation, predict, about):
+        for feature in (exports, replay, presentation, predict, compare, about):
             feature.install(self)
         self.runner.output.connect(self.console.write)
         self.runner.started.connect(self._started)

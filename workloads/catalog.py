@@ -198,6 +198,20 @@ LESSONS = (
                      choices=("async", "blocking")),
                Param("clients", int, 10, "requests sent at the same time", 1, 50),
            )),
+    Lesson("showdown.cpu", "Showdown", "CPU-bound: which model wins?",
+           "workloads.showdown.cpu", (
+               Param("jobs", int, 2 * _cores(), "jobs, each the same pure-Python arithmetic",
+                     1, 64),
+               Param("size", int, 2_000_000, "steps per job (about half a second each)",
+                     10_000, 100_000_000),
+           ), sources=("workloads.showdown.common",)),
+    Lesson("showdown.io", "Showdown", "I/O-bound: which model wins?",
+           "workloads.showdown.io", (
+               Param("jobs", int, 8, "requests, each to a local server that answers late",
+                     1, 64),
+               Param("delay_ms", int, 300, "how long the server waits before it answers",
+                     10, 10_000),
+           ), sources=("workloads.showdown.common",)),
 )
 
 

@@ -19,6 +19,8 @@ PANELS = {
     "distributed.manager": "gui.views.workers_panel:WorkersPanel",
     "distributed.bad_key": "gui.views.workers_panel:WorkersPanel",
     "distributed.worker_crash": "gui.views.workers_panel:WorkersPanel",
+    "showdown.cpu": "gui.views.showdown_panel:ShowdownPanel",
+    "showdown.io": "gui.views.showdown_panel:ShowdownPanel",
 }
 
 

@@ -13,7 +13,9 @@ QUICK = {"process.start": {"seconds": 0.3}, "process.pool": {"tasks": 3},
          "async.generator": {"items": 3}, "async.asyncio": {"sleep_s": 0.2},
          "async.wget": {"delays": "0.1,0.2"}, "async.gevent_io": {"delays": "0.1,0.2"},
          "async.aiohttp": {"clients": 3}, "distributed.manager": {"tasks": 4},
-         "distributed.bad_key": {"tasks": 4}, "distributed.worker_crash": {"tasks": 4}}
+         "distributed.bad_key": {"tasks": 4}, "distributed.worker_crash": {"tasks": 4},
+         "showdown.cpu": {"jobs": 2, "size": 100_000},
+         "showdown.io": {"jobs": 3, "delay_ms": 50}}
 ENDS_ON_ITS_OWN = [item.id for item in catalog.LESSONS if not item.unavailable()]
 
 

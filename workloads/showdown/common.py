@@ -1,0 +1,30 @@
+"""What the showdown lessons share: run one model, time it, and print the comparison."""
+import time
+
+from workloads import probe
+
+LANE = "models"         # a row of its own: one bar per model, from its start to its end
+
+
+def run_model(name, work):
+    """Run `work()` (a list of (value, CPU seconds) per job) as model `name`: its bar on
+    the models row, its wall and CPU time. Returns (wall s, CPU s, jobs done)."""
+    print(f"{name}...", flush=True)
+    t0 = time.perf_counter_ns()
+    done = work()
+    t1 = time.perf_counter_ns()
+    wall, cpu = (t1 - t0) / 1e9, sum(c for _, c in done)
+    print(f"{name}: wall {wall:.2f} s, CPU {cpu:.2f} s", flush=True)
+    probe.emit_span(f"{name}: wall {wall:.2f} s, CPU {cpu:.2f} s", "task", t0, t1, lane=LANE)
+    return wall, cpu, len(done)
+
+
+def report(results, cores):
+    """The figures of every model against the sequential one, one line each."""
+    base = results["sequential"][0]
+    print(f"Results on {cores} cores (speed-up = sequential wall time / wall time):")
+    for name, (wall, cpu, jobs) in results.items():
+        print(f"{name:>10}: {wall:6.2f} s wall, {cpu:6.2f} s CPU, "
+              f"speed-up {base / wall:4.2f}x ({jobs} jobs)")
+    fastest = min(results, key=lambda n: results[n][0])
+    print(f"Fastest: {fastest}.", flush=True)

@@ -1,0 +1,93 @@
+"""Showdown, CPU-bound: the same pure-Python jobs run one after another, with threads, with
+processes and with asyncio. Which model makes them finish sooner?
+
+Each job only computes. Threads share one interpreter and its GIL: one thread runs Python
+code at a time, so they take turns and finish no sooner than one after another. Processes
+each have their own interpreter and run on different cores at the same time. asyncio runs
+its tasks in one thread and only switches at an `await`: a job with no await runs to its
+end before the next one starts.
+
+The models run one after another so they do not disturb each other's timing.
+"""
+import asyncio
+import os
+import sys
+import time
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+
+from workloads import lesson_args, probe
+from workloads.showdown.common import report, run_model
+
+GAP_NS = 1_000_000      # a pause over 1 ms: this job was not running (a GIL turn is 5 ms)
+CHECK_EVERY = 2_000     # look at the clock this often (iterations)
+
+
+def job(size, waiting="blocked"):
+    """Pure-Python arithmetic, `size` iterations; returns (result, CPU seconds it used).
+    Every pause is drawn: the OS ran someone else ("blocked"), or, among threads, another
+    thread had the GIL ("wait.gil")."""
+    now = time.perf_counter_ns
+    cpu = time.thread_time()
+    run_start = last = now()
+    total, i = 0, 0
+    while i < size:
+        stop = min(size, i + CHECK_EVERY)
+        for k in range(i, stop):
+            total += k * k % 7
+        i = stop
+        t = now()
+        if t - last > GAP_NS:                   # we did not run between `last` and `t`
+            probe.emit_span("running", "run", run_start, last)
+            probe.emit_span("waiting", waiting, last, t)
+            run_start = t
+        last = t
+    probe.emit_span("running", "run", run_start, last)
+    return total, time.thread_time() - cpu
+
+
+def job_in_thread(size):
+    return job(size, waiting="wait.gil")        # mostly: another thread holds the GIL
+
+
+def sequential(jobs, size, workers):
+    return [job(size) for _ in range(jobs)]
+
+
+def threads(jobs, size, workers):
+    with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="Worker") as pool:
+        return list(pool.map(job_in_thread, [size] * jobs))
+
+
+def processes(jobs, size, workers):
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        return list(pool.map(job, [size] * jobs))
+
+
+def with_asyncio(jobs, size, workers):
+    async def one():
+        return job(size)                        # no await inside: nothing to switch at
+
+    async def main():
+        return await asyncio.gather(*(one() for _ in range(jobs)))
+
+    return asyncio.run(main())
+
+
+MODELS = {"sequential": sequential, "threads": threads, "processes": processes,
+          "asyncio": with_asyncio}
+
+
+def main():
+    args = lesson_args.parse("showdown.cpu")
+    cores = os.cpu_count() or 1
+    workers = min(args.jobs, cores)
+    print(f"{args.jobs} CPU-bound jobs of {args.size:,} steps on {cores} cores "
+          f"({workers} threads or processes), Python {sys.version.split()[0]}", flush=True)
+    results = {}
+    for name, model in MODELS.items():
+        results[name] = run_model(name, lambda m=model: m(args.jobs, args.size, workers))
+    report(results, cores)
+
+
+if __name__ == "__main__":
+    main()
