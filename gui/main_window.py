@@ -17,6 +17,7 @@ from gui.lesson_runner import LessonRunner
 from gui.lesson_summary import summarize
 from gui.views.lesson_panel import panel_class
 from gui.views.code_view import CodeView
+from gui.views.interpreter_choice import InterpreterChoice
 from gui.views.console_view import ConsoleView
 from gui.views.lesson_list import LessonList
 from gui.views.param_form import ParamForm
@@ -93,7 +94,14 @@ class MainWindow(QMainWindow):
         side_layout.addWidget(self._lessons_title)
         side_layout.addWidget(self.lessons, 3)
         self._params_box = box = QGroupBox()
-        QVBoxLayout(box).addWidget(self.params)
+        box_layout = QVBoxLayout(box)
+        box_layout.addWidget(self.params)
+        self.interpreter = InterpreterChoice()
+        self._python_label = QLabel()
+        python_row = QHBoxLayout()
+        python_row.addWidget(self._python_label)
+        python_row.addWidget(self.interpreter, 1)
+        box_layout.addLayout(python_row)
         side_layout.addWidget(box)
         buttons = QHBoxLayout()
         buttons.addWidget(self.run_button)
@@ -132,6 +140,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(translate("MainWindow", "Concurrency Lab"))
         self._lessons_title.setText(translate("MainWindow", "Lessons"))
         self._params_box.setTitle(translate("MainWindow", "Parameters"))
+        self._python_label.setText(translate("MainWindow", "Python"))
         self.run_button.setText(translate("MainWindow", "▶  Run"))
         self.stop_button.setText(translate("MainWindow", "■  Stop"))
         self.run_button.setToolTip(translate("MainWindow", "Run the lesson (Space)"))
@@ -314,7 +323,7 @@ class MainWindow(QMainWindow):
                            + " ".join(f"--set {k}={v}" for k, v in values.items()) + "\n")
         self.run_button.setEnabled(False)
         self._set_status(translate("MainWindow", "Starting {lesson}…").format(lesson=lesson_id))
-        self.runner.run(lesson_id, values)
+        self.runner.run(lesson_id, values, self.interpreter.python())
 
     def stop_lesson(self):
         if self.runner.running:
@@ -333,8 +342,10 @@ class MainWindow(QMainWindow):
         self.cores.set_workload_root(session.run.pid)
         self.stop_button.setEnabled(True)
         self.params.set_enabled(False)
-        self._set_status(translate("MainWindow", "Running {lesson} (PID {pid})").format(
-            lesson=session.lesson.id, pid=session.run.pid))
+        self._set_status(translate("MainWindow", "Running {lesson} under Python {version} "
+                                                 "(PID {pid})").format(
+            lesson=session.lesson.id, version=session.python_version, pid=session.run.pid))
+        self.interpreter.setEnabled(False)
         self._started_at = time.monotonic()
         self._clock.start()
         if self.panel is not None:
@@ -350,6 +361,7 @@ class MainWindow(QMainWindow):
         self.run_button.setEnabled(True)
         self.stop_button.setEnabled(False)
         self.params.set_enabled(True)
+        self.interpreter.setEnabled(True)
         run = session.run
         left = translate("MainWindow", "no process left behind") if not run.leftovers else \
             translate("MainWindow", "still running: {pids}").format(pids=run.leftovers)
@@ -371,6 +383,7 @@ class MainWindow(QMainWindow):
 
     def _failed(self, reason):
         self.run_button.setEnabled(True)
+        self.interpreter.setEnabled(True)
         self._set_status(reason)
         self.console.write("stderr", reason + "\n")
 

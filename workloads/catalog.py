@@ -62,6 +62,7 @@ class Lesson:
     params: tuple = field(default_factory=tuple)
     needs_fork: bool = False        # uses os.fork(), which only POSIX systems have
     sources: tuple = ()             # more modules the code pane shows, after `module`
+    packages: tuple = ()            # what it imports beyond the standard library
 
     def unavailable(self):
         """Why this lesson cannot run on this machine, or None."""
@@ -176,12 +177,12 @@ LESSONS = (
                Param("variant", str, "no_sleep", "run without yielding, or gevent.sleep(0)",
                      choices=("no_sleep", "sleep0")),
                Param("greenlets", int, 3, "greenlets spawned", 1, 20),
-           )),
+           ), packages=("gevent",)),
     Lesson("async.gevent_io", "Coroutines and async IO", "gevent: waiting for I/O together",
            "workloads.coroutines.gevent_io", (
                Param("delays", str, "0.3,0.6,0.9", "seconds the local server waits, per URL",
                      1, 20),
-           )),
+           ), packages=("gevent",)),
     Lesson("async.asyncio", "Coroutines and async IO", "asyncio: two tasks, one loop",
            "workloads.coroutines.asyncio_tasks", (
                Param("sleep_s", float, 1.0, "seconds each coroutine awaits", 0.05, 10.0),
@@ -191,13 +192,14 @@ LESSONS = (
                Param("delays", str, "0.3,0.6,0.9", "seconds each local server waits", 1, 20),
            )),
     Lesson("async.await_syntax", "Coroutines and async IO", "async/await and the old syntax",
-           "workloads.coroutines.await_syntax"),
+           "workloads.coroutines.await_syntax",
+           sources=("workloads.coroutines.old_coroutine",)),
     Lesson("async.aiohttp", "Coroutines and async IO", "An aiohttp server and N clients",
            "workloads.coroutines.web_server", (
                Param("variant", str, "async", "handlers that await, or that block",
                      choices=("async", "blocking")),
                Param("clients", int, 10, "requests sent at the same time", 1, 50),
-           )),
+           ), packages=("aiohttp",)),
     Lesson("showdown.cpu", "Showdown", "CPU-bound: which model wins?",
            "workloads.showdown.cpu", (
                Param("jobs", int, 2 * _cores(), "jobs, each the same pure-Python arithmetic",

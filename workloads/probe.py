@@ -92,12 +92,34 @@ _select = select.select
 _allocate_lock = _thread.allocate_lock
 
 
+# A free-threaded build running without the GIL: bytearray methods are not atomic there.
+# (CLAB_PROBE_LOCKED=1 takes the same path on any build: the tests check it that way.)
+_NO_GIL = (not getattr(sys, "_is_gil_enabled", lambda: True)()
+           or os.environ.get("CLAB_PROBE_LOCKED") == "1")
+
+
+class _LockedRecords(bytearray):
+    """The record buffer of a process without a GIL: every change under one lock."""
+
+    def __init__(self):
+        super().__init__()
+        self.lock = _allocate_lock()
+
+    def extend(self, data):
+        with self.lock:
+            bytearray.extend(self, data)
+
+
+def _new_records():
+    return _LockedRecords() if _NO_GIL else bytearray()
+
+
 class Connection:
     """One connection per process; records queue in a bytearray that the flusher drains."""
 
     def __init__(self, address, token):
         self.address, self.token = address, token.encode()[:32]
-        self.records = bytearray()          # packed 32-byte records, appended by any thread
+        self.records = _new_records()       # packed 32-byte records, appended by any thread
         self.strings = {"": 0}
         self.lanes = {}                     # virtual lane title -> key
         self.send_lock = _allocate_lock()
@@ -157,11 +179,18 @@ class Connection:
         # Under the GIL, extend, slice and deleting a prefix of a bytearray are each atomic and
         # other threads only append at the end: no record is lost or sent twice, without a lock
         # on the hot path. The send lock covers taking and sending, so a flush at exit waits
-        # for one in flight. (A free-threaded build needs a lock here too.)
+        # for one in flight. Without a GIL the buffer's own lock makes taking atomic too.
         with self.send_lock:
-            n = len(records)
-            payload = records[:n]
-            del records[:n]
+            lock = getattr(records, "lock", None)
+            if lock is not None:
+                with lock:
+                    n = len(records)
+                    payload = bytes(records[:n])
+                    del records[:n]
+            else:
+                n = len(records)
+                payload = records[:n]
+                del records[:n]
             self._send(FRAME_HEADER.pack(n, RECORDS) + payload)
 
     def _send(self, data):
@@ -172,7 +201,7 @@ class Connection:
 
     def after_fork_in_child(self):
         old = self.sock
-        self.sock, self.records, self.exited = None, bytearray(), False
+        self.sock, self.records, self.exited = None, _new_records(), False
         self.send_lock = _allocate_lock()
         self.strings = {"": 0}
         self.lanes = {}

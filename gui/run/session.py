@@ -10,7 +10,12 @@ import time
 from gui.run.workload_run import WorkloadRun
 from gui.trace.listener import TraceListener
 from gui.trace.model import TraceModel
-from workloads import catalog
+from workloads import catalog, interpreters
+
+
+class CannotRun(OSError):
+    """The lesson cannot run under the chosen interpreter; the message says why and what to
+    do (an OSError, so every caller that reports a failed start reports this too)."""
 
 
 class LessonSession:
@@ -25,7 +30,9 @@ class LessonSession:
 
     async def start(self):
         if self.python:
-            self._python_version = await interpreter_version(self.python)
+            self.interpreter = await asyncio.to_thread(interpreters.ask, self.python)
+            check_interpreter(self.lesson, self.python, self.interpreter)
+            self._python_version = version_text(self.interpreter)
         await self.listener.start()
         self.model.origin_ns = time.perf_counter_ns()
         self.run = WorkloadRun(self.lesson, self.values, self.listener.env, self.python,
@@ -68,25 +75,28 @@ class LessonSession:
         await self.listener.close()
         return leftovers
 
+    interpreter = None              # an interpreters.Interpreter when `python` was chosen
+
     @property
     def python_version(self):
-        """Version of the interpreter that runs the lesson."""
+        """Version of the interpreter that runs the lesson: "3.9.18", "3.13.0t"."""
         return getattr(self, "_python_version", None) or platform.python_version()
 
 
-async def interpreter_version(python):
-    """``"3.9.18"`` for an interpreter path, or None if it does not answer like a Python."""
-    try:
-        proc = await asyncio.create_subprocess_exec(
-            python, "-c", "import platform; print(platform.python_version())",
-            stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.DEVNULL)
-    except OSError:
-        return None
-    try:
-        out, _ = await asyncio.wait_for(proc.communicate(), 30)
-    except asyncio.TimeoutError:
-        proc.kill()
-        await proc.wait()
-        return None
-    text = out.decode(errors="replace").strip()
-    return text if proc.returncode == 0 and text[:1].isdigit() else None
+def version_text(interpreter):
+    return interpreter.release + ("t" if interpreter.free_threaded else "")
+
+
+def check_interpreter(lesson, python, interpreter):
+    """CannotRun with what to do when `lesson` cannot run under `python`."""
+    if interpreter is None:
+        raise CannotRun(f"{python} does not answer like a Python interpreter")
+    if not interpreter.usable:
+        raise CannotRun(f"{interpreter.reason}; choose Python "
+                        f"{interpreters.MIN_VERSION[0]}.{interpreters.MIN_VERSION[1]} or newer")
+    missing = interpreter.missing(lesson.packages)
+    if missing:
+        names = " and ".join(missing)
+        raise CannotRun(f"{lesson.id} needs {names}, which Python {interpreter.release} at "
+                        f"{python} does not have. Install it there with: "
+                        f"{interpreter.install_hint(missing)}")

@@ -18,7 +18,7 @@ from gui.views.lesson_panel import LessonPanel
 from gui.views.stacked_runs import StackedRuns, section_of
 
 MODELS_LANE = "models"
-FIGURES = re.compile(r"^(\w+): wall ([\d.]+) s, CPU ([\d.]+) s$")
+FIGURES = re.compile(r"^(.+?): wall ([\d.]+) s, CPU ([\d.]+) s$")
 BAR_PX, NAME_PX = 30, 130
 
 

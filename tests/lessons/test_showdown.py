@@ -86,3 +86,24 @@ def test_io_bound_every_concurrent_model_beats_sequential(lesson_run):
     for name in ("asyncio", "gevent"):
         lanes = lanes_with(session.model, *runs[name], "wait.io")
         assert len({lane.pid for lane in lanes}) == 1
+
+
+def test_the_threads_model_runs_again_under_another_python(lesson_run, monkeypatch):
+    """With a free-threaded build on the machine the threads model runs once more under it;
+    SHOWDOWN_THREADS_PYTHON picks the interpreter, here any other CPython that is found."""
+    from workloads import interpreters
+    other = next((i for i in interpreters.discover()[1:] if i.usable
+                  and i.release != interpreters.discover()[0].release), None)
+    if other is None:
+        pytest.skip("no second CPython on this machine")
+    monkeypatch.setenv("SHOWDOWN_THREADS_PYTHON", other.executable)
+    session, out = lesson_run("showdown.cpu", jobs=2, size=100_000)
+    assert session.run.returncode == 0, out
+    label = f"threads on {other.release}{'t' if other.free_threaded else ''}"
+    assert re.search(rf"^\s*{re.escape(label)}:\s+[\d.]+ s wall", out, re.M), out
+    names = [name for name, *_ in model_runs(session.model)]
+    assert names == ["sequential", "threads", "processes", "asyncio", label]
+    child = [p for p in session.model.processes.values()
+             if p.parent is not None and p.parent.pid == session.run.pid
+             and not p.name.startswith(("ForkProcess", "SpawnProcess"))]
+    assert child, "the extra run is a process of its own"

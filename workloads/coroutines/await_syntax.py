@@ -3,12 +3,20 @@
 Python 3.5 added `async def` and `await`. Before that, an asyncio coroutine was a generator
 marked with @asyncio.coroutine that used `yield from` where we now write `await`.
 @asyncio.coroutine was removed in Python 3.11; types.coroutine, which it was built on, still
-exists, so the old form still runs everywhere. Both versions below behave the same.
+exists, so the old form still runs everywhere. Both versions below behave the same. Last, the
+lesson runs the original @asyncio.coroutine form (old_coroutine.py) under a Python that still
+has it: this one if it is 3.10 or older, else an older one found on this machine.
 """
 import asyncio
+import os
+import subprocess
+import sys
 import threading
 import time
 import types
+from pathlib import Path
+
+from workloads import interpreters
 
 
 async def hello_new(name):                      # since Python 3.5
@@ -32,5 +40,26 @@ async def main():
         print(f"{hello.__name__}: {time.perf_counter() - start:.2f} s")
 
 
+def run_original_form():
+    """old_coroutine.py under a Python that still has @asyncio.coroutine, if there is one."""
+    if hasattr(asyncio, "coroutine"):
+        python = sys.executable
+    else:
+        older = next((i for i in interpreters.discover_untraced()
+                      if i.usable and tuple(i.version[:2]) < (3, 11)), None)
+        if older is None:
+            print("-- hello_asyncio_coroutine --")
+            print("No Python 3.10 or older on this machine: @asyncio.coroutine was removed "
+                  "in 3.11, so the original form cannot run here.")
+            return
+        python = older.executable
+    root = str(Path(__file__).resolve().parents[2])
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [env.get("PYTHONPATH"), root]))
+    sys.stdout.flush()
+    subprocess.run([python, "-m", "workloads.coroutines.old_coroutine"], env=env, check=False)
+
+
 if __name__ == "__main__":
     asyncio.run(main())
+    run_original_form()

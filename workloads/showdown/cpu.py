@@ -7,15 +7,21 @@ each have their own interpreter and run on different cores at the same time. asy
 its tasks in one thread and only switches at an `await`: a job with no await runs to its
 end before the next one starts.
 
-The models run one after another so they do not disturb each other's timing.
+The models run one after another so they do not disturb each other's timing. When the
+machine has a free-threaded Python (3.13t or later, no GIL), the threads model runs once more
+under it, in a process of its own: there, threads run on all the cores. (The environment
+variable SHOWDOWN_THREADS_PYTHON names another interpreter for that extra run.)
 """
 import asyncio
 import os
+import re
+import subprocess
 import sys
 import time
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+from pathlib import Path
 
-from workloads import lesson_args, probe
+from workloads import interpreters, lesson_args, probe
 from workloads.showdown.common import report, run_model
 
 GAP_NS = 1_000_000      # a pause over 1 ms: this job was not running (a GIL turn is 5 ms)
@@ -77,15 +83,54 @@ MODELS = {"sequential": sequential, "threads": threads, "processes": processes,
           "asyncio": with_asyncio}
 
 
+def other_python():
+    """The interpreter for the extra threads run: SHOWDOWN_THREADS_PYTHON, or a free-threaded
+    build found on this machine (none when this one already runs without the GIL)."""
+    chosen = os.environ.get("SHOWDOWN_THREADS_PYTHON")
+    if chosen:
+        return interpreters.ask(chosen)
+    if not getattr(sys, "_is_gil_enabled", lambda: True)():
+        return None
+    return interpreters.find_free_threaded()
+
+
+def threads_under(python, args):
+    """The threads model in a child process under `python`: (label, figures) or None."""
+    label = f"threads on {python.release}{'t' if python.free_threaded else ''}"
+    env = dict(os.environ, SHOWDOWN_ONLY="threads", SHOWDOWN_LABEL=label)
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [env.get("PYTHONPATH"),
+                                                      str(Path(__file__).resolve().parents[2])]))
+    command = [python.executable] + (["-X", "gil=0"] if python.free_threaded else []) + [
+        "-m", "workloads.showdown.cpu", "--jobs", str(args.jobs), "--size", str(args.size)]
+    out = subprocess.run(command, env=env, capture_output=True, text=True)
+    print(out.stdout, end="", flush=True)
+    found = re.search(rf"^{re.escape(label)}: wall ([\d.]+) s, CPU ([\d.]+) s$", out.stdout,
+                      re.M)
+    if out.returncode or not found:
+        print(f"{label}: failed ({out.stderr.strip().splitlines()[-1:] or 'no output'})")
+        return None
+    return label, (float(found.group(1)), float(found.group(2)), args.jobs)
+
+
 def main():
     args = lesson_args.parse("showdown.cpu")
     cores = os.cpu_count() or 1
     workers = min(args.jobs, cores)
+    only = os.environ.get("SHOWDOWN_ONLY")
+    if only:                            # one model, for the parent's comparison
+        run_model(os.environ.get("SHOWDOWN_LABEL", only),
+                  lambda: MODELS[only](args.jobs, args.size, workers))
+        return
     print(f"{args.jobs} CPU-bound jobs of {args.size:,} steps on {cores} cores "
           f"({workers} threads or processes), Python {sys.version.split()[0]}", flush=True)
     results = {}
     for name, model in MODELS.items():
         results[name] = run_model(name, lambda m=model: m(args.jobs, args.size, workers))
+    python = other_python()
+    if python is not None and python.usable:
+        extra = threads_under(python, args)
+        if extra:
+            results[extra[0]] = extra[1]
     report(results, cores)
 
 

@@ -1,0 +1,145 @@
+"""Any interpreter: the CPythons on this machine are found with their version and build,
+too-old ones are listed but cannot be chosen, and a lesson runs under the chosen one: the race
+loses updates under an older CPython and not under the app's own; a lesson whose packages are
+missing there says which and how to install them; the trace records the interpreter."""
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from gui.main_window import MainWindow
+from tests.gui.waiting import run_to_the_end
+from workloads import interpreters
+
+ROOT = Path(__file__).resolve().parents[2]
+FOUND = interpreters.discover()
+OLDER = interpreters.older_with_lost_updates(FOUND)
+WITHOUT_GEVENT = next((i for i in FOUND if i.usable and not i.packages.get("gevent")), None)
+
+
+def cli(*args):
+    script = shutil.which("concurrency-lab", path=os.path.dirname(sys.executable))
+    command = [script] if script else [sys.executable, "-m", "gui"]
+    return subprocess.run([*command, *args], cwd=ROOT, capture_output=True, text=True,
+                          timeout=180)
+
+
+def test_discovery_finds_this_python_first_and_the_others_once():
+    own = FOUND[0]
+    assert own.source == "this app" and own.usable
+    assert tuple(own.version) == tuple(sys.version_info[:3])
+    assert own.free_threaded == bool(__import__("sysconfig").get_config_var("Py_GIL_DISABLED"))
+    keys = [(i.prefix, i.release, i.free_threaded) for i in FOUND]
+    assert len(keys) == len(set(keys))
+    pyenv = [p for p in Path(os.environ.get("PYENV_ROOT", Path.home() / ".pyenv"))
+             .glob("versions/*/bin/python3")]
+    if not pyenv:
+        pytest.skip("no pyenv versions on this machine")
+    found = {os.path.realpath(i.executable) for i in FOUND}
+    for exe in pyenv:
+        version = exe.parent.parent.name
+        assert any(i.release == version.rstrip("t") for i in FOUND), f"{exe} not found"
+    assert found
+
+
+def test_too_old_interpreters_are_listed_with_the_reason():
+    old = [i for i in FOUND if tuple(i.version[:2]) < interpreters.MIN_VERSION]
+    if not old:
+        pytest.skip("no Python older than 3.8 on this machine")
+    for interpreter in old:
+        assert not interpreter.usable and "older than" in interpreter.reason
+
+
+@pytest.mark.skipif(OLDER is None, reason="no CPython older than 3.10 on this machine")
+def test_the_naive_race_loses_updates_under_an_older_python_only(tmp_path):
+    def lost(done):
+        assert done.returncode == 0, done.stderr
+        return int(re.search(r"^lost updates: (?:at least )?(\d+)", done.stdout, re.M).group(1))
+
+    for _ in range(3):      # the balance alone can hide a loss now and then: try again
+        old = cli("run", "threads.race", "--set", "variant=naive", "--set",
+                  "iterations=2000000", "--python", OLDER.executable,
+                  "--trace", str(tmp_path / "old.json"))
+        if lost(old) > 0:
+            break
+    assert lost(old) > 0
+    new = cli("run", "threads.race", "--set", "variant=naive", "--trace",
+              str(tmp_path / "new.json"))
+    lost_new = lost(new)
+    if sys.version_info >= (3, 10):
+        assert lost_new == 0
+    # the trace says which interpreter ran
+    assert json.loads((tmp_path / "old.json").read_text())["otherData"]["python"] \
+        == OLDER.release
+    assert json.loads((tmp_path / "new.json").read_text())["otherData"]["python"] \
+        == FOUND[0].release
+
+
+@pytest.mark.skipif(WITHOUT_GEVENT is None, reason="every Python here has gevent")
+def test_a_missing_package_is_named_with_the_command_that_installs_it():
+    done = cli("run", "async.gevent", "--python", WITHOUT_GEVENT.executable)
+    assert done.returncode != 0
+    assert "Traceback" not in done.stdout + done.stderr
+    assert "needs gevent" in done.stderr
+    assert f"{WITHOUT_GEVENT.executable} -m pip install gevent" in done.stderr
+
+
+def test_a_too_old_or_wrong_interpreter_gets_one_line():
+    done = cli("run", "threads.basics", "--python", sys.executable + "-no-such-python")
+    assert done.returncode != 0 and "not found" in done.stderr
+    old = next((i for i in FOUND if not i.usable), None)
+    if old is None:
+        pytest.skip("no too-old Python here")
+    done = cli("run", "threads.basics", "--python", old.executable)
+    assert done.returncode != 0 and "older than" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+@pytest.mark.skipif(OLDER is None, reason="no CPython older than 3.10 on this machine")
+def test_the_window_runs_the_lesson_under_the_chosen_python(qtbot, run_async):
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    choice = window.interpreter
+    choice.discover_now()
+    texts = [choice.itemText(i) for i in range(choice.count())]
+    assert "this app" in texts[0] and any(OLDER.release in t for t in texts)
+    for i, interpreter in enumerate(choice.found):    # too old: listed, not selectable
+        assert choice.model().item(i).isEnabled() == interpreter.usable
+    choice.select(OLDER.executable)
+    window.lessons.select("threads.race")
+    window.params.set_values({"variant": "naive", "iterations": 100_000})
+    run_async(run_to_the_end(window))
+    session = window.runner.session
+    assert session.python_version == OLDER.release
+    assert session.run.returncode == 0
+    assert f"Python {OLDER.release}" in window.picture_title()
+    assert re.search(r"^CPython 3\.\d\b", window.console.toPlainText(), re.M)
+    # the window's next launch offers the same choice
+    again = MainWindow()
+    qtbot.addWidget(again)
+    again.interpreter.discover_now()
+    assert again.interpreter.python() == OLDER.executable
+
+
+@pytest.mark.skipif(WITHOUT_GEVENT is None, reason="every Python here has gevent")
+def test_the_window_says_which_package_is_missing(qtbot, run_async):
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    window.interpreter.discover_now()
+    window.interpreter.select(WITHOUT_GEVENT.executable)
+    window.lessons.select("async.gevent")
+    window.run_lesson()
+
+    async def failed():
+        from tests.gui.waiting import until
+        await until(lambda: "needs gevent" in window.status.text(), message="the message")
+    run_async(failed())
+    assert "pip install gevent" in window.status.text()
+    assert window.run_button.isEnabled() and not window.runner.running
