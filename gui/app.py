@@ -4,23 +4,16 @@ import asyncio
 import os
 import sys
 
-from gui.run.workload_run import ROOT
-
-THEME = ROOT / "assets" / "theme.qss"
-
 
 def create_app(argv=None):
-    from PySide6.QtGui import QFont
     from PySide6.QtWidgets import QApplication
+
+    from gui import presentation
 
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
     app.setApplicationName("Concurrency Lab")
     app.setOrganizationName("Concurrency Lab")
-    font = QFont(app.font())
-    font.setPointSize(13)                   # readable from the back of a classroom
-    app.setFont(font)
-    if THEME.exists():
-        app.setStyleSheet(THEME.read_text(encoding="utf-8"))
+    presentation.apply_saved(app)       # the remembered theme and zoom (13 pt type at 100 %)
     return app
 
 
@@ -33,7 +26,8 @@ def no_display_reason():
     return None
 
 
-def main():
+def main(open_path=None):
+    """The window; with `open_path` it then replays that trace file (gui/replay.py)."""
     reason = no_display_reason()
     if reason:
         print(f"concurrency-lab: {reason}", file=sys.stderr)
@@ -50,8 +44,16 @@ def main():
     app.aboutToQuit.connect(closed.set)
     window = MainWindow(deferred_plots=True)
     window.show()
+    if not os.environ.get("CLAB_EXIT_AFTER_SHOW"):
+        window.plots_ready.connect(window.interpreter.discover_soon)   # other Pythons
+    if open_path:
+        from gui.replay import open_when_ready
+        open_when_ready(window, open_path)
     if os.environ.get("CLAB_EXIT_AFTER_SHOW"):      # used by `concurrency-lab bench`
         QTimer.singleShot(0, lambda: print("window shown", flush=True))
+        if open_path:                               # what `concurrency-lab open` showed
+            window.plots_ready.connect(lambda: print(f"status: {window.status.text()}",
+                                                     flush=True))
         window.plots_ready.connect(lambda: (print("window ready", flush=True), window.close()))
     with loop:
         loop.run_until_complete(closed.wait())

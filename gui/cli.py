@@ -1,4 +1,5 @@
-"""The command line: the app, `list`, `run`, `bench` (contract: LESSONS.md, "Command line").
+"""The command line: the app, `list`, `run`, `open`, `bench` (contract: LESSONS.md,
+"Command line").
 
 `run` uses the same session, probe and model as the window, so what a script gets is what a
 class sees. Qt is imported only when a picture or the window is asked for.
@@ -34,6 +35,8 @@ def _parser():
                       help="take it this long after the start instead of at the end")
     shot.add_argument("--tab", metavar="TITLE",
                       help="show this tab first, e.g. \"Source code\" or the lesson's own")
+    replay = sub.add_parser("open", help="replay a trace file in the window")
+    replay.add_argument("file", metavar="FILE.json", help="a trace written by --trace or Export")
     sub.add_parser("app", help="open the window (the default)")
     return parser
 
@@ -96,7 +99,8 @@ def run_command(args):
             print(result, file=sys.stderr)
     if args.trace:
         from gui.trace import chrome_json
-        chrome_json.write(args.trace, model, args.lesson, values, session.python_version)
+        chrome_json.write(args.trace, model, args.lesson, values, session.python_version,
+                          "".join(output))
         print(f"trace written to {args.trace}", file=sys.stderr)
     if args.png:
         from gui.views.render import render_timeline_png
@@ -171,6 +175,13 @@ def main(argv=None):
         from gui.bench import main as bench_main
         return bench_main(quick=args.quick)
     from gui.app import main as app_main
+    if args.command == "open":
+        from gui.trace.chrome_reader import TraceError, read
+        try:
+            read(args.file)             # a bad file is said here, before any window opens
+        except TraceError as exc:
+            return fail(f"cannot open {exc}")
+        return app_main(open_path=args.file)
     return app_main()
 
 

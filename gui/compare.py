@@ -56,8 +56,9 @@ class Compare:
         self.dialog = None
 
     def current(self):
-        session = self.window.runner.session
-        if session is None or session.run is None or session.run.running:
+        session = self.window.shown_session()
+        if session is None or session.lesson is None or session.run is None \
+                or session.run.running:
             return None
         return card_of(session, self.window.console.toPlainText())
 

@@ -92,6 +92,10 @@ def set_language(language):
     _current = language
     if language.startswith("zh"):
         _use_cjk_font(app)
+    # Qt posts LanguageChange to every widget: deliver them now, so the switch is done
+    # when this returns
+    from PySide6.QtCore import QEvent
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
     return language
 
 

@@ -7,6 +7,7 @@ import asyncio
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from gui.i18n import translate
 from gui.run.session import LessonSession
 
 
@@ -42,7 +43,8 @@ class LessonRunner(QObject):
         try:
             await session.start()
         except OSError as exc:
-            self.failed.emit(f"could not start {lesson_id}: {exc}")
+            self.failed.emit(translate("LessonRunner", "could not start {lesson}: {error}")
+                             .format(lesson=lesson_id, error=exc))
             return
         self.started.emit(session)
         self._watch.start()
@@ -59,7 +61,9 @@ class LessonRunner(QObject):
         self._watch.stop()
         leftovers = await session.stop()
         if leftovers:
-            self.output.emit("stderr", f"\nStill running after Stop: {leftovers}\n")
+            text = translate("LessonRunner", "Still running after Stop: {pids}").format(
+                pids=leftovers)
+            self.output.emit("stderr", f"\n{text}\n")
         return leftovers
 
     def _remember_pids(self):

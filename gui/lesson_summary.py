@@ -14,26 +14,24 @@ def summarize(lesson_id, values, model, output=""):
     return make(values, model, output) if make else ""
 
 
-def _t(text, **values):
-    """A sentence in the window's language (English on the command line), then filled in."""
-    return translate("LessonSummary", text).format(**values)
-
-
 def _gil(values, model, output):
     t0, t1, _ = run_spans(model)
     if len(t0) == 0:
         return ""
     cores = re.search(r"CPU used: ([\d.]+) cores", output)
-    used = _t(", using {cores:.1f} cores", cores=float(cores.group(1))) if cores else ""
+    used = translate("LessonSummary", ", using {cores:.1f} cores").format(
+        cores=float(cores.group(1))) if cores else ""
     together = overlap_fraction(t0, t1) * 100
     if values.get("variant") == "processes":
-        return _t("The processes ran at the same time {percent:.0f}% of the time{used}.",
-                  percent=together, used=used)
+        return translate("LessonSummary", "The processes ran at the same time {percent:.0f}% of the "
+                                          "time{used}.").format(percent=together, used=used)
     turns = gil_turns(model)
-    return _t("The threads took turns {handoffs} times; a turn lasted {turn:.1f} ms (switch "
-              "interval {interval:g} ms); they ran at the same time {percent:.0f}% of the "
-              "time{used}.", handoffs=turns.handoffs, turn=turns.median_s * 1000,
-              interval=values["switch_interval_ms"], percent=together, used=used)
+    return translate("LessonSummary", "The threads took turns {handoffs} times; a turn lasted "
+                                      "{turn:.1f} ms (switch interval {interval:g} ms); they ran at "
+                                      "the same time {percent:.0f}% of the time{used}.").format(
+                                          handoffs=turns.handoffs, turn=turns.median_s * 1000,
+                                          interval=values["switch_interval_ms"],
+                                          percent=together, used=used)
 
 
 def _pool(values, model, output):
@@ -46,10 +44,11 @@ def _pool(values, model, output):
     steps = np.concatenate([np.ones(len(t0)), -np.ones(len(t1))])
     most = int(np.cumsum(steps[np.lexsort((steps, times))]).max())
     if len(pids) == 1:
-        return _t("{tasks} tasks ran on 1 worker process, at most {most} at once.",
-                  tasks=int(keep.sum()), most=most)
-    return _t("{tasks} tasks ran on {workers} worker processes, at most {most} at once.",
-              tasks=int(keep.sum()), workers=len(pids), most=most)
+        return translate("LessonSummary", "{tasks} tasks ran on 1 worker process, at most {most} at "
+                                          "once.").format(tasks=int(keep.sum()), most=most)
+    return translate("LessonSummary", "{tasks} tasks ran on {workers} worker processes, at most "
+                                      "{most} at once.").format(
+                                          tasks=int(keep.sum()), workers=len(pids), most=most)
 
 
 def _start_methods(values, model, output):
@@ -57,7 +56,8 @@ def _start_methods(values, model, output):
     if not times:
         return ""
     started = ", ".join(f"{method} {float(ms):.0f} ms" for method, ms in times)
-    return _t("From start() to the child's first line: {times}.", times=started)
+    return translate("LessonSummary", "From start() to the child's first line: {times}.").format(
+        times=started)
 
 
 def _queue(values, model, output):
@@ -66,10 +66,11 @@ def _queue(values, model, output):
     if not gets:
         return ""
     if ended:
-        return _t("The reader got {items} in the order they were put; the reader was ended "
-                  "by terminate() (exit code {code}).", items=", ".join(gets),
-                  code=ended.group(1))
-    return _t("The reader got {items} in the order they were put.", items=", ".join(gets))
+        return translate("LessonSummary", "The reader got {items} in the order they were put; the "
+                                          "reader was ended by terminate() (exit code {code}).").format(
+                                              items=", ".join(gets), code=ended.group(1))
+    return translate("LessonSummary", "The reader got {items} in the order they were put.").format(
+        items=", ".join(gets))
 
 
 def _race(values, model, output):
@@ -79,24 +80,26 @@ def _race(values, model, output):
         return ""
     balance, at_least, count = int(balance.group(1)), bool(lost.group(1)), int(lost.group(2))
     version = re.search(r"^CPython (\d+\.\d+)", output, re.M)
-    python = f"CPython {version.group(1)}" if version else _t("this Python")
+    python = f"CPython {version.group(1)}" if version else translate("LessonSummary", "this Python")
     n = 2 * values.get("iterations", 0)
-    head = _t("Balance {balance} after {n:,} deposits and {n:,} withdrawals",
-              balance=balance, n=n)
+    head = translate("LessonSummary", "Balance {balance} after {n:,} deposits and {n:,} withdrawals").format(
+        balance=balance, n=n)
     if at_least and count == 0:
-        return head + _t(": no loss this time on {python}, but it can lose updates: run it "
-                         "again.", python=python)
+        return head + translate("LessonSummary", ": no loss this time on {python}, but it can lose updates: "
+                                                 "run it again.").format(python=python)
     if at_least:
-        return head + _t(": at least {count} updates lost.", count=count)
+        return head + translate("LessonSummary", ": at least {count} updates lost.").format(
+            count=count)
     if count == 0 and values.get("variant") == "locked":
-        return head + _t(": no update lost, the lock let one thread at a time change the "
-                         "balance.")
+        return head + translate("LessonSummary", ": no update lost, the lock let one thread at a time change "
+                                                 "the balance.")
     if count == 0:
-        return head + _t(": no update lost on {python}. See why in the text.", python=python)
+        return head + translate("LessonSummary", ": no update lost on {python}. See why in the text.").format(
+            python=python)
     if balance == 0:
-        return head + _t(": {count} updates lost, and by chance they cancelled out.",
-                         count=count)
-    return head + _t(": {count} updates lost.", count=count)
+        return head + translate("LessonSummary", ": {count} updates lost, and by chance they cancelled out.").format(
+            count=count)
+    return head + translate("LessonSummary", ": {count} updates lost.").format(count=count)
 
 
 def _waits_together(values, model, output):
@@ -108,9 +111,9 @@ def _waits_together(values, model, output):
     if not found:
         return ""
     total, longest, added = (float(x) for x in found.groups())
-    return _t("Done in {total:.2f} s: about the longest wait ({longest:g} s), not all the "
-              "waits one after another ({added:g} s).", total=total, longest=longest,
-              added=added)
+    return translate("LessonSummary", "Done in {total:.2f} s: about the longest wait ({longest:g} "
+                                      "s), not all the waits one after another ({added:g} s).").format(
+                                          total=total, longest=longest, added=added)
 
 
 def _aiohttp(values, model, output):
@@ -119,10 +122,12 @@ def _aiohttp(values, model, output):
         return ""
     count, total = int(found.group(1)), float(found.group(2))
     if values.get("variant") == "blocking":
-        return _t("{count} requests answered in {total:.2f} s: one after another, each "
-                  "handler waits 0.5 s.", count=count, total=total)
-    return _t("{count} requests answered in {total:.2f} s: all at once, though each handler "
-              "waits 0.5 s.", count=count, total=total)
+        return translate("LessonSummary", "{count} requests answered in {total:.2f} s: one after "
+                                          "another, each handler waits 0.5 s.").format(
+                                              count=count, total=total)
+    return translate("LessonSummary", "{count} requests answered in {total:.2f} s: all at once, "
+                                      "though each handler waits 0.5 s.").format(
+                                          count=count, total=total)
 
 
 def _distributed(values, model, output):
@@ -131,17 +136,19 @@ def _distributed(values, model, output):
         return ""
     got, total, rest = back.groups()
     if rest.startswith(", each"):
-        text = _t("{got} of {total} results came back, each exactly once", got=got,
-                  total=total)
+        text = translate("LessonSummary", "{got} of {total} results came back, each exactly once").format(
+            got=got, total=total)
     else:
-        text = _t("{got} of {total} results came back", got=got, total=total)
+        text = translate("LessonSummary", "{got} of {total} results came back").format(
+            got=got, total=total)
     lost = re.findall(r"^Task #(\d+) .* never came back\.$", output, re.MULTILINE)
     if "AuthenticationError" in output:
-        text += _t("; the worker with the wrong key was refused and the others finished")
+        text += translate("LessonSummary", "; the worker with the wrong key was refused and the others "
+                                           "finished")
     if lost:
-        text += _t("; task #{tasks} died with its worker: taken once, never returned",
-                   tasks=", #".join(lost))
-    return text + _t(".")
+        text += translate("LessonSummary", "; task #{tasks} died with its worker: taken once, never "
+                                           "returned").format(tasks=", #".join(lost))
+    return text + translate("LessonSummary", ".")
 
 
 def _showdown(values, model, output):
@@ -153,9 +160,10 @@ def _showdown(values, model, output):
     fastest = min(rows, key=lambda r: float(r[1]))
     others = ", ".join(f"{name} {float(speed):.1f}×" for name, _, speed in rows
                        if name not in ("sequential", fastest[0]))
-    return _t("On {cores} cores, {fastest} was fastest: {speed:.1f}× sequential "
-              "({others}).", cores=cores.group(1), fastest=fastest[0],
-              speed=float(fastest[2]), others=others)
+    return translate("LessonSummary", "On {cores} cores, {fastest} was fastest: {speed:.1f}× "
+                                      "sequential ({others}).").format(
+                                          cores=cores.group(1), fastest=fastest[0],
+                                          speed=float(fastest[2]), others=others)
 
 
 _SUMMARIES = {"async.wget": _waits_together, "async.gevent_io": _waits_together,

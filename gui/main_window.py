@@ -7,14 +7,15 @@ import time
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (QGroupBox, QHBoxLayout, QLabel, QMainWindow, QPushButton,
                                QSplitter, QTabWidget, QTextBrowser, QVBoxLayout, QWidget)
 
 from gui import about, compare, exports, i18n, predict, presentation, replay, settings
 from gui.i18n import QT_TRANSLATE_NOOP, translate
 from gui.lesson_runner import LessonRunner
+from gui.window_menus import WindowMenus
 from gui.lesson_summary import summarize
+from gui.run.exit_reason import describe as describe_exit
 from gui.views.lesson_panel import panel_class
 from gui.views.code_view import CodeView
 from gui.views.interpreter_choice import InterpreterChoice
@@ -27,7 +28,7 @@ from workloads import catalog
 LESSON_TEXTS = ROOT / "assets" / "lessons"
 
 
-class MainWindow(QMainWindow):
+class MainWindow(WindowMenus, QMainWindow):
     plots_ready = Signal()
     language_changed = Signal(str)
     presentation_changed = Signal(bool)     # gui/presentation.py turns the mode on and off
@@ -154,13 +155,13 @@ class MainWindow(QMainWindow):
             self.tabs.setTabText(self.tabs.indexOf(widget), translate("MainWindow", text))
         if self.panel is not None:
             self.tabs.setTabText(self.tabs.indexOf(self.panel), self.panel.tab_title())
-        for menu, text in self._menu_texts:
-            menu.setTitle(translate("Menus", text))
-        for action, text in self._action_texts:
-            action.setText(translate("Actions", text))
+        self.retranslate_menus()
         lesson_id = self.lessons.current_lesson()
         if lesson_id:
             self._show_text(lesson_id)
+        outcome = getattr(self, "_outcome", None)
+        if outcome is not None and not self.runner.running and self.shown_session() is outcome:
+            self._show_outcome(outcome, keep_banner=True)
 
     def changeEvent(self, event):
         if event.type() == QEvent.Type.LanguageChange:
@@ -191,70 +192,6 @@ class MainWindow(QMainWindow):
         self._bottom.setSizes([640, 460])
         self.run_button.setEnabled(not self.runner.running)
         self.plots_ready.emit()
-
-    # -- menus and shortcuts ----------------------------------------------------------
-    def _actions(self):
-        bar = self.menuBar()
-        self.file_menu = bar.addMenu("")
-        self.view_menu = bar.addMenu("")
-        self.run_menu = bar.addMenu("")
-        self.help_menu = bar.addMenu("")
-        self._menu_texts = [(self.file_menu, QT_TRANSLATE_NOOP("Menus", "&File")),
-                            (self.view_menu, QT_TRANSLATE_NOOP("Menus", "&View")),
-                            (self.run_menu, QT_TRANSLATE_NOOP("Menus", "&Run")),
-                            (self.help_menu, QT_TRANSLATE_NOOP("Menus", "&Help"))]
-        self.quit_action = self.add_action(self.file_menu, QT_TRANSLATE_NOOP("Actions", "Quit"),
-                                           QKeySequence.Quit, self.close)
-        self.run_action = self.add_action(self.run_menu, QT_TRANSLATE_NOOP("Actions", "Run lesson"),
-                                          "F5", self.run_lesson)
-        self.stop_action = self.add_action(self.run_menu, QT_TRANSLATE_NOOP("Actions", "Stop"),
-                                           "Shift+F5", self.stop_lesson)
-        self.run_stop_action = self.add_action(
-            self.run_menu, QT_TRANSLATE_NOOP("Actions", "Run or stop"), "Space", self.run_or_stop)
-        self.run_menu.addSeparator()
-        self.next_action = self.add_action(
-            self.run_menu, QT_TRANSLATE_NOOP("Actions", "Next lesson"), "Ctrl+PgDown",
-            lambda: self.lessons.step(1))
-        self.previous_action = self.add_action(
-            self.run_menu, QT_TRANSLATE_NOOP("Actions", "Previous lesson"), "Ctrl+PgUp",
-            lambda: self.lessons.step(-1))
-        self.language_menu = self.view_menu.addMenu("")
-        self._menu_texts.append((self.language_menu, QT_TRANSLATE_NOOP("Menus", "Language")))
-        group = QActionGroup(self)
-        self.language_actions = {}
-        for code, name in i18n.LANGUAGES.items():
-            action = QAction(name, self, checkable=True)      # each in its own language
-            action.triggered.connect(lambda _=False, c=code: self.set_language(c))
-            group.addAction(action)
-            self.language_menu.addAction(action)
-            self.language_actions[code] = action
-
-    def add_action(self, menu, text, shortcut, slot):
-        """A menu entry with a shortcut that works anywhere in the window; `text` is marked
-        with QT_TRANSLATE_NOOP("Actions", ...) and follows the language."""
-        action = QAction(translate("Actions", text), self)
-        if shortcut:
-            action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(slot)
-        if menu is not None:
-            menu.addAction(action)
-        self.addAction(action)
-        self._action_texts.append((action, text))
-        return action
-
-    def set_language(self, language, remember=True):
-        """Switch every text of the window, now; remembered for the next launch."""
-        language = i18n.set_language(language)
-        self.language_actions[language].setChecked(True)
-        if remember:
-            settings.set_value("language", language)
-        if language != i18n.SOURCE_LANGUAGE:
-            missing = i18n.missing_font_message()
-            if missing:
-                self.status.setProperty("idle", False)
-                self.status.setText(missing)
-        self.language_changed.emit(language)
-        return language
 
     # -- lessons ----------------------------------------------------------------------
     def show_lesson(self, lesson_id):
@@ -362,24 +299,32 @@ class MainWindow(QMainWindow):
         self.stop_button.setEnabled(False)
         self.params.set_enabled(True)
         self.interpreter.setEnabled(True)
-        run = session.run
-        left = translate("MainWindow", "no process left behind") if not run.leftovers else \
-            translate("MainWindow", "still running: {pids}").format(pids=run.leftovers)
-        message = f"{session.lesson.id}: {run.exit_reason}; {left}."
-        result = summarize(session.lesson.id, session.values, session.model,
-                           self.console.toPlainText()) if run.returncode == 0 else ""
-        self.result.setText(result)
-        self.result.setVisible(bool(result))
+        self._outcome = session
+        result, message = self._show_outcome(session)
         if result:
             self.console.write("status", result + "\n")
-        self._set_status(message)
         self.console.write("status", f"\n{message}\n")
         if self.panel is not None:
             self._panel_timer.stop()
             self.panel.refresh()
             self.panel.finish(session, self.console.toPlainText())
-        if run.returncode and not run.stopped_by:
+        if session.run.returncode and not session.run.stopped_by:
             self.tabs.setCurrentWidget(self.console)
+
+    def _show_outcome(self, session, keep_banner=False):
+        """The finished run's result and status, in the current language (`keep_banner`:
+        a banner a panel put up stays when the run has no result sentence of its own)."""
+        run = session.run
+        left = translate("MainWindow", "no process left behind") if not run.leftovers else \
+            translate("MainWindow", "still running: {pids}").format(pids=run.leftovers)
+        message = f"{session.lesson.id}: {describe_exit(run.returncode, run.stopped_by)}; {left}."
+        result = summarize(session.lesson.id, session.values, session.model,
+                           self.console.toPlainText()) if run.returncode == 0 else ""
+        if result or not keep_banner:
+            self.result.setText(result)
+            self.result.setVisible(bool(result))
+        self._set_status(message)
+        return result, message
 
     def _failed(self, reason):
         self.run_button.setEnabled(True)
@@ -391,8 +336,14 @@ class MainWindow(QMainWindow):
         if self.runner.session is not None and hasattr(self, "_started_at"):
             self.clock.setText(f"{time.monotonic() - self._started_at:0.1f} s")
 
+    def shown_session(self):
+        """The run the window shows: a replayed trace, or the last live run (or None)."""
+        return getattr(self, "replay", None) or self.runner.session
+
     def picture_title(self):
         """Lesson, parameters and interpreter: what an exported picture must say."""
+        if getattr(self, "replay", None) is not None:
+            return self.replay.picture_title()
         session = self.runner.session
         if session is None:
             return None

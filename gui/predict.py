@@ -1,5 +1,228 @@
-"""(being written)"""
+"""Predict, then reveal: before a lesson runs, the class answers a question; when the run ends,
+the card shows the right answer beside what the run measured.
+
+Pressing Run (when "Ask the class first" is on and the lesson has a question for its
+parameters) shows the question card above the timeline instead of starting; clicking a choice
+(or pressing its number key) starts the run, Skip starts it without a prediction. The card
+shrinks to one line while the lesson runs and opens again with the answer that
+`gui.questions` reads from this very run. A run that is stopped or fails reveals nothing,
+except a deadlock: it never ends by itself, so it is revealed as soon as it forms.
+On by default in presentation mode, off otherwise; the View menu toggle is remembered for
+each of the two modes.
+"""
+from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
+
+from gui import presentation, questions, settings
+from gui.i18n import QT_TRANSLATE_NOOP, translate
+from gui.views.question_card import QuestionCard, RunNote
+
+KEYS = {True: "predict/ask_in_presentation", False: "predict/ask"}   # one setting per mode
+STOPPED = QT_TRANSLATE_NOOP("Predict", "The run was stopped before the end: no answer.")
+FAILED = QT_TRANSLATE_NOOP("Predict", "The run did not finish: no answer.")
+NOT_STARTED = QT_TRANSLATE_NOOP("Predict", "The run could not start: no answer.")
+SILENT = QT_TRANSLATE_NOOP("Predict", "The run did not print the result this question needs: "
+                                      "no answer.")
 
 
 def install(window):
-    """Adds this feature to the main window."""
+    """Adds "Ask the class first" to the window: a run gate, a View menu toggle, the card."""
+    window.predict = Predict(window)
+    return window.predict
+
+
+class Predict(QObject):
+    def __init__(self, window):
+        super().__init__(window)
+        self.window = window
+        self.card = QuestionCard(window)     # floats: not a pane of any splitter
+        self.note = RunNote()
+        self.card.chosen.connect(lambda index: self._start(index))
+        self.card.skipped.connect(lambda: self._start(None))
+        self.card.dismissed.connect(self.dismiss)
+        self.live = QTimer(self)
+        self.live.setInterval(250)
+        self.live.timeout.connect(self._look_live)
+        # the question asked (lesson, values), the class's choice, the run that answers it,
+        # its output, and the outcome: (right index or None, words), or why there is none
+        self._reset()
+        self.action = window.add_action(window.view_menu, QT_TRANSLATE_NOOP(
+            "Actions", "Ask the class first"), None, self.set_enabled)
+        self.action.setCheckable(True)
+        self.action.setChecked(self.enabled())
+        self.keys = []
+        for k in range(1, 10):
+            key = QShortcut(QKeySequence(str(k)), window, context=Qt.WindowShortcut)
+            key.activated.connect(lambda i=k - 1: self._key(i))
+            key.setEnabled(False)
+            self.keys.append(key)
+        window.run_gates.append(self.gate)
+        window.presentation_changed.connect(self._mode_changed)
+        window.language_changed.connect(self._retranslate)
+        window.lessons.lesson_chosen.connect(self._lesson_chosen)
+        runner = window.runner
+        runner.started.connect(self._started)
+        runner.finished.connect(self._finished)
+        runner.failed.connect(self._failed)
+        runner.output.connect(self._output)
+        if window.timeline is not None:
+            self._place()
+        else:
+            window.plots_ready.connect(self._place)
+
+    def _place(self):
+        """The card floats over the timeline's box; the note sits above the result banner."""
+        box = self.window.result.parentWidget()
+        box.layout().insertWidget(box.layout().indexOf(self.window.result), self.note)
+        self.card.follow(box)
+
+    # -- the setting ----------------------------------------------------------------------
+    def enabled(self):
+        """On by default in presentation mode, off otherwise, unless the teacher chose."""
+        on = bool(self.window.presentation_on)
+        return settings.value(KEYS[on], on, bool)
+
+    def set_enabled(self, enabled):
+        """The View menu toggle: remembered for the mode the window is in now."""
+        settings.set_value(KEYS[bool(self.window.presentation_on)], bool(enabled))
+        self.action.setChecked(bool(enabled))
+
+    def _mode_changed(self, _on):
+        self.action.setChecked(self.enabled())
+        self._render()                  # larger text in presentation mode
+
+    # -- before the run -------------------------------------------------------------------
+    def gate(self, lesson_id, values):
+        """A run gate: True when the question is shown, and the run starts after a choice."""
+        if not self.enabled() or self.window.runner.running:
+            return False
+        if questions.question(lesson_id, values) is None:
+            return False
+        self._reset(lesson_id, values)
+        self.card.state = "ask"
+        self._render()
+        self._editing(False)                     # the question is about these values
+        for key in self.keys[:len(self.card.boxes)]:
+            key.setEnabled(True)
+        return True
+
+    def question(self):
+        return questions.question(self.lesson_id, self.values)
+
+    def _reset(self, lesson_id=None, values=None):
+        self.lesson_id, self.values = lesson_id, values
+        self.choice = self.session = self.outcome = None
+        self.output, self.awaiting, self.closed = [], False, False
+        self.live.stop()
+
+    def _key(self, index):
+        if self.card.state == "ask" and index < len(self.card.boxes):
+            self._start(index)
+
+    def _start(self, choice):
+        if self.card.state != "ask":
+            return
+        self._leave_asking()
+        self.choice, self.awaiting = choice, True
+        self.card.hide_card()
+        self._render()
+        self.window.start_run(self.lesson_id, self.values)
+
+    def _leave_asking(self):
+        for key in self.keys:
+            key.setEnabled(False)
+        self._editing(True)
+
+    def _editing(self, enabled):
+        self.window.params.set_enabled(enabled)
+        chooser = getattr(self.window, "interpreter", None)     # the Python that runs it
+        if chooser is not None:
+            chooser.setEnabled(enabled)
+
+    def dismiss(self):
+        """Close the card; a run still going keeps its question, but reveals nothing more."""
+        if self.card.state == "ask":
+            self._leave_asking()
+        self.card.hide_card()
+        self.closed = True
+        if not (self.awaiting or self.session is not None and self.session.run.running):
+            self._reset()
+
+    def _lesson_chosen(self, lesson_id):
+        if self.card.state in ("ask", "done") and lesson_id != self.lesson_id:
+            self.dismiss()
+
+    # -- the run ---------------------------------------------------------------------------
+    def _started(self, session):
+        if self.awaiting and session.lesson.id == self.lesson_id:
+            self.awaiting, self.session = False, session
+            if self.question().live:
+                self.live.start()
+        elif self.lesson_id is not None:        # a run without a question: the card is old
+            self.dismiss()
+            self._reset()
+            self.note.hide()
+
+    def _output(self, stream, text):
+        if (self.awaiting or self.session is not None) and stream in ("stdout", "stderr"):
+            self.output.append(text)
+
+    def _look_live(self):
+        """A deadlock never ends: reveal it as soon as the run shows it."""
+        session = self.session
+        if session is None or self.outcome is not None:
+            self.live.stop()
+            return
+        right, words = self.question().answer(session.values, session.model,
+                                              "".join(self.output))
+        if right is not None:
+            self.live.stop()
+            self.outcome = (right, words)
+            self._render()
+
+    def _finished(self, session):
+        if session is not self.session or self.outcome is not None:
+            return
+        self.live.stop()
+        run = session.run
+        if run.stopped_by:
+            self.outcome = STOPPED
+        elif run.returncode != 0:
+            self.outcome = FAILED
+        else:
+            self.outcome = self.question().answer(session.values, session.model,
+                                                  "".join(self.output))
+            if self.outcome[0] is None and not self.outcome[1]:
+                self.outcome = SILENT
+        self._render()
+
+    def _failed(self, reason):
+        if self.awaiting:
+            self.awaiting, self.outcome = False, NOT_STARTED
+            self._render()
+
+    def _render(self):
+        """Show the current state again (after a language switch too)."""
+        if self.lesson_id is None or self.closed:
+            return
+        question = self.question()
+        self.card.scale = min(2.0, presentation.scale())
+        if self.card.state == "ask":
+            self.card.ask(question)
+        elif self.outcome is None:
+            self.note.say(question, self.choice, self.card.scale)
+        elif isinstance(self.outcome, str):
+            self.note.hide()
+            self.card.nothing(question, self.choice, translate("Predict", self.outcome))
+        else:
+            self.note.hide()
+            self.card.reveal(question, self.choice, *self.outcome)
+
+    def _retranslate(self, _language):
+        """The question, its choices and the measured result in the new language."""
+        session = self.session
+        if isinstance(self.outcome, tuple) and session is not None:
+            again = self.question().answer(session.values, session.model, "".join(self.output))
+            if again[0] == self.outcome[0]:     # a stopped deadlock no longer shows: keep it
+                self.outcome = again
+        self._render()

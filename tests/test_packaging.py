@@ -20,3 +20,4 @@ def test_the_wheel_holds_the_bootstrap_the_theme_and_every_lesson_text(tmp_path)
     from workloads import catalog
     for lesson in catalog.LESSONS:
         assert f"assets/lessons/{lesson.id}.md" in names, lesson.id
+        assert f"assets/lessons/zh_CN/{lesson.id}.md" in names, lesson.id

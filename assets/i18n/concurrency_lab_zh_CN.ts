@@ -5,512 +5,2093 @@
     <name>About</name>
     <message>
         <source>GIL always on (a standard build, not free-threaded)</source>
-        <translation type="unfinished"></translation>
+        <translation>GIL 始终开启（标准构建，非自由线程）</translation>
     </message>
     <message>
         <source>free-threaded build, GIL switched on at run time</source>
-        <translation type="unfinished"></translation>
+        <translation>自由线程构建，运行时开启了 GIL</translation>
     </message>
     <message>
         <source>free-threaded build, GIL off</source>
-        <translation type="unfinished"></translation>
+        <translation>自由线程构建，GIL 关闭</translation>
     </message>
     <message>
         <source>Python</source>
-        <translation type="unfinished"></translation>
+        <translation>Python</translation>
     </message>
     <message>
         <source>GIL</source>
-        <translation type="unfinished"></translation>
+        <translation>GIL</translation>
     </message>
     <message>
         <source>Qt</source>
-        <translation type="unfinished"></translation>
+        <translation>Qt</translation>
     </message>
     <message>
         <source>PySide6</source>
-        <translation type="unfinished"></translation>
+        <translation>PySide6</translation>
     </message>
     <message>
         <source>System</source>
-        <translation type="unfinished"></translation>
+        <translation>系统</translation>
     </message>
     <message>
         <source>Watch Python concurrency happen: processes, threads, locks, the GIL, coroutines and task queues, from real runs.</source>
-        <translation type="unfinished"></translation>
+        <translation>亲眼看到 Python 并发如何发生：进程、线程、锁、GIL、协程和任务队列，全部来自真实运行。</translation>
     </message>
     <message>
         <source>About Concurrency Lab</source>
-        <translation type="unfinished"></translation>
+        <translation>关于 Concurrency Lab</translation>
     </message>
     <message>
         <source>Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>键盘快捷键</translation>
     </message>
 </context>
 <context>
     <name>Actions</name>
     <message>
         <source>Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>键盘快捷键</translation>
     </message>
     <message>
         <source>About Concurrency Lab</source>
-        <translation type="unfinished"></translation>
+        <translation>关于 Concurrency Lab</translation>
     </message>
     <message>
         <source>Export timeline as PNG…</source>
-        <translation type="unfinished"></translation>
+        <translation>导出时间线为 PNG…</translation>
+    </message>
+    <message>
+        <source>Export timeline as SVG…</source>
+        <translation>导出时间线为 SVG…</translation>
+    </message>
+    <message>
+        <source>Export what is on screen</source>
+        <translation>导出当前屏幕内容</translation>
+    </message>
+    <message>
+        <source>Export window as PNG…</source>
+        <translation>导出窗口为 PNG…</translation>
     </message>
     <message>
         <source>Export trace as JSON…</source>
-        <translation type="unfinished"></translation>
+        <translation>导出跟踪文件为 JSON…</translation>
+    </message>
+    <message>
+        <source>Export CPU samples as CSV…</source>
+        <translation>导出 CPU 采样为 CSV…</translation>
+    </message>
+    <message>
+        <source>Folder for quick exports…</source>
+        <translation>快速导出文件夹…</translation>
     </message>
     <message>
         <source>Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>退出</translation>
     </message>
     <message>
         <source>Run lesson</source>
-        <translation type="unfinished"></translation>
+        <translation>运行课程</translation>
     </message>
     <message>
         <source>Stop</source>
-        <translation type="unfinished"></translation>
+        <translation>停止</translation>
     </message>
     <message>
         <source>Run or stop</source>
-        <translation type="unfinished"></translation>
+        <translation>运行或停止</translation>
     </message>
     <message>
         <source>Next lesson</source>
-        <translation type="unfinished"></translation>
+        <translation>下一课</translation>
     </message>
     <message>
         <source>Previous lesson</source>
-        <translation type="unfinished"></translation>
+        <translation>上一课</translation>
+    </message>
+    <message>
+        <source>Pin this run for comparison</source>
+        <translation>固定本次运行以供比较</translation>
+    </message>
+    <message>
+        <source>Compare with the pinned run</source>
+        <translation>与固定的运行比较</translation>
+    </message>
+    <message>
+        <source>Ask the class first</source>
+        <translation>先向全班提问</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>浅色</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <source>High contrast</source>
+        <translation>高对比度</translation>
+    </message>
+    <message>
+        <source>Presentation mode</source>
+        <translation>演示模式</translation>
+    </message>
+    <message>
+        <source>Larger text</source>
+        <translation>放大文字</translation>
+    </message>
+    <message>
+        <source>Smaller text</source>
+        <translation>缩小文字</translation>
+    </message>
+    <message>
+        <source>Normal text size</source>
+        <translation>正常文字大小</translation>
+    </message>
+    <message>
+        <source>Open trace…</source>
+        <translation>打开跟踪文件…</translation>
+    </message>
+</context>
+<context>
+    <name>Compare</name>
+    <message>
+        <source>Run a lesson to the end first, then pin it.</source>
+        <translation>请先把一个课程运行到结束，再固定它。</translation>
+    </message>
+    <message>
+        <source>Pinned: {run}. Run another, then Run › Compare with the pinned run (Ctrl+Shift+K).</source>
+        <translation>已固定：{run}。再运行一次，然后选择 运行 › 与固定的运行比较（Ctrl+Shift+K）。</translation>
+    </message>
+    <message>
+        <source>Pin a finished run first (Run › Pin this run, Ctrl+K).</source>
+        <translation>请先固定一次已完成的运行（运行 › 固定此次运行，Ctrl+K）。</translation>
+    </message>
+    <message>
+        <source>wall time</source>
+        <translation>墙钟时间</translation>
+    </message>
+    <message>
+        <source>Python</source>
+        <translation>Python</translation>
+    </message>
+    <message>
+        <source>processes</source>
+        <translation>进程</translation>
+    </message>
+    <message>
+        <source>threads</source>
+        <translation>线程</translation>
+    </message>
+    <message>
+        <source>result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Compare two runs</source>
+        <translation>比较两次运行</translation>
+    </message>
+    <message>
+        <source>Export comparison as PNG…</source>
+        <translation>将比较结果导出为 PNG…</translation>
+    </message>
+    <message>
+        <source>pinned</source>
+        <translation>已固定</translation>
+    </message>
+    <message>
+        <source>latest</source>
+        <translation>最新</translation>
+    </message>
+    <message>
+        <source>Pinned: {run}. Run another lesson or variant to compare.</source>
+        <translation>已固定：{run}。运行另一个课程或变体以进行比较。</translation>
+    </message>
+    <message>
+        <source>{wall:.2f} s · Python {python}</source>
+        <translation>{wall:.2f} s · Python {python}</translation>
+    </message>
+    <message>
+        <source>Export comparison</source>
+        <translation>导出比较结果</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 图像 (*.png)</translation>
+    </message>
+</context>
+<context>
+    <name>CoresView</name>
+    <message>
+        <source>core {core}</source>
+        <translation>核心 {core}</translation>
+    </message>
+    <message>
+        <source>core {core}: {percent} %</source>
+        <translation>核心 {core}：{percent} %</translation>
+    </message>
+    <message>
+        <source>Lesson processes: no lesson running</source>
+        <translation>课程进程：没有正在运行的课程</translation>
+    </message>
+    <message>
+        <source>Lesson processes: {count}, {cores:.1f} cores busy</source>
+        <translation type="vanished">课程进程：{count} 个，占用 {cores:.1f} 核</translation>
+    </message>
+    <message>
+        <source>Lesson processes: 1 process, {cores:.1f} cores busy</source>
+        <translation>课程进程：1 个，占用 {cores:.1f} 核</translation>
+    </message>
+    <message>
+        <source>Lesson processes: {count} processes, {cores:.1f} cores busy</source>
+        <translation>课程进程：{count} 个，占用 {cores:.1f} 核</translation>
+    </message>
+    <message>
+        <source>CPU cores: % busy, last {seconds} s</source>
+        <translation>CPU 核心：忙碌百分比，最近 {seconds} s</translation>
+    </message>
+    <message>
+        <source>Whole machine vs. this lesson ({cores} cores)</source>
+        <translation>整台机器与本课（{cores} 核）</translation>
+    </message>
+    <message>
+        <source>cores busy</source>
+        <translation>忙碌核数</translation>
+    </message>
+    <message>
+        <source>{seconds} s ago</source>
+        <translation>{seconds} 秒前</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>现在</translation>
+    </message>
+    <message>
+        <source>machine</source>
+        <translation>整台机器</translation>
+    </message>
+    <message>
+        <source>this lesson</source>
+        <translation>本课</translation>
+    </message>
+</context>
+<context>
+    <name>DeadlockPanel</name>
+    <message>
+        <source>No thread is waiting for a lock right now.</source>
+        <translation>当前没有线程在等待锁。</translation>
+    </message>
+    <message>
+        <source>waits for</source>
+        <translation>等待</translation>
+    </message>
+    <message>
+        <source>waits ≤ {seconds} s for</source>
+        <translation>最多等待 {seconds} s</translation>
+    </message>
+    <message>
+        <source>held by</source>
+        <translation>被持有</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <comment>between the threads of a cycle</comment>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>{thread} holds {held} and waits for {wanted}</source>
+        <translation>{thread} 持有 {held}，等待 {wanted}</translation>
+    </message>
+    <message>
+        <source>Deadlock: {steps}</source>
+        <translation>死锁：{steps}</translation>
+    </message>
+    <message>
+        <source>Waiting in a circle: {steps}</source>
+        <translation>循环等待：{steps}</translation>
+    </message>
+    <message>
+        <source>Press Run: this tab draws which thread waits for which lock.</source>
+        <translation>按“运行”：此标签页会画出哪个线程在等待哪把锁。</translation>
+    </message>
+    <message>
+        <source>■  Stop the lesson</source>
+        <translation>■  停止本课</translation>
+    </message>
+    <message>
+        <source>Watching the locks…</source>
+        <translation>正在观察锁…</translation>
+    </message>
+    <message>
+        <source>Deadlock since {seconds} s: each thread waits for a lock that the next one holds. Nothing will ever change.</source>
+        <translation>自 {seconds} s 起死锁：每个线程都在等待下一个线程持有的锁。局面永远不会改变。</translation>
+    </message>
+    <message>
+        <source>Watching the locks… no cycle so far.</source>
+        <translation>正在观察锁…目前没有循环。</translation>
+    </message>
+    <message>
+        <source>{deadlock}. The threads would have waited for ever; stopping the program was the only way out.</source>
+        <translation>{deadlock}。这些线程本会永远等下去；停止程序是唯一的出路。</translation>
+    </message>
+    <message>
+        <source>No deadlock: both threads got both locks and finished.</source>
+        <translation>没有死锁：两个线程都拿到了两把锁并完成了。</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>between the threads that give up</comment>
+        <translation>，</translation>
+    </message>
+    <message>
+        <source>{thread} gives up on {lock} after {seconds} s</source>
+        <translation>{thread} 在 {seconds} s 后放弃等待 {lock}</translation>
+    </message>
+    <message>
+        <source>Waiting in a circle, but not for ever: {waits}.</source>
+        <translation>循环等待，但不会永远等下去：{waits}。</translation>
+    </message>
+</context>
+<context>
+    <name>ExitReason</name>
+    <message>
+        <source>stopped by you ({reason})</source>
+        <translation>由你停止（{reason}）</translation>
+    </message>
+    <message>
+        <source>stopped by the deadlock watch ({reason})</source>
+        <translation>由死锁监视器停止（{reason}）</translation>
+    </message>
+    <message>
+        <source>still running</source>
+        <translation>仍在运行</translation>
+    </message>
+    <message>
+        <source>finished normally</source>
+        <translation>正常结束</translation>
+    </message>
+    <message>
+        <source>killed by {signal}</source>
+        <translation>被 {signal} 杀死</translation>
+    </message>
+    <message>
+        <source>killed by signal {number}</source>
+        <translation>被信号 {number} 杀死</translation>
+    </message>
+    <message>
+        <source>stopped by {who} ({reason})</source>
+        <translation>由 {who} 停止（{reason}）</translation>
+    </message>
+    <message>
+        <source>ended itself because the window&apos;s connection closed (status 70)</source>
+        <translation>因窗口的连接已关闭而自行结束（状态 70）</translation>
+    </message>
+    <message>
+        <source>exited with status {status}</source>
+        <translation>以状态 {status} 退出</translation>
     </message>
 </context>
 <context>
     <name>Exports</name>
     <message>
         <source>Export timeline</source>
-        <translation type="unfinished"></translation>
+        <translation>导出时间线</translation>
     </message>
     <message>
         <source>PNG images (*.png)</source>
-        <translation type="unfinished"></translation>
+        <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
         <source>Timeline saved to {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>时间线已保存到 {path}</translation>
+    </message>
+    <message>
+        <source>Could not save {path}: {folder} is a file, not a folder.</source>
+        <translation>无法保存 {path}：{folder} 是一个文件，不是文件夹。</translation>
+    </message>
+    <message>
+        <source>Could not save {path}: the folder {folder} does not exist.</source>
+        <translation>无法保存 {path}：文件夹 {folder} 不存在。</translation>
+    </message>
+    <message>
+        <source>Could not save {path}: the folder {folder} is read-only. Choose another folder.</source>
+        <translation>无法保存 {path}：文件夹 {folder} 是只读的。请选择其他文件夹。</translation>
+    </message>
+    <message>
+        <source>Could not save {path}: {reason}</source>
+        <translation>无法保存 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Nothing to export yet: run a lesson first, then export it.</source>
+        <translation>还没有可导出的内容：请先运行一节课，再导出。</translation>
+    </message>
+    <message>
+        <source>Window saved to {path}</source>
+        <translation>窗口已保存到 {path}</translation>
+    </message>
+    <message>
+        <source>No CPU samples cover this run: the CPU graphs keep the last {seconds:g} s. Run the lesson again and export right after.</source>
+        <translation>没有覆盖这次运行的 CPU 采样：CPU 图表只保留最近 {seconds:g} s。请重新运行本课，并在运行结束后立即导出。</translation>
+    </message>
+    <message>
+        <source>CPU samples saved to {path}</source>
+        <translation>CPU 采样已保存到 {path}</translation>
+    </message>
+    <message>
+        <source>What is on screen saved to {path}</source>
+        <translation>屏幕上的内容已保存到 {path}</translation>
+    </message>
+    <message>
+        <source>SVG drawings (*.svg)</source>
+        <translation>SVG 图形 (*.svg)</translation>
+    </message>
+    <message>
+        <source>Export window</source>
+        <translation>导出窗口</translation>
     </message>
     <message>
         <source>Export trace</source>
-        <translation type="unfinished"></translation>
+        <translation>导出跟踪文件</translation>
     </message>
     <message>
-        <source>Run a lesson first.</source>
-        <translation type="unfinished"></translation>
+        <source>Export CPU samples</source>
+        <translation>导出 CPU 采样</translation>
+    </message>
+    <message>
+        <source>CSV tables (*.csv)</source>
+        <translation>CSV 表格 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Folder for quick exports</source>
+        <translation>快速导出的文件夹</translation>
+    </message>
+    <message>
+        <source>Quick exports ({key}) go to {folder}</source>
+        <translation>快速导出（{key}）将保存到 {folder}</translation>
     </message>
     <message>
         <source>Chrome trace JSON (*.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>Chrome 跟踪 JSON (*.json)</translation>
     </message>
     <message>
         <source>Trace saved to {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>跟踪文件已保存到 {path}</translation>
+    </message>
+</context>
+<context>
+    <name>GilPanel</name>
+    <message>
+        <source>One GIL: the threads take turns. Each green bar is one turn, the thread that holds the GIL, with its length; orange is waiting for the GIL.</source>
+        <translation>一个 GIL：各线程轮流执行。每个绿色条是一轮，即持有 GIL 的线程及其持续时长；橙色表示等待 GIL。</translation>
+    </message>
+    <message>
+        <source>One GIL per process: the workers run at the same time and their green bars overlap; dark grey is time the operating system gave the core to another process.</source>
+        <translation>每个进程一个 GIL：各工作进程同时运行，它们的绿色条相互重叠；深灰色是操作系统把该核心分给其他进程的时间。</translation>
+    </message>
+    <message>
+        <source>hand-offs of the GIL</source>
+        <translation>GIL 交接次数</translation>
+    </message>
+    <message>
+        <source>median turn</source>
+        <translation>每轮时长中位数</translation>
+    </message>
+    <message>
+        <source>of the time ran at the same time</source>
+        <translation>的时间在同时运行</translation>
+    </message>
+    <message>
+        <source>CPU used (shown at the end)</source>
+        <translation>CPU 用量（结束时显示）</translation>
+    </message>
+    <message>
+        <source>time in this close-up (ms)</source>
+        <translation>特写中的时间（ms）</translation>
+    </message>
+    <message>
+        <source>median turn · switch interval {interval} ms</source>
+        <translation>每轮时长中位数 · 切换间隔 {interval} ms</translation>
+    </message>
+    <message>
+        <source>hand-offs: each process has its own GIL</source>
+        <translation>交接：每个进程有自己的 GIL</translation>
+    </message>
+    <message>
+        <source>turns: processes need not wait</source>
+        <translation>轮次：进程无需等待</translation>
+    </message>
+    <message>
+        <source>{width} ms from the last of the run, at {start} s · {legend}</source>
+        <translation>运行最后的 {width} ms，从 {start} s 起 · {legend}</translation>
+    </message>
+    <message>
+        <source>{width} ms from the middle of the run, at {start} s · {legend}</source>
+        <translation>运行中段的 {width} ms，从 {start} s 起 · {legend}</translation>
+    </message>
+    <message>
+        <source>{cores} cores</source>
+        <translation>{cores} 核</translation>
+    </message>
+    <message>
+        <source>CPU used, of {cores} cores</source>
+        <translation>CPU 用量，共 {cores} 核</translation>
+    </message>
+    <message>
+        <source>{n} processes, {n} GILs: they ran at the same time {together} of the time and used {used} in all.</source>
+        <translation>{n} 个进程，{n} 个 GIL：它们有 {together} 的时间在同时运行，总共用了 {used}。</translation>
+    </message>
+    <message>
+        <source>{n} processes, {n} GILs: they ran at the same time {together} of the time.</source>
+        <translation>{n} 个进程，{n} 个 GIL：它们有 {together} 的时间在同时运行。</translation>
+    </message>
+    <message>
+        <source>{n} threads, one GIL: they handed it over {handoffs} times, a turn every {turn} (switch interval {interval} ms) and used {used} in all.</source>
+        <translation>{n} 个线程，一个 GIL：它们交接了 {handoffs} 次 GIL，每轮 {turn}（切换间隔 {interval} ms），总共用了 {used}。</translation>
+    </message>
+    <message>
+        <source>{n} threads, one GIL: they handed it over {handoffs} times, a turn every {turn} (switch interval {interval} ms).</source>
+        <translation>{n} 个线程，一个 GIL：它们交接了 {handoffs} 次 GIL，每轮 {turn}（切换间隔 {interval} ms）。</translation>
+    </message>
+</context>
+<context>
+    <name>InterpreterChoice</name>
+    <message>
+        <source>{label} (this app&apos;s)</source>
+        <translation>{label}（本应用使用的）</translation>
+    </message>
+    <message>
+        <source>{label}: too old</source>
+        <translation>{label}：版本过旧</translation>
+    </message>
+    <message>
+        <source>The Python that runs the lesson</source>
+        <translation>运行课程所用的 Python</translation>
+    </message>
+    <message>
+        <source>this app&apos;s Python</source>
+        <translation>本应用的 Python</translation>
     </message>
 </context>
 <context>
     <name>LessonList</name>
     <message>
         <source>{title} (not on this system)</source>
-        <translation type="unfinished"></translation>
+        <translation>{title}（本系统不可用）</translation>
     </message>
 </context>
 <context>
     <name>LessonPanel</name>
     <message>
         <source>Wait-for graph</source>
-        <translation type="unfinished"></translation>
+        <translation>等待图</translation>
     </message>
     <message>
         <source>GIL close-up</source>
-        <translation type="unfinished"></translation>
+        <translation>GIL 特写</translation>
     </message>
     <message>
         <source>Per-thread values</source>
-        <translation type="unfinished"></translation>
+        <translation>各线程的值</translation>
     </message>
     <message>
         <source>Lock: holding and waiting</source>
-        <translation type="unfinished"></translation>
+        <translation>锁：持有与等待</translation>
     </message>
     <message>
         <source>Balance</source>
-        <translation type="unfinished"></translation>
+        <translation>余额</translation>
     </message>
     <message>
         <source>Server</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器</translation>
     </message>
     <message>
         <source>Workers</source>
-        <translation type="unfinished"></translation>
+        <translation>工作进程</translation>
+    </message>
+    <message>
+        <source>Showdown</source>
+        <translation>对决</translation>
+    </message>
+</context>
+<context>
+    <name>LessonRunner</name>
+    <message>
+        <source>could not start {lesson}: {error}</source>
+        <translation>无法启动 {lesson}：{error}</translation>
+    </message>
+    <message>
+        <source>Still running after Stop: {pids}</source>
+        <translation>停止后仍在运行：{pids}</translation>
+    </message>
+</context>
+<context>
+    <name>LessonSummary</name>
+    <message>
+        <source>, using {cores:.1f} cores</source>
+        <translation>，用了 {cores:.1f} 核</translation>
+    </message>
+    <message>
+        <source>The processes ran at the same time {percent:.0f}% of the time{used}.</source>
+        <translation>各进程有 {percent:.0f}% 的时间在同时运行{used}。</translation>
+    </message>
+    <message>
+        <source>The threads took turns {handoffs} times; a turn lasted {turn:.1f} ms (switch interval {interval:g} ms); they ran at the same time {percent:.0f}% of the time{used}.</source>
+        <translation>各线程交替执行了 {handoffs} 次；每轮持续 {turn:.1f} ms（切换间隔 {interval:g} ms）；它们有 {percent:.0f}% 的时间在同时运行{used}。</translation>
+    </message>
+    <message>
+        <source>{tasks} tasks ran on 1 worker process, at most {most} at once.</source>
+        <translation>{tasks} 个任务在 1 个工作进程上运行，最多同时运行 {most} 个。</translation>
+    </message>
+    <message>
+        <source>{tasks} tasks ran on {workers} worker processes, at most {most} at once.</source>
+        <translation>{tasks} 个任务在 {workers} 个工作进程上运行，最多同时运行 {most} 个。</translation>
+    </message>
+    <message>
+        <source>From start() to the child&apos;s first line: {times}.</source>
+        <translation>从 start() 到子进程执行第一行：{times}。</translation>
+    </message>
+    <message>
+        <source>The reader got {items} in the order they were put; the reader was ended by terminate() (exit code {code}).</source>
+        <translation>读取进程按放入的顺序取到了 {items}；读取进程被 terminate() 结束（退出码 {code}）。</translation>
+    </message>
+    <message>
+        <source>The reader got {items} in the order they were put.</source>
+        <translation>读取进程按放入的顺序取到了 {items}。</translation>
+    </message>
+    <message>
+        <source>this Python</source>
+        <translation>当前的 Python</translation>
+    </message>
+    <message>
+        <source>Balance {balance} after {n:,} deposits and {n:,} withdrawals</source>
+        <translation>{n:,} 次存款和 {n:,} 次取款后，余额为 {balance}</translation>
+    </message>
+    <message>
+        <source>: no loss this time on {python}, but it can lose updates: run it again.</source>
+        <translation>：这次在 {python} 上没有丢失，但它可能丢失更新：请再运行一次。</translation>
+    </message>
+    <message>
+        <source>: at least {count} updates lost.</source>
+        <translation>：至少丢失了 {count} 次更新。</translation>
+    </message>
+    <message>
+        <source>: no update lost, the lock let one thread at a time change the balance.</source>
+        <translation>：没有丢失更新，锁每次只让一个线程修改余额。</translation>
+    </message>
+    <message>
+        <source>: no update lost on {python}. See why in the text.</source>
+        <translation>：在 {python} 上没有丢失更新。原因见课程说明。</translation>
+    </message>
+    <message>
+        <source>: {count} updates lost, and by chance they cancelled out.</source>
+        <translation>：丢失了 {count} 次更新，碰巧相互抵消了。</translation>
+    </message>
+    <message>
+        <source>: {count} updates lost.</source>
+        <translation>：丢失了 {count} 次更新。</translation>
+    </message>
+    <message>
+        <source>Done in {total:.2f} s: about the longest wait ({longest:g} s), not all the waits one after another ({added:g} s).</source>
+        <translation>用时 {total:.2f} s 完成：约等于最长的一次等待（{longest:g} s），而不是所有等待依次相加（{added:g} s）。</translation>
+    </message>
+    <message>
+        <source>{count} requests answered in {total:.2f} s: one after another, each handler waits 0.5 s.</source>
+        <translation>{count} 个请求在 {total:.2f} s 内得到应答：逐个处理，每个处理函数等待 0.5 s。</translation>
+    </message>
+    <message>
+        <source>{count} requests answered in {total:.2f} s: all at once, though each handler waits 0.5 s.</source>
+        <translation>{count} 个请求在 {total:.2f} s 内得到应答：同时处理，尽管每个处理函数都要等待 0.5 s。</translation>
+    </message>
+    <message>
+        <source>{got} of {total} results came back, each exactly once</source>
+        <translation>{total} 个结果中回来了 {got} 个，每个恰好一次</translation>
+    </message>
+    <message>
+        <source>{got} of {total} results came back</source>
+        <translation>{total} 个结果中回来了 {got} 个</translation>
+    </message>
+    <message>
+        <source>; the worker with the wrong key was refused and the others finished</source>
+        <translation>；使用错误密钥的工作进程被拒绝，其余工作进程正常完成</translation>
+    </message>
+    <message>
+        <source>; task #{tasks} died with its worker: taken once, never returned</source>
+        <translation>；任务 #{tasks} 随其工作进程一起消失：只被取走一次，再也没有返回</translation>
+    </message>
+    <message>
+        <source>.</source>
+        <translation>。</translation>
+    </message>
+    <message>
+        <source>On {cores} cores, {fastest} was fastest: {speed:.1f}× sequential ({others}).</source>
+        <translation>在 {cores} 核上，{fastest} 最快：速度是顺序执行的 {speed:.1f}×（{others}）。</translation>
+    </message>
+</context>
+<context>
+    <name>LocalPanel</name>
+    <message>
+        <source>In MainThread: hasattr(local_school, &apos;student&apos;) is {value}</source>
+        <translation>在 MainThread 中：hasattr(local_school, &apos;student&apos;) 为 {value}</translation>
+    </message>
+    <message>
+        <source>global_dict still holds {n} entries after the threads ended</source>
+        <translation>线程结束后，global_dict 仍保存着 {n} 个条目</translation>
+    </message>
+    <message>
+        <source>thread</source>
+        <translation>线程</translation>
+    </message>
+    <message>
+        <source>bound</source>
+        <translation>绑定值</translation>
+    </message>
+    <message>
+        <source>its own?</source>
+        <translation>是自己的？</translation>
+    </message>
+    <message>
+        <source>the thread&apos;s name</source>
+        <translation>线程的名字</translation>
+    </message>
+    <message>
+        <source>what the thread set: local_school.student = name</source>
+        <translation>线程设置的值：local_school.student = name</translation>
+    </message>
+    <message>
+        <source>what it read back: local_school.student</source>
+        <translation>它读回的值：local_school.student</translation>
+    </message>
+    <message>
+        <source>what it read back: global_dict[threading.current_thread()]</source>
+        <translation>它读回的值：global_dict[threading.current_thread()]</translation>
+    </message>
+    <message>
+        <source>did both reads give the student this thread bound?</source>
+        <translation>两次读取得到的都是本线程绑定的学生吗？</translation>
+    </message>
+    <message>
+        <source>Each thread sets &lt;b&gt;local_school.student&lt;/b&gt; and &lt;b&gt;global_dict[thread]&lt;/b&gt; to its name, waits until every thread has done so, then reads both back.</source>
+        <translation>每个线程把 &lt;b&gt;local_school.student&lt;/b&gt; 和 &lt;b&gt;global_dict[thread]&lt;/b&gt; 设为自己的名字，等所有线程都设置完后，再把两者读回来。</translation>
+    </message>
+    <message>
+        <source>✓ yes</source>
+        <translation>✓ 是</translation>
+    </message>
+    <message>
+        <source>✗ NO</source>
+        <translation>✗ 否</translation>
+    </message>
+    <message>
+        <source>{threads} read another thread&apos;s student: the values are not per thread here.</source>
+        <translation>{threads} 读到了其他线程的学生：这里的值并非每个线程各自独有。</translation>
+    </message>
+    <message>
+        <source>Each thread read its own student back, through threading.local and through the global dict alike.</source>
+        <translation>每个线程都读回了自己的学生，无论是通过 threading.local 还是通过全局字典。</translation>
+    </message>
+</context>
+<context>
+    <name>LockPanel</name>
+    <message>
+        <source>Thread</source>
+        <translation>线程</translation>
+    </message>
+    <message>
+        <source>Times held</source>
+        <translation>持有次数</translation>
+    </message>
+    <message>
+        <source>Holding</source>
+        <translation>持有时长</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>等待时长</translation>
+    </message>
+    <message>
+        <source>Share waiting</source>
+        <translation>等待占比</translation>
+    </message>
+    <message>
+        <source>With the lock</source>
+        <translation>加锁</translation>
+    </message>
+    <message>
+        <source>Without the lock</source>
+        <translation>不加锁</translation>
+    </message>
+    <message>
+        <source>What the lock cost</source>
+        <translation>锁的代价</translation>
+    </message>
+    <message>
+        <source>after the run</source>
+        <translation>运行结束后显示</translation>
+    </message>
+    <message>
+        <source>{rate} updates/s</source>
+        <translation>{rate} 次更新/s</translation>
+    </message>
+    <message>
+        <source>−{percent}% throughput</source>
+        <translation>吞吐量 −{percent}%</translation>
+    </message>
+    <message>
+        <source>than without it; in exchange, no update was lost</source>
+        <translation>相比不加锁；换来的是没有丢失任何更新</translation>
+    </message>
+    <message>
+        <source>than without it</source>
+        <translation>相比不加锁</translation>
+    </message>
+    <message>
+        <source>counter {counter} of {expected} ({seconds} s)</source>
+        <translation>计数器 {counter} / {expected}（{seconds} s）</translation>
+    </message>
+    <message>
+        <source>counter {counter} of {expected}: {lost} updates lost ({seconds} s)</source>
+        <translation>计数器 {counter} / {expected}：丢失 {lost} 次更新（{seconds} s）</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <source>Starting the CPU graphs…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在启动 CPU 图表…</translation>
     </message>
     <message>
         <source>Starting the timeline…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在启动时间线…</translation>
     </message>
     <message>
         <source>Concurrency Lab</source>
-        <translation type="unfinished"></translation>
+        <translation>Concurrency Lab</translation>
     </message>
     <message>
         <source>Lessons</source>
-        <translation type="unfinished"></translation>
+        <translation>课程</translation>
     </message>
     <message>
         <source>Parameters</source>
-        <translation type="unfinished"></translation>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <source>Python</source>
+        <translation>Python</translation>
     </message>
     <message>
         <source>▶  Run</source>
-        <translation type="unfinished"></translation>
+        <translation>▶  运行</translation>
     </message>
     <message>
         <source>■  Stop</source>
-        <translation type="unfinished"></translation>
+        <translation>■  停止</translation>
     </message>
     <message>
         <source>Run the lesson (Space)</source>
-        <translation type="unfinished"></translation>
+        <translation>运行课程（Space）</translation>
     </message>
     <message>
         <source>Stop the lesson (Space)</source>
-        <translation type="unfinished"></translation>
+        <translation>停止课程（Space）</translation>
     </message>
     <message>
         <source>Choose a lesson and press Run.</source>
-        <translation type="unfinished"></translation>
+        <translation>选择一节课，然后按“运行”。</translation>
     </message>
     <message>
         <source>About this lesson</source>
-        <translation type="unfinished"></translation>
+        <translation>关于本课</translation>
     </message>
     <message>
         <source>Source code</source>
-        <translation type="unfinished"></translation>
+        <translation>源代码</translation>
     </message>
     <message>
         <source>Console</source>
-        <translation type="unfinished"></translation>
+        <translation>控制台</translation>
     </message>
     <message>
         <source>Starting {lesson}…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在启动 {lesson}…</translation>
     </message>
     <message>
         <source>Stopping…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在停止…</translation>
     </message>
     <message>
-        <source>Running {lesson} (PID {pid})</source>
-        <translation type="unfinished"></translation>
+        <source>Running {lesson} under Python {version} (PID {pid})</source>
+        <translation>正在用 Python {version} 运行 {lesson}（PID {pid}）</translation>
     </message>
     <message>
         <source>no process left behind</source>
-        <translation type="unfinished"></translation>
+        <translation>没有遗留进程</translation>
     </message>
     <message>
         <source>still running: {pids}</source>
-        <translation type="unfinished"></translation>
+        <translation>仍在运行：{pids}</translation>
     </message>
     <message>
         <source>Stopping the lesson before closing…</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭前正在停止课程…</translation>
     </message>
 </context>
 <context>
     <name>Menus</name>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>文件(&amp;F)</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>视图(&amp;V)</translation>
     </message>
     <message>
         <source>&amp;Run</source>
-        <translation type="unfinished"></translation>
+        <translation>运行(&amp;R)</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>帮助(&amp;H)</translation>
     </message>
     <message>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>主题</translation>
+    </message>
+</context>
+<context>
+    <name>Predict</name>
+    <message>
+        <source>The run was stopped before the end: no answer.</source>
+        <translation>运行在结束前被停止：没有答案。</translation>
+    </message>
+    <message>
+        <source>The run did not finish: no answer.</source>
+        <translation>运行没有完成：没有答案。</translation>
+    </message>
+    <message>
+        <source>The run could not start: no answer.</source>
+        <translation>运行无法启动：没有答案。</translation>
+    </message>
+    <message>
+        <source>The run did not print the result this question needs: no answer.</source>
+        <translation>运行没有输出这道题所需的结果：没有答案。</translation>
+    </message>
+    <message>
+        <source>Skip ▶</source>
+        <translation>跳过 ▶</translation>
+    </message>
+    <message>
+        <source>Run without asking the class</source>
+        <translation>不提问全班，直接运行</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Ask the class: what will happen? (keys 1–{n})</source>
+        <translation>问问全班：会发生什么？（按键 1–{n}）</translation>
+    </message>
+    <message>
+        <source>What really happened</source>
+        <translation>实际发生了什么</translation>
+    </message>
+    <message>
+        <source>your class</source>
+        <translation>你们班</translation>
+    </message>
+    <message>
+        <source>✓ right answer</source>
+        <translation>✓ 正确答案</translation>
+    </message>
+    <message>
+        <source>Measured: {measured}.</source>
+        <translation>实测：{measured}。</translation>
+    </message>
+    <message>
+        <source>This run cannot tell which answer is right.</source>
+        <translation>这次运行无法判断哪个答案正确。</translation>
+    </message>
+    <message>
+        <source>Right!</source>
+        <translation>答对了！</translation>
+    </message>
+    <message>
+        <source>You said {number}.</source>
+        <translation>你们选了 {number}。</translation>
+    </message>
+    <message>
+        <source>No prediction: the answer comes at the end.</source>
+        <translation>没有预测：答案在结束时揭晓。</translation>
+    </message>
+    <message>
+        <source>Your class said {number}: “{choice}”. The answer comes at the end.</source>
+        <translation>你们班选了 {number}：“{choice}”。答案在结束时揭晓。</translation>
+    </message>
+</context>
+<context>
+    <name>ProcessTable</name>
+    <message>
+        <source>name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>threads</source>
+        <translation>线程</translation>
+    </message>
+</context>
+<context>
+    <name>Questions</name>
+    <message>
+        <source>fork() returned {values}: in {count} processes</source>
+        <translation>fork() 返回了 {values}：分别在 {count} 个进程中</translation>
+    </message>
+    <message>
+        <source>fork() is called once. How many times does it return?</source>
+        <translation>fork() 只调用一次。它会返回几次？</translation>
+    </message>
+    <message>
+        <source>Once: in the parent</source>
+        <translation>一次：在父进程中</translation>
+    </message>
+    <message>
+        <source>Twice: in the parent and in the child</source>
+        <translation>两次：在父进程和子进程中各一次</translation>
+    </message>
+    <message>
+        <source>Never: the child starts the program over</source>
+        <translation>一次也不：子进程从头重新运行程序</translation>
+    </message>
+    <message>
+        <source>join() waited {waited:.2f} s; the child worked {worked:.2f} s</source>
+        <translation>join() 等待了 {waited:.2f} s；子进程工作了 {worked:.2f} s</translation>
+    </message>
+    <message>
+        <source>The parent calls start(), then join(). How long does it wait in join()?</source>
+        <translation>父进程先调用 start()，再调用 join()。它在 join() 中要等待多久？</translation>
+    </message>
+    <message>
+        <source>Not at all: start() returns when the child is done</source>
+        <translation>完全不用等：start() 在子进程完成后才返回</translation>
+    </message>
+    <message>
+        <source>About {seconds:g} s: until the child has ended</source>
+        <translation>约 {seconds:g} s：一直等到子进程结束</translation>
+    </message>
+    <message>
+        <source>task {last} started at {start:.2f} s, when {ended} of the other {others} tasks had ended</source>
+        <translation>任务 {last} 在 {start:.2f} s 开始，此时其他 {others} 个任务中已有 {ended} 个结束</translation>
+    </message>
+    <message>
+        <source>{workers} worker processes, {tasks} tasks. When does the last task (task {last}) start?</source>
+        <translation>{workers} 个工作进程，{tasks} 个任务。最后一个任务（任务 {last}）何时开始？</translation>
+    </message>
+    <message>
+        <source>At once, with the first tasks</source>
+        <translation>立即开始，与最先的几个任务一起</translation>
+    </message>
+    <message>
+        <source>As soon as a worker is free</source>
+        <translation>一旦有工作进程空闲就开始</translation>
+    </message>
+    <message>
+        <source>Only after all the other tasks are done</source>
+        <translation>要等其他所有任务都完成之后</translation>
+    </message>
+    <message>
+        <source>the reader ended with exit code {code}</source>
+        <translation>读取进程以退出码 {code} 结束</translation>
+    </message>
+    <message>
+        <source>The reader loops forever on get(). How does it end?</source>
+        <translation>读取进程在 get() 上无限循环。它如何结束？</translation>
+    </message>
+    <message>
+        <source>It finds the queue empty and stops by itself</source>
+        <translation>它发现队列为空，自行停止</translation>
+    </message>
+    <message>
+        <source>The parent ends it with terminate()</source>
+        <translation>父进程用 terminate() 结束它</translation>
+    </message>
+    <message>
+        <source>It never ends: the program hangs</source>
+        <translation>它永远不会结束：程序挂起</translation>
+    </message>
+    <message>
+        <source>{pings} pings went to the child and {pongs} pongs came back over the same pipe</source>
+        <translation>{pings} 个 ping 发给了子进程，{pongs} 个 pong 经同一条管道传了回来</translation>
+    </message>
+    <message>
+        <source>One Pipe() joins the parent and its child. Which way can messages go?</source>
+        <translation>一个 Pipe() 连接父进程和子进程。消息可以朝哪个方向传递？</translation>
+    </message>
+    <message>
+        <source>Only from the parent to the child</source>
+        <translation>只能从父进程到子进程</translation>
+    </message>
+    <message>
+        <source>Both ways: each end sends and receives</source>
+        <translation>双向：每一端都能发送和接收</translation>
+    </message>
+    <message>
+        <source>Only from the child to the parent</source>
+        <translation>只能从子进程到父进程</translation>
+    </message>
+    <message>
+        <source>started: {ran}; could not pickle the lambda: {failed}</source>
+        <translation>已启动：{ran}；无法 pickle 该 lambda：{failed}</translation>
+    </message>
+    <message>
+        <source>The child&apos;s argument is a lambda. Which start methods can hand it to the child?</source>
+        <translation>子进程的参数是一个 lambda。哪些启动方法能把它交给子进程？</translation>
+    </message>
+    <message>
+        <source>All of them</source>
+        <translation>全部都能</translation>
+    </message>
+    <message>
+        <source>Only fork: it copies the parent, nothing is pickled</source>
+        <translation>只有 fork：它复制父进程，不需要 pickle 任何东西</translation>
+    </message>
+    <message>
+        <source>None of them</source>
+        <translation>都不能</translation>
+    </message>
+    <message>
+        <source>Which start method gets the child running fastest?</source>
+        <translation>哪种启动方法能让子进程最快运行起来？</translation>
+    </message>
+    <message>
+        <source>{got} of {total} results came back</source>
+        <translation>{total} 个结果中回来了 {got} 个</translation>
+    </message>
+    <message>
+        <source>The manager puts {tasks} tasks in its queue; {workers} workers take them over the network. How many results come back?</source>
+        <translation>管理进程把 {tasks} 个任务放入它的队列；{workers} 个工作进程通过网络取走任务。会回来多少个结果？</translation>
+    </message>
+    <message>
+        <source>All {tasks}, each once</source>
+        <translation>全部 {tasks} 个，每个一次</translation>
+    </message>
+    <message>
+        <source>Fewer than {tasks}</source>
+        <translation>少于 {tasks} 个</translation>
+    </message>
+    <message>
+        <source>Some come back twice</source>
+        <translation>有些会回来两次</translation>
+    </message>
+    <message>
+        <source>refused with AuthenticationError; </source>
+        <translation>以 AuthenticationError 被拒绝；</translation>
+    </message>
+    <message>
+        <source>While {workers} workers work, a worker with the wrong key connects. What happens?</source>
+        <translation>在 {workers} 个工作进程工作时，一个使用错误密钥的工作进程连接进来。会发生什么？</translation>
+    </message>
+    <message>
+        <source>It is refused; the others finish every task</source>
+        <translation>它被拒绝；其他工作进程完成所有任务</translation>
+    </message>
+    <message>
+        <source>It gets in and takes tasks like the others</source>
+        <translation>它能进入，并像其他工作进程一样领取任务</translation>
+    </message>
+    <message>
+        <source>The manager stops: the tasks are not finished</source>
+        <translation>管理进程停止：任务没有完成</translation>
+    </message>
+    <message>
+        <source>task #{task} never came back: {got} of {total} results</source>
+        <translation>任务 #{task} 没有回来：{total} 个结果中回来了 {got} 个</translation>
+    </message>
+    <message>
+        <source>The first worker is killed halfway through a task. Does that task&apos;s result come back?</source>
+        <translation>第一个工作进程在执行任务到一半时被杀死。这个任务的结果会回来吗？</translation>
+    </message>
+    <message>
+        <source>Yes: another worker takes the task over</source>
+        <translation>会：另一个工作进程接手这个任务</translation>
+    </message>
+    <message>
+        <source>No: the task is lost</source>
+        <translation>不会：这个任务丢失了</translation>
+    </message>
+    <message>
+        <source>OS threads: {count} ({names})</source>
+        <translation>操作系统线程：{count} 个（{names}）</translation>
+    </message>
+    <message>
+        <source>The producer and the consumer hand control back and forth. How many OS threads does that take?</source>
+        <translation>生产者和消费者来回交替地交出控制权。这需要多少个操作系统线程？</translation>
+    </message>
+    <message>
+        <source>One</source>
+        <translation>一个</translation>
+    </message>
+    <message>
+        <source>Two: one each</source>
+        <translation>两个：各用一个</translation>
+    </message>
+    <message>
+        <source>Three or more</source>
+        <translation>三个或更多</translation>
+    </message>
+    <message>
+        <source>never giving way</source>
+        <translation>从不让出控制权</translation>
+    </message>
+    <message>
+        <source>calling gevent.sleep(0) after each line</source>
+        <translation>每打印一行就调用 gevent.sleep(0)</translation>
+    </message>
+    <message>
+        <source>the lines came from greenlets {order}…</source>
+        <translation>这些行依次来自 greenlet {order}…</translation>
+    </message>
+    <message>
+        <source>{count} greenlets each print 5 lines, {how}. In what order do the lines come?</source>
+        <translation>{count} 个 greenlet 各打印 5 行，{how}。这些行以什么顺序出现？</translation>
+    </message>
+    <message>
+        <source>One greenlet after another: 0 0 0 0 0 1 1…</source>
+        <translation>一个 greenlet 接一个 greenlet：0 0 0 0 0 1 1…</translation>
+    </message>
+    <message>
+        <source>Taking turns: 0 1 2 0 1 2…</source>
+        <translation>轮流：0 1 2 0 1 2…</translation>
+    </message>
+    <message>
+        <source>Mixed at random</source>
+        <translation>随机交错</translation>
+    </message>
+    <message>
+        <source>done in {total:.2f} s</source>
+        <translation>{total:.2f} s 内完成</translation>
+    </message>
+    <message>
+        <source>{count} downloads from servers that wait {delays} s. How long until all are done?</source>
+        <translation>从 {count} 个服务器下载，它们分别等待 {delays} s。全部完成需要多久？</translation>
+    </message>
+    <message>
+        <source>About {s:g} s: the longest wait</source>
+        <translation>约 {s:g} s：最长的那次等待</translation>
+    </message>
+    <message>
+        <source>About {s:g} s: all the waits added up</source>
+        <translation>约 {s:g} s：所有等待时间之和</translation>
+    </message>
+    <message>
+        <source>total {total:.2f} s</source>
+        <translation>总计 {total:.2f} s</translation>
+    </message>
+    <message>
+        <source>Two tasks each await asyncio.sleep({s:g}) in one event loop. How long does the whole run take?</source>
+        <translation>两个任务在同一个事件循环中各自 await asyncio.sleep({s:g})。整个运行需要多久？</translation>
+    </message>
+    <message>
+        <source>About {s:g} s</source>
+        <translation>约 {s:g} s</translation>
+    </message>
+    <message>
+        <source>async/await {new:.2f} s, old syntax {old:.2f} s</source>
+        <translation>async/await {new:.2f} s，旧语法 {old:.2f} s</translation>
+    </message>
+    <message>
+        <source>The same two coroutines, written with async/await and with the old generator syntax (yield from). Which is faster?</source>
+        <translation>同样的两个协程，分别用 async/await 和旧的生成器语法（yield from）编写。哪个更快？</translation>
+    </message>
+    <message>
+        <source>The old syntax</source>
+        <translation>旧语法</translation>
+    </message>
+    <message>
+        <source>Neither: both take about 0.5 s</source>
+        <translation>都不更快：两者都约需 0.5 s</translation>
+    </message>
+    <message>
+        <source>{count} requests answered in {total:.2f} s</source>
+        <translation>{count} 个请求在 {total:.2f} s 内得到响应</translation>
+    </message>
+    <message>
+        <source>{count} requests arrive at once; each handler calls {handler}. How long until all are answered?</source>
+        <translation>{count} 个请求同时到达；每个处理函数都调用 {handler}。全部得到响应需要多久？</translation>
+    </message>
+    <message>
+        <source>About 0.5 s</source>
+        <translation>约 0.5 s</translation>
+    </message>
+    <message>
+        <source>{jobs} jobs that only compute, on {cores} cores. Which model finishes them first?</source>
+        <translation>{jobs} 个纯计算作业，运行在 {cores} 个核心上。哪种模型最先完成？</translation>
+    </message>
+    <message>
+        <source>One after another</source>
+        <translation>一个接一个（顺序执行）</translation>
+    </message>
+    <message>
+        <source>Threads</source>
+        <translation>线程</translation>
+    </message>
+    <message>
+        <source>Processes</source>
+        <translation>进程</translation>
+    </message>
+    <message>
+        <source>{jobs} requests to a server that answers after {delay:g} s. Which models get them all done in about {delay:g} s instead of {total:g} s?</source>
+        <translation>向一个 {delay:g} s 后才响应的服务器发出 {jobs} 个请求。哪些模型能在约 {delay:g} s 而不是 {total:g} s 内全部完成？</translation>
+    </message>
+    <message>
+        <source>Only asyncio and gevent</source>
+        <translation>只有 asyncio 和 gevent</translation>
+    </message>
+    <message>
+        <source>Every concurrent one: threads, processes, asyncio, gevent</source>
+        <translation>所有并发模型：线程、进程、asyncio、gevent</translation>
+    </message>
+    <message>
+        <source>None: the requests still go one at a time</source>
+        <translation>都不能：请求仍然一个接一个地进行</translation>
+    </message>
+    <message>
+        <source>{last} ended last</source>
+        <translation>{last} 最后结束</translation>
+    </message>
+    <message>
+        <source>MainThread starts LoopThread, then calls join(). Which thread ends last?</source>
+        <translation>MainThread 启动 LoopThread，然后调用 join()。哪个线程最后结束？</translation>
+    </message>
+    <message>
+        <source>Two threads run `balance = balance + n` and `balance = balance - n`, {count:,} times each. What is the balance at the end?</source>
+        <translation>两个线程分别执行 `balance = balance + n` 和 `balance = balance - n`，各 {count:,} 次。最后余额是多少？</translation>
+    </message>
+    <message>
+        <source>The same deposits and withdrawals, {count:,} each, with a call between each read and its write. What is the balance at the end?</source>
+        <translation>同样的存款和取款，各 {count:,} 次，但每次读取和写入之间多了一次调用。最后余额是多少？</translation>
+    </message>
+    <message>
+        <source>The same code, {count:,} changes each, but every change holds a Lock. What is the balance at the end?</source>
+        <translation>同样的代码，各修改 {count:,} 次，但每次修改都持有一个 Lock。最后余额是多少？</translation>
+    </message>
+    <message>
+        <source>balance {balance:,}</source>
+        <translation>余额 {balance:,}</translation>
+    </message>
+    <message>
+        <source>: {lost:,} updates were lost</source>
+        <translation>：丢失了 {lost:,} 次更新</translation>
+    </message>
+    <message>
+        <source>: no update lost</source>
+        <translation>：没有丢失任何更新</translation>
+    </message>
+    <message>
+        <source>0: every deposit is taken back out</source>
+        <translation>0：每笔存款都被取了回去</translation>
+    </message>
+    <message>
+        <source>Not 0: some updates get lost</source>
+        <translation>不是 0：有些更新丢失了</translation>
+    </message>
+    <message>
+        <source>without the lock the counter ended at {counter:,} of {expected:,}</source>
+        <translation>不加锁时，计数器最终为 {counter:,}，应为 {expected:,}</translation>
+    </message>
+    <message>
+        <source>{workers} threads each add 1 to a counter {iterations:,} times, without a lock. Where does the counter end?</source>
+        <translation>{workers} 个线程在不加锁的情况下，各把计数器加 1 共 {iterations:,} 次。计数器最终是多少？</translation>
+    </message>
+    <message>
+        <source>Exactly at {total:,}</source>
+        <translation>正好是 {total:,}</translation>
+    </message>
+    <message>
+        <source>Below {total:,}: some updates get lost</source>
+        <translation>低于 {total:,}：有些更新丢失了</translation>
+    </message>
+    <message>
+        <source>Above {total:,}</source>
+        <translation>高于 {total:,}</translation>
+    </message>
+    <message>
+        <source>Thread-1 takes lock_a, then lock_b. Thread-2 takes lock_b, then lock_a. Will both threads finish?</source>
+        <translation>Thread-1 先获取 lock_a，再获取 lock_b。Thread-2 先获取 lock_b，再获取 lock_a。两个线程都能完成吗？</translation>
+    </message>
+    <message>
+        <source>Both threads take lock_a first, then lock_b. Will both threads finish?</source>
+        <translation>两个线程都先获取 lock_a，再获取 lock_b。两个线程都能完成吗？</translation>
+    </message>
+    <message>
+        <source>Opposite order again, but acquire() gives up after 0.5 s and tries again later. Will both threads finish?</source>
+        <translation>仍然是相反的顺序，但 acquire() 在 0.5 s 后放弃，稍后再试。两个线程都能完成吗？</translation>
+    </message>
+    <message>
+        <source>both threads finished</source>
+        <translation>两个线程都完成了</translation>
+    </message>
+    <message>
+        <source>Yes: both get both locks and finish</source>
+        <translation>能：两者都拿到了两把锁并完成</translation>
+    </message>
+    <message>
+        <source>No: they wait for each other for ever</source>
+        <translation>不能：它们会永远互相等待</translation>
+    </message>
+    <message>
+        <source>{workers} threads</source>
+        <translation>{workers} 个线程</translation>
+    </message>
+    <message>
+        <source>{workers} processes</source>
+        <translation>{workers} 个进程</translation>
+    </message>
+    <message>
+        <source>{used:.1f} cores used</source>
+        <translation>使用了 {used:.1f} 个核心</translation>
+    </message>
+    <message>
+        <source>{what} each keep the CPU busy for {seconds:g} s, on {cores} cores. How many cores do they use together?</source>
+        <translation>{what}各自让 CPU 忙碌 {seconds:g} s，共有 {cores} 个核心。它们一共使用多少个核心？</translation>
+    </message>
+    <message>
+        <source>About 1 core</source>
+        <translation>约 1 个核心</translation>
+    </message>
+    <message>
+        <source>About {cores} cores</source>
+        <translation>约 {cores} 个核心</translation>
+    </message>
+    <message>
+        <source>Thread-A read {name}</source>
+        <translation>Thread-A 读到了 {name}</translation>
+    </message>
+    <message>
+        <source>Every thread sets local_school.student to its own name; when all have, each reads it back. What does Thread-A (the first) read?</source>
+        <translation>每个线程都把 local_school.student 设为自己的名字；全部设置完后，每个线程再把它读回来。Thread-A（第一个线程）读到的是什么？</translation>
+    </message>
+    <message>
+        <source>{name}: its own name</source>
+        <translation>{name}：它自己的名字</translation>
+    </message>
+    <message>
+        <source>{name}: the name set last</source>
+        <translation>{name}：最后设置的名字</translation>
+    </message>
+    <message>
+        <source>Nothing: AttributeError</source>
+        <translation>什么也读不到：AttributeError</translation>
+    </message>
+</context>
+<context>
+    <name>RacePanel</name>
+    <message>
+        <source>balance</source>
+        <translation>余额</translation>
+    </message>
+    <message>
+        <source>time (s)</source>
+        <translation>时间（s）</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <source>t1 (adds 5)</source>
+        <translation>t1（加 5）</translation>
+    </message>
+    <message>
+        <source>t2 (adds 8)</source>
+        <translation>t2（加 8）</translation>
+    </message>
+    <message>
+        <source>final balance</source>
+        <translation>最终余额</translation>
+    </message>
+    <message>
+        <source>lost updates</source>
+        <translation>丢失的更新</translation>
+    </message>
+    <message>
+        <source>Press ▶ Run: two threads deposit and withdraw on one balance.</source>
+        <translation>按 ▶ 运行：两个线程对同一笔余额进行存款和取款。</translation>
+    </message>
+    <message>
+        <source>The run ended before the lesson printed its result.</source>
+        <translation>运行在课程输出结果之前就结束了。</translation>
+    </message>
+    <message>
+        <source>Running: the plot shows the balance as t1 and t2 change it.</source>
+        <translation>运行中：图中显示 t1 和 t2 修改余额时余额的变化。</translation>
+    </message>
+    <message>
+        <source>balance now (sampled)</source>
+        <translation>当前余额（采样）</translation>
+    </message>
+    <message>
+        <source>After the run: one real interleaving from it, step by step.</source>
+        <translation>运行结束后：这里逐步展示其中一次真实的交错执行。</translation>
+    </message>
+    <message>
+        <source>at least: counted from the balance</source>
+        <translation>至少：根据余额推算</translation>
+    </message>
+    <message>
+        <source>lost updates ({detail})</source>
+        <translation>丢失的更新（{detail}）</translation>
+    </message>
+    <message>
+        <source>{t1} of t1&apos;s, {t2} of t2&apos;s</source>
+        <translation>t1 的 {t1} 次，t2 的 {t2} 次</translation>
+    </message>
+    <message>
+        <source>... {steps} more steps ...</source>
+        <translation>……还有 {steps} 步……</translation>
+    </message>
+    <message>
+        <source>{version} switches threads only at calls and loop jumps, never inside `balance = balance + n`</source>
+        <translation>{version} 只在函数调用和循环跳转处切换线程，从不在 `balance = balance + n` 内部切换</translation>
+    </message>
+    <message>
+        <source>the lock let one thread at a time into change_it</source>
+        <translation>锁每次只让一个线程进入 change_it</translation>
+    </message>
+    <message>
+        <source>No update lost: the lock let one thread at a time into change_it.</source>
+        <translation>没有丢失更新：锁每次只让一个线程进入 change_it。</translation>
+    </message>
+    <message>
+        <source>No steps shown: {version} can also switch threads inside the ledger, so only CPython 3.11+ records them exactly.</source>
+        <translation>未显示步骤：{version} 在账本（ledger）内部也可能切换线程，因此只有 CPython 3.11+ 能准确记录这些步骤。</translation>
+    </message>
+    <message>
+        <source>Nothing lost this time, but {version} can switch threads inside `balance = balance + n`: run it again, or with more iterations.</source>
+        <translation>这次没有丢失，但 {version} 可能在 `balance = balance + n` 内部切换线程：请再运行一次，或增加迭代次数。</translation>
+    </message>
+    <message>
+        <source>{code}  → {value}  ✗ {thread}&apos;s {old} lost</source>
+        <translation>{code}  → {value}  ✗ {thread} 的 {old} 丢失了</translation>
+    </message>
+    <message>
+        <source>No update lost: {why}. Variant widened puts a call there and shows a lost update step by step.</source>
+        <translation>没有丢失更新：{why}。变体 widened 在那里加入一次调用，会逐步展示一次丢失的更新。</translation>
+    </message>
+    <message>
+        <source>The textbook code keeps no ledger (a call inside change_it would change the race), so the lost updates are counted from the balance alone. Variant widened shows a lost update step by step.</source>
+        <translation>教科书式的代码不记账本（ledger）（在 change_it 内部加入调用会改变竞争），因此丢失的更新只能根据余额推算。变体 widened 会逐步展示一次丢失的更新。</translation>
+    </message>
+    <message>
+        <source>No lost update: no interleaving to show.</source>
+        <translation>没有丢失更新：没有可展示的交错执行。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;One real interleaving from this run:&lt;/b&gt; {writer} read, CPython ran {other} for {steps} steps, {writer} wrote its stale result: {other}&apos;s update is lost.</source>
+        <translation>&lt;b&gt;本次运行中的一次真实交错执行：&lt;/b&gt;{writer} 读取后，CPython 让 {other} 运行了 {steps} 步，{writer} 再写回它过时的结果：{other} 的更新丢失了。</translation>
+    </message>
+</context>
+<context>
+    <name>Replay</name>
+    <message>
+        <source>Open trace</source>
+        <translation>打开跟踪文件</translation>
+    </message>
+    <message>
+        <source>Chrome trace JSON (*.json);;All files (*)</source>
+        <translation>Chrome 跟踪文件 JSON (*.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Stop the running lesson before opening a trace.</source>
+        <translation>打开跟踪文件前，请先停止正在运行的课程。</translation>
+    </message>
+    <message>
+        <source>The lesson&apos;s tab cannot show this trace ({reason})</source>
+        <translation>课程的标签页无法显示此跟踪文件（{reason}）</translation>
+    </message>
+    <message>
+        <source>Replaying {file} (recorded with Python {python})</source>
+        <translation>正在回放 {file}（用 Python {python} 录制）</translation>
+    </message>
+    <message>
+        <source>Replaying {file}</source>
+        <translation>正在回放 {file}</translation>
+    </message>
+    <message>
+        <source>{app} — replay of {file}</source>
+        <translation>{app} — 回放 {file}</translation>
+    </message>
+    <message>
+        <source>REPLAY of {file}: a recorded trace; nothing is running.</source>
+        <translation>回放 {file}：这是录制的跟踪文件；当前没有任何程序在运行。</translation>
+    </message>
+    <message>
+        <source>REPLAY of {file}: a recorded run of {lesson}; nothing is running. Press Run to run it live.</source>
+        <translation>回放 {file}：{lesson} 的一次录制运行；当前没有任何程序在运行。按“运行”可实时运行它。</translation>
+    </message>
+    <message>
+        <source>REPLAY of {file}: a recorded run of {lesson} that ended {how}; nothing is running.</source>
+        <translation>回放 {file}：{lesson} 的一次录制运行，结束方式：{how}；当前没有任何程序在运行。</translation>
+    </message>
+    <message>
+        <source>Could not open the trace: {reason}</source>
+        <translation>无法打开跟踪文件：{reason}</translation>
+    </message>
+    <message>
+        <source>Cannot open the trace</source>
+        <translation>无法打开跟踪文件</translation>
+    </message>
+    <message>
+        <source>A trace comes from File &gt; Export trace as JSON… or from concurrency-lab run LESSON --trace FILE.json.</source>
+        <translation>跟踪文件可通过“文件 &gt; 导出跟踪文件为 JSON…”或命令 concurrency-lab run LESSON --trace FILE.json 生成。</translation>
+    </message>
+</context>
+<context>
+    <name>ShowdownPanel</name>
+    <message>
+        <source>{wall:.2f} s wall · {cpu:.2f} s CPU · {speed:.1f}× sequential</source>
+        <translation>墙钟 {wall:.2f} s · CPU {cpu:.2f} s · 顺序执行的 {speed:.1f}×</translation>
+    </message>
+    <message>
+        <source>This machine has {cores} cores.</source>
+        <translation>这台机器有 {cores} 个核心。</translation>
+    </message>
+    <message>
+        <source>Bar: wall time, from the first job&apos;s start to the last job&apos;s end (shorter is better). Inner green bar: CPU time the jobs used. Below, each model&apos;s timeline from its own start, on one time axis.</source>
+        <translation>条形：墙钟时间，从第一个作业开始到最后一个作业结束（越短越好）。内部绿色条：作业使用的 CPU 时间。下方是各模型从各自开始时刻起的时间线，使用同一时间轴。</translation>
+    </message>
+    <message>
+        <source>{wall:.2f} s wall, {cpu:.2f} s CPU</source>
+        <translation>墙钟 {wall:.2f} s，CPU {cpu:.2f} s</translation>
+    </message>
+</context>
+<context>
+    <name>StackedRuns</name>
+    <message>
+        <source>Nothing to show yet.</source>
+        <translation>还没有可显示的内容。</translation>
+    </message>
+    <message>
+        <source>… and {count} more rows</source>
+        <translation>… 还有 {count} 行</translation>
+    </message>
+</context>
+<context>
+    <name>States</name>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>waiting for a lock</source>
+        <translation>等待锁</translation>
+    </message>
+    <message>
+        <source>waiting for the GIL</source>
+        <translation>等待 GIL</translation>
+    </message>
+    <message>
+        <source>waiting (sleep, I/O, join, get)</source>
+        <translation>等待（sleep、I/O、join、get）</translation>
+    </message>
+    <message>
+        <source>holding a lock</source>
+        <translation>持有锁</translation>
+    </message>
+    <message>
+        <source>task (lesson work)</source>
+        <translation>任务（课程工作）</translation>
+    </message>
+    <message>
+        <source>preempted / blocked</source>
+        <translation>被抢占 / 阻塞</translation>
+    </message>
+    <message>
+        <source>alive</source>
+        <translation>存活</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineView</name>
+    <message>
+        <source>Press  ▶ Run  to watch this lesson happen</source>
+        <translation>按下  ▶ 运行  ，观看本课的实际运行过程</translation>
+    </message>
+</context>
+<context>
+    <name>WebPanel</name>
+    <message>
+        <source>The server has not started yet.</source>
+        <translation>服务器尚未启动。</translation>
+    </message>
+    <message>
+        <source>The server has stopped: run the lesson again to open it in your browser.</source>
+        <translation>服务器已停止：再次运行本课即可在浏览器中打开它。</translation>
+    </message>
+    <message>
+        <source>Open the page yourself while the server runs: your browser&apos;s request appears on the timeline too. Try /hello/yourname.</source>
+        <translation>在服务器运行时自己打开这个页面：浏览器发出的请求也会出现在时间线上。试试 /hello/yourname。</translation>
+    </message>
+    <message>
+        <source>Open in your browser</source>
+        <translation>在浏览器中打开</translation>
+    </message>
+</context>
+<context>
+    <name>WorkersPanel</name>
+    <message>
+        <source>worker</source>
+        <translation>工作进程</translation>
+    </message>
+    <message>
+        <source>tasks
+taken</source>
+        <translation>取走的
+任务</translation>
+    </message>
+    <message>
+        <source>results
+sent</source>
+        <translation>发回的
+结果</translation>
+    </message>
+    <message>
+        <source>how it ended</source>
+        <translation>结束方式</translation>
+    </message>
+    <message>
+        <source>This manager listens on 127.0.0.1: only programs on this machine can reach it. Set bind to 0.0.0.0 (or this machine&apos;s address) to let other machines in.</source>
+        <translation>此管理进程监听 127.0.0.1：只有本机上的程序能连接到它。将 bind 设为 0.0.0.0（或本机地址）即可让其他机器接入。</translation>
+    </message>
+    <message>
+        <source>This manager accepts other machines: anyone with the key can send it pickles, and unpickling runs code. Use it on a network you trust, and only during the lesson.</source>
+        <translation>此管理进程接受其他机器的连接：任何持有密钥的人都能向它发送 pickle 数据，而反序列化（unpickle）会执行代码。请只在可信的网络中使用，并且只在上课期间使用。</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>reported by the manager</source>
+        <translation>由管理进程报告</translation>
+    </message>
+    <message>
+        <source>refused: wrong key</source>
+        <translation>被拒绝：密钥错误</translation>
+    </message>
+    <message>
+        <source>Copy command</source>
+        <translation>复制命令</translation>
+    </message>
+    <message>
+        <source>The manager has stopped; this command worked while it ran:</source>
+        <translation>管理进程已停止；它运行时，以下命令可用：</translation>
+    </message>
+    <message>
+        <source>Start a worker on another machine with:</source>
+        <translation>在另一台机器上用以下命令启动工作进程：</translation>
+    </message>
+    <message>
+        <source>The manager has not started yet.</source>
+        <translation>管理进程尚未启动。</translation>
+    </message>
+    <message>
+        <source>{name} (not traced here)</source>
+        <translation>{name}（此处未跟踪）</translation>
     </message>
 </context>
 <context>
     <name>catalog</name>
     <message>
         <source>Processes</source>
-        <translation type="unfinished"></translation>
+        <translation>进程</translation>
     </message>
     <message>
         <source>Threads</source>
-        <translation type="unfinished"></translation>
+        <translation>线程</translation>
     </message>
     <message>
         <source>Distributed processes</source>
-        <translation type="unfinished"></translation>
+        <translation>分布式进程</translation>
     </message>
     <message>
         <source>Coroutines and async IO</source>
-        <translation type="unfinished"></translation>
+        <translation>协程与异步 IO</translation>
     </message>
     <message>
         <source>Showdown</source>
-        <translation type="unfinished"></translation>
+        <translation>对决</translation>
     </message>
     <message>
         <source>fork(): one call, two returns</source>
-        <translation type="unfinished"></translation>
+        <translation>fork()：一次调用，两次返回</translation>
     </message>
     <message>
         <source>Start a Process and join() it</source>
-        <translation type="unfinished"></translation>
+        <translation>启动一个 Process 并 join() 它</translation>
     </message>
     <message>
         <source>how long the child works</source>
-        <translation type="unfinished"></translation>
+        <translation>子进程工作多长时间</translation>
     </message>
     <message>
         <source>A pool of worker processes</source>
-        <translation type="unfinished"></translation>
+        <translation>工作进程池</translation>
     </message>
     <message>
         <source>worker processes in the pool</source>
-        <translation type="unfinished"></translation>
+        <translation>池中的工作进程数</translation>
     </message>
     <message>
         <source>tasks submitted to the pool</source>
-        <translation type="unfinished"></translation>
+        <translation>提交到池中的任务数</translation>
     </message>
     <message>
         <source>seed of the random task lengths</source>
-        <translation type="unfinished"></translation>
+        <translation>随机任务时长的种子</translation>
     </message>
     <message>
         <source>A Queue: writer → reader</source>
-        <translation type="unfinished"></translation>
+        <translation>Queue：写入方 → 读取方</translation>
     </message>
     <message>
         <source>comma-separated values the writer puts</source>
-        <translation type="unfinished"></translation>
+        <translation>写入方放入的值，用逗号分隔</translation>
     </message>
     <message>
         <source>at most this many seconds between two puts</source>
-        <translation type="unfinished"></translation>
+        <translation>两次 put 之间最多间隔的秒数</translation>
     </message>
     <message>
         <source>A Pipe: messages both ways</source>
-        <translation type="unfinished"></translation>
+        <translation>Pipe：双向传递消息</translation>
     </message>
     <message>
         <source>messages sent each way</source>
-        <translation type="unfinished"></translation>
+        <translation>每个方向发送的消息数</translation>
     </message>
     <message>
         <source>fork, spawn, forkserver</source>
-        <translation type="unfinished"></translation>
+        <translation>fork、spawn、forkserver</translation>
     </message>
     <message>
         <source>pass the child a picklable argument, or one spawn cannot pickle</source>
-        <translation type="unfinished"></translation>
+        <translation>传给子进程一个可 pickle 的参数，或一个 spawn 无法 pickle 的参数</translation>
     </message>
     <message>
         <source>MainThread and a LoopThread</source>
-        <translation type="unfinished"></translation>
+        <translation>MainThread 与一个 LoopThread</translation>
     </message>
     <message>
         <source>how many times LoopThread counts</source>
-        <translation type="unfinished"></translation>
+        <translation>LoopThread 计数的次数</translation>
     </message>
     <message>
         <source>seconds between two counts</source>
-        <translation type="unfinished"></translation>
+        <translation>两次计数之间的秒数</translation>
     </message>
     <message>
         <source>A race on a shared balance</source>
-        <translation type="unfinished"></translation>
+        <translation>共享余额上的竞争</translation>
     </message>
     <message>
         <source>the textbook code, a switch point between read and write, or a Lock</source>
-        <translation type="unfinished"></translation>
+        <translation>教科书式代码、在读和写之间加一个切换点，或使用 Lock</translation>
     </message>
     <message>
         <source>deposits and withdrawals per thread</source>
-        <translation type="unfinished"></translation>
+        <translation>每个线程的存款和取款次数</translation>
     </message>
     <message>
         <source>One Lock, several threads</source>
-        <translation type="unfinished"></translation>
+        <translation>一个 Lock，多个线程</translation>
     </message>
     <message>
         <source>threads that share the lock</source>
-        <translation type="unfinished"></translation>
+        <translation>共享这把锁的线程数</translation>
     </message>
     <message>
         <source>updates each thread makes under the lock</source>
-        <translation type="unfinished"></translation>
+        <translation>每个线程在锁内进行的更新次数</translation>
     </message>
     <message>
         <source>Deadlock: two locks, opposite order</source>
-        <translation type="unfinished"></translation>
+        <translation>死锁：两把锁，相反顺序</translation>
     </message>
     <message>
         <source>take the locks in opposite order, in one order, or with a timeout</source>
-        <translation type="unfinished"></translation>
+        <translation>以相反顺序获取锁、按同一顺序获取，或带超时获取</translation>
     </message>
     <message>
         <source>The GIL: N threads, one core</source>
-        <translation type="unfinished"></translation>
+        <translation>GIL：N 个线程，一个核心</translation>
     </message>
     <message>
         <source>run the busy loops in threads or processes</source>
-        <translation type="unfinished"></translation>
+        <translation>在线程还是进程中运行忙循环</translation>
     </message>
     <message>
         <source>busy workers</source>
-        <translation type="unfinished"></translation>
+        <translation>忙碌的工作线程（或进程）数</translation>
     </message>
     <message>
         <source>how long each worker spins</source>
-        <translation type="unfinished"></translation>
+        <translation>每个工作线程（或进程）空转多长时间</translation>
     </message>
     <message>
         <source>sys.setswitchinterval, in milliseconds</source>
-        <translation type="unfinished"></translation>
+        <translation>sys.setswitchinterval，单位为毫秒</translation>
     </message>
     <message>
         <source>threading.local() per thread</source>
-        <translation type="unfinished"></translation>
+        <translation>每个线程的 threading.local()</translation>
     </message>
     <message>
         <source>comma-separated: one thread per name</source>
-        <translation type="unfinished"></translation>
+        <translation>用逗号分隔：每个名字一个线程</translation>
     </message>
     <message>
         <source>A task queue over the network</source>
-        <translation type="unfinished"></translation>
+        <translation>通过网络的任务队列</translation>
     </message>
     <message>
         <source>numbers the manager puts in the task queue</source>
-        <translation type="unfinished"></translation>
+        <translation>管理进程放入任务队列的数字个数</translation>
     </message>
     <message>
         <source>workers started on this machine (0: only the ones you start yourself)</source>
-        <translation type="unfinished"></translation>
+        <translation>在本机启动的工作进程数（0：只用你自己启动的）</translation>
     </message>
     <message>
         <source>the address the manager listens on: 127.0.0.1 is this machine only, 0.0.0.0 lets other machines in</source>
-        <translation type="unfinished"></translation>
+        <translation>管理进程监听的地址：127.0.0.1 仅限本机，0.0.0.0 允许其他机器接入</translation>
     </message>
     <message>
         <source>the port it listens on (0: a free one)</source>
-        <translation type="unfinished"></translation>
+        <translation>监听的端口（0：任选一个空闲端口）</translation>
     </message>
     <message>
         <source>how long the manager waits for a result once its own workers are done (time to start workers elsewhere)</source>
-        <translation type="unfinished"></translation>
+        <translation>管理进程自己的工作进程完成后，还要等待结果多长时间（留出时间在别处启动工作进程）</translation>
     </message>
     <message>
         <source>A worker with the wrong key</source>
-        <translation type="unfinished"></translation>
+        <translation>密钥错误的工作进程</translation>
     </message>
     <message>
         <source>workers with the right key</source>
-        <translation type="unfinished"></translation>
+        <translation>密钥正确的工作进程数</translation>
     </message>
     <message>
         <source>A worker dies holding a task</source>
-        <translation type="unfinished"></translation>
+        <translation>工作进程带着任务死掉</translation>
     </message>
     <message>
-        <source>workers; the first one is killed at its 2nd task</source>
-        <translation type="unfinished"></translation>
+        <source>workers; the first one is killed during its first task</source>
+        <translation>工作进程数；第一个会在执行它的第一个任务时被杀死</translation>
+    </message>
+    <message>
+        <source>CPU-bound: which model wins?</source>
+        <translation>CPU 密集型：哪种模型胜出？</translation>
+    </message>
+    <message>
+        <source>jobs, each the same pure-Python arithmetic</source>
+        <translation>作业数，每个作业执行相同的纯 Python 算术</translation>
+    </message>
+    <message>
+        <source>steps per job (about half a second each)</source>
+        <translation>每个作业的步数（每个约半秒）</translation>
+    </message>
+    <message>
+        <source>I/O-bound: which model wins?</source>
+        <translation>I/O 密集型：哪种模型胜出？</translation>
+    </message>
+    <message>
+        <source>requests, each to a local server that answers late</source>
+        <translation>请求数，每个请求发往一个迟迟才应答的本地服务器</translation>
+    </message>
+    <message>
+        <source>how long the server waits before it answers</source>
+        <translation>服务器应答前等待多长时间</translation>
     </message>
     <message>
         <source>Generators: send() and yield</source>
-        <translation type="unfinished"></translation>
+        <translation>生成器：send() 与 yield</translation>
     </message>
     <message>
         <source>items the producer makes</source>
-        <translation type="unfinished"></translation>
+        <translation>生产者产生的项目数</translation>
     </message>
     <message>
         <source>gevent: greenlets take turns</source>
-        <translation type="unfinished"></translation>
+        <translation>gevent：greenlet 轮流执行</translation>
     </message>
     <message>
         <source>run without yielding, or gevent.sleep(0)</source>
-        <translation type="unfinished"></translation>
+        <translation>不让出控制权运行，或调用 gevent.sleep(0)</translation>
     </message>
     <message>
         <source>greenlets spawned</source>
-        <translation type="unfinished"></translation>
+        <translation>生成的 greenlet 数</translation>
     </message>
     <message>
         <source>gevent: waiting for I/O together</source>
-        <translation type="unfinished"></translation>
+        <translation>gevent：一起等待 I/O</translation>
     </message>
     <message>
         <source>seconds the local server waits, per URL</source>
-        <translation type="unfinished"></translation>
+        <translation>本地服务器对每个 URL 等待的秒数</translation>
     </message>
     <message>
         <source>asyncio: two tasks, one loop</source>
-        <translation type="unfinished"></translation>
+        <translation>asyncio：两个任务，一个事件循环</translation>
     </message>
     <message>
         <source>seconds each coroutine awaits</source>
-        <translation type="unfinished"></translation>
+        <translation>每个协程 await 的秒数</translation>
     </message>
     <message>
         <source>asyncio: slow servers, one thread</source>
-        <translation type="unfinished"></translation>
+        <translation>asyncio：慢速服务器，单个线程</translation>
     </message>
     <message>
         <source>seconds each local server waits</source>
-        <translation type="unfinished"></translation>
+        <translation>每个本地服务器等待的秒数</translation>
     </message>
     <message>
         <source>async/await and the old syntax</source>
-        <translation type="unfinished"></translation>
+        <translation>async/await 与旧语法</translation>
     </message>
     <message>
         <source>An aiohttp server and N clients</source>
-        <translation type="unfinished"></translation>
+        <translation>一个 aiohttp 服务器与 N 个客户端</translation>
     </message>
     <message>
         <source>handlers that await, or that block</source>
-        <translation type="unfinished"></translation>
+        <translation>处理函数使用 await，还是会阻塞</translation>
     </message>
     <message>
         <source>requests sent at the same time</source>
-        <translation type="unfinished"></translation>
+        <translation>同时发送的请求数</translation>
     </message>
 </context>
 </TS>

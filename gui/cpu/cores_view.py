@@ -24,6 +24,8 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6 import QtCore, QtGui, QtWidgets
 
+from gui.i18n import translate
+
 from .core_usage import CoreUsage, ProcessTree
 from .process_table import INK, LESSON_VERMILION, ProcessTable, font as _font
 
@@ -36,7 +38,7 @@ SAMPLE_MS = 100  # 10 Hz, as the design asks
 SCAN_MS = 1000  # the process tree: about once a second
 FONT_PT = 12
 TITLE_PT = 14
-CORE_PLOT_MIN_H = 120
+CORE_PLOT_MIN_H = 90  # small minimums: on a 1280x720 projector the timeline keeps its room
 
 
 def _alpha(colour: str, alpha: int) -> QtGui.QColor:
@@ -58,8 +60,13 @@ def _style_plot(plot: pg.PlotItem, y_max: float, y_ticks) -> None:
         axis.setPen(INK)
         axis.enableAutoSIPrefix(False)
     plot.getAxis("left").setTicks([y_ticks])
-    x_ticks = [(-s, f"{s:g} s ago") for s in (30, 20, 10)] + [(0, "now")]
-    plot.getAxis("bottom").setTicks([x_ticks])
+    plot.getAxis("bottom").setTicks([_time_ticks()])
+
+
+def _time_ticks():
+    """"30 s ago" … "now" under every graph, in the current language."""
+    return [(-s, translate("CoresView", "{seconds} s ago").format(seconds=s))
+            for s in (30, 20, 10)] + [(0, translate("CoresView", "now"))]
     plot.getAxis("bottom").setStyle(hideOverlappingLabels=40)
     grid = pg.mkPen(_alpha(INK, 45), width=1)
     for y, _label in y_ticks[1:]:
@@ -71,12 +78,6 @@ def _style_plot(plot: pg.PlotItem, y_max: float, y_ticks) -> None:
     plot.hideButtons()
     plot.setXRange(-WINDOW_S, 0, padding=0)
     plot.setYRange(0, y_max * 1.03, padding=0)  # a line at 100 % stays visible
-
-
-def _heading(text: str) -> QtWidgets.QLabel:
-    label = QtWidgets.QLabel(text)
-    label.setFont(_font(TITLE_PT, bold=True))
-    return label
 
 
 def _titled(heading: QtWidgets.QLabel, body: QtWidgets.QWidget) -> QtWidgets.QWidget:
@@ -106,6 +107,10 @@ class CoresView(QtWidgets.QWidget):
         self._usage = CoreUsage(history_s=60, rate_hz=1000 / SAMPLE_MS)
         self._tree = ProcessTree(history_s=60, rate_hz=1000 / SCAN_MS)
         self._titles: List[str] = []
+        self._last_percent: dict = {}
+        self._rows = 0
+        self._ink, self._title_pt = INK, FONT_PT      # the theme's ink and the zoomed size
+        self._headings: List[QtWidgets.QLabel] = []
         cores = self._usage.cores
 
         splitter = QtWidgets.QSplitter(QtCore.Qt.Orientation.Vertical)
@@ -124,6 +129,7 @@ class CoresView(QtWidgets.QWidget):
         self._sample_timer.start()
         self._scan_timer.start()
         self._on_scan()  # a first (empty) row of history and the "no lesson" caption
+        self.retranslate()
 
     # -- building -------------------------------------------------------------------------
 
@@ -131,7 +137,7 @@ class CoresView(QtWidgets.QWidget):
         """One small filled graph per core, in a scroll area in case the machine has many."""
         columns = min(MAX_COLUMNS, cores)
         rows = math.ceil(cores / columns)
-        grid = pg.GraphicsLayoutWidget()
+        self._core_grid = grid = pg.GraphicsLayoutWidget()
         grid.setBackground(BACKGROUND)
         grid.setMinimumHeight(rows * CORE_PLOT_MIN_H)
         self.core_plots: List[pg.PlotItem] = []
@@ -154,19 +160,20 @@ class CoresView(QtWidgets.QWidget):
         scroll.setFrameShape(QtWidgets.QFrame.Shape.NoFrame)
         scroll.setWidget(grid)
         scroll.setMinimumHeight(min(rows, 2) * CORE_PLOT_MIN_H + 4)  # 8 cores: no scrolling
-        return _titled(_heading(f"CPU cores: % busy, last {WINDOW_S:g} s"), scroll)
+        self._cores_heading = self._heading("")
+        return _titled(self._cores_heading, scroll)
 
     def _build_total_plot(self, cores: int) -> QtWidgets.QWidget:
         """Machine and lesson in the same unit, cores busy, so they compare directly."""
         self.total_plot = pg.PlotWidget(background=BACKGROUND)
-        self.total_plot.setMinimumHeight(160)
+        self.total_plot.setMinimumHeight(110)
         plot = self.total_plot.getPlotItem()
         step = max(1, cores // 8)
         _style_plot(plot, cores, [(i, str(i)) for i in range(0, cores + 1, step)])
         plot.setLabel("left", "cores busy", color=INK, **{"font-size": f"{FONT_PT}pt"})
         plot.getAxis("left").setWidth(60)
         plot.layout.setContentsMargins(2, 12, 24, 2)  # room for the top label and "now"
-        legend = plot.addLegend(offset=(8, 4), labelTextSize=f"{FONT_PT}pt",
+        self._legend = legend = plot.addLegend(offset=(8, 4), labelTextSize=f"{FONT_PT}pt",
                                 labelTextColor=INK, brush=pg.mkBrush(255, 255, 255, 210),
                                 pen=pg.mkPen("#999999"))
         self.machine_curve = plot.plot(pen=pg.mkPen(CORE_BLUE, width=2), fillLevel=0,
@@ -176,14 +183,68 @@ class CoresView(QtWidgets.QWidget):
                                       brush=_alpha(LESSON_VERMILION, 150), name="this lesson",
                                       skipFiniteCheck=True)
         legend.setZValue(10)
-        return _titled(_heading(f"Whole machine vs. this lesson ({cores} cores)"), self.total_plot)
+        self._total_heading = self._heading("")
+        return _titled(self._total_heading, self.total_plot)
 
     def _build_tree(self) -> QtWidgets.QWidget:
-        self._tree_caption = _heading("Lesson processes")
+        self._tree_caption = self._heading("")
         self.tree_widget = ProcessTable(FONT_PT + 1)
+        self.tree_widget.setMinimumHeight(70)
         return _titled(self._tree_caption, self.tree_widget)
 
+    def _heading(self, text: str) -> QtWidgets.QLabel:
+        label = QtWidgets.QLabel(text)
+        label.setFont(_font(TITLE_PT, bold=True))
+        label.setWordWrap(True)  # zoomed in, a long heading takes two lines, not the width
+        self._headings.append(label)
+        return label
+
     # -- public API -----------------------------------------------------------------------
+
+    def apply_look(self, theme, scale: float = 1.0) -> None:
+        """The colours of a ``gui.views.palette.Theme`` (plot background, ink, grid, curves)
+        and every text ``scale`` times its size (the window's zoom and presentation mode)."""
+        ink, core, lesson = theme.plot_ink, theme.hex("cpu_core"), theme.hex("cpu_lesson")
+        self._ink, self._title_pt = ink, round(FONT_PT * scale)
+        self._core_grid.setBackground(theme.plot)
+        self.total_plot.setBackground(theme.plot)
+        plots = self.core_plots + [self.total_plot.getPlotItem()]
+        for plot in plots:
+            for name in ("left", "bottom"):
+                axis = plot.getAxis(name)
+                axis.setTickFont(_font(self._title_pt))
+                axis.setTextPen(ink)
+                axis.setPen(ink)
+            for item in plot.items:
+                if isinstance(item, pg.InfiniteLine):          # the grid
+                    item.setPen(pg.mkPen(_alpha(ink.name(), 60), width=1))
+        for plot in self.core_plots:
+            plot.getAxis("left").setWidth(round(40 * scale))
+        self.total_plot.getPlotItem().getAxis("left").setWidth(round(60 * scale))
+        self.total_plot.getPlotItem().setLabel("left", translate("CoresView", "cores busy"),
+                                               color=ink.name(),
+                                               **{"font-size": f"{self._title_pt}pt"})
+        for curve in self.core_curves:
+            curve.setPen(pg.mkPen(core, width=2))
+            curve.setBrush(_alpha(core, 90))
+        self.machine_curve.setPen(pg.mkPen(core, width=2))
+        self.machine_curve.setBrush(_alpha(core, 55))
+        self.lesson_curve.setPen(pg.mkPen(lesson, width=3))
+        self.lesson_curve.setBrush(_alpha(lesson, 150))
+        back = QtGui.QColor(theme.plot)
+        back.setAlpha(225)
+        self._legend.setBrush(pg.mkBrush(back))
+        self._legend.setPen(pg.mkPen(theme.border))
+        self._legend.setLabelTextColor(ink)
+        self._legend.setLabelTextSize(f"{self._title_pt}pt")
+        for _sample, label in self._legend.items:
+            label.setText(label.text)                       # draws the text in its new style
+        for heading in self._headings:
+            heading.setFont(_font(round(TITLE_PT * scale), bold=True))
+        self._titles = [""] * len(self._titles)             # titles again, in the new ink
+        for core in range(len(self.core_plots)):
+            self._set_core_title(core, None)
+
 
     @property
     def core_usage(self) -> CoreUsage:
@@ -216,10 +277,13 @@ class CoresView(QtWidgets.QWidget):
     # -- updating -------------------------------------------------------------------------
 
     def _set_core_title(self, core: int, percent: Optional[float]) -> None:
-        text = f"core {core}" if percent is None else f"core {core}: {percent:3.0f} %"
+        self._last_percent[core] = percent
+        text = translate("CoresView", "core {core}").format(core=core) if percent is None else \
+            translate("CoresView", "core {core}: {percent} %").format(core=core,
+                                                                   percent=f"{percent:3.0f}")
         if text != self._titles[core]:  # re-laying out a label 10x a second per core is waste
             self._titles[core] = text
-            self.core_plots[core].setTitle(text, size=f"{FONT_PT}pt", color=INK)
+            self.core_plots[core].setTitle(text, size=f"{self._title_pt}pt", color=self._ink)
 
     def _on_sample(self) -> None:
         now = time.monotonic()
@@ -246,10 +310,44 @@ class CoresView(QtWidgets.QWidget):
         rows = self._tree.scan()
         self.tree_widget.show_rows(rows)
         self._update_lesson_curve(time.monotonic())
+        self._rows = len(rows)
+        self._show_tree_caption()
+
+    def _show_tree_caption(self) -> None:
         if self._tree.root_pid is None:
-            caption = "Lesson processes: no lesson running"
+            caption = translate("CoresView", "Lesson processes: no lesson running")
         else:
-            n = len(rows)
-            caption = (f"Lesson processes: {n} process{'es' if n != 1 else ''}, "
-                       f"{self._tree.total_cpu_percent / 100:.1f} cores busy")
+            cores = self._tree.total_cpu_percent / 100
+            if self._rows == 1:
+                caption = translate("CoresView", "Lesson processes: 1 process, {cores:.1f} "
+                                                 "cores busy").format(cores=cores)
+            else:
+                caption = translate("CoresView", "Lesson processes: {count} processes, "
+                                                 "{cores:.1f} cores busy").format(
+                    count=self._rows, cores=cores)
         self._tree_caption.setText(caption)
+
+    def retranslate(self) -> None:
+        cores = self._usage.cores
+        self._cores_heading.setText(translate("CoresView", "CPU cores: % busy, last {seconds} s")
+                                    .format(seconds=f"{WINDOW_S:g}"))
+        self._total_heading.setText(translate("CoresView", "Whole machine vs. this lesson "
+                                                           "({cores} cores)").format(cores=cores))
+        plot = self.total_plot.getPlotItem()
+        plot.setLabel("left", translate("CoresView", "cores busy"), color=self._ink,
+                      **{"font-size": f"{self._title_pt}pt"})
+        names = (translate("CoresView", "machine"), translate("CoresView", "this lesson"))
+        for (_sample, label), name in zip(self._legend.items, names):
+            label.setText(name)
+        for item in self.core_plots + [plot]:
+            item.getAxis("bottom").setTicks([_time_ticks()])
+        self._titles = [""] * len(self._titles)
+        for core in range(len(self.core_plots)):
+            self._set_core_title(core, self._last_percent.get(core))
+        self._show_tree_caption()
+        self.tree_widget.retranslate()
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        if event.type() == QtCore.QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)

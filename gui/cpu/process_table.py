@@ -6,11 +6,14 @@ from typing import Dict, List
 
 from PySide6 import QtCore, QtGui, QtWidgets
 
+from gui.i18n import QT_TRANSLATE_NOOP, translate
+
 from .core_usage import ProcessRow
 
 LESSON_VERMILION = "#D55E00"  # Okabe-Ito vermilion: a busy process
 INK = "#1a1a1a"
-COLUMNS = ("PID", "PPID", "name", "threads", "CPU %")
+COLUMNS = ("PID", "PPID", QT_TRANSLATE_NOOP("ProcessTable", "name"),
+           QT_TRANSLATE_NOOP("ProcessTable", "threads"), "CPU %")
 _NUMERIC = {1, 3, 4}  # right-aligned; PID stays left so the tree's indentation shows
 
 
@@ -32,7 +35,7 @@ class ProcessTable(QtWidgets.QTreeWidget):
         self.setFont(font(pt))
         self.header().setFont(font(pt, bold=True))
         self.setColumnCount(len(COLUMNS))
-        self.setHeaderLabels(list(COLUMNS))
+        self.retranslate()
         self.setRootIsDecorated(True)
         self.setIndentation(22)
         self.setUniformRowHeights(True)
@@ -48,6 +51,9 @@ class ProcessTable(QtWidgets.QTreeWidget):
             if col in _NUMERIC:
                 self.headerItem().setTextAlignment(col, QtCore.Qt.AlignmentFlag.AlignRight)
 
+
+    def retranslate(self):
+        self.setHeaderLabels([translate("ProcessTable", c) for c in COLUMNS])
     def show_rows(self, rows: List[ProcessRow]) -> None:
         """Update items in place while the tree's shape holds (keeps selection and
         scrolling); rebuild it when a process came, went or changed parent."""

@@ -3,6 +3,13 @@
 The fields follow the contract of LESSONS.md: spans are "X" events with microsecond ts/dur and
 integer pid/tid, `cat` is the state, marks "i", arrows "s"/"f" pairs sharing an id, counters
 "C", and process/thread names as metadata events.
+
+Each name event also carries `args["lane"]`: what the window needs to rebuild the lane on
+replay (gui/trace/chrome_reader.py) and Perfetto ignores: the raw name, the parent lane (as
+the index of its name event), start and end (microseconds, like `ts`), exit code, the
+probe's thread key when the lane has no OS thread id, and whether it is a virtual row or a
+sublane (an asyncio task, a greenlet). `otherData["output"]`, when given, is the run's
+console text.
 """
 import json
 import platform
@@ -16,18 +23,43 @@ def _us(seconds):
     return round(float(seconds) * 1e6, 3)
 
 
+def _lane_info(lane, label, index):
+    """What replay needs beyond the label to rebuild `lane` (defaults left out)."""
+    info = {}
+    if lane.name != label:
+        info["name"] = lane.name
+    if lane.parent is not None and lane.parent.id in index:
+        info["parent"] = index[lane.parent.id]
+    for key in ("start", "end"):
+        if getattr(lane, key) is not None:
+            info[key] = _us(getattr(lane, key))
+    if lane.exit_code is not None:
+        info["exit_code"] = lane.exit_code
+    if lane.kind == "thread" and not lane.tid and lane.key:
+        info["key"] = lane.key
+    if lane.virtual:
+        info["virtual"], info["group"] = True, lane.group
+    if lane.sublane:
+        info["sublane"] = True
+    return info
+
+
 def _other_events(model):
     """Everything but the spans, as event dicts: names, marks, arrows, counters, exits."""
-    events = []
+    events, index = [], {}              # lane id -> position of its name event
     for lane in model.lanes:
         if lane.kind == "counter":      # counters are "C" events, named by themselves
             continue
+        index[lane.id] = len(events)
         if lane.kind == "process":
+            label = lane.label
             events.append({"ph": "M", "name": "process_name", "pid": lane.pid, "tid": 0,
-                           "args": {"name": lane.label}})
+                           "args": {"name": label, "lane": _lane_info(lane, label, index)}})
         else:
+            label = lane.label or lane.group
             events.append({"ph": "M", "name": "thread_name", "pid": lane.pid,
-                           "tid": lane.trace_tid, "args": {"name": lane.label or lane.group}})
+                           "tid": lane.trace_tid,
+                           "args": {"name": label, "lane": _lane_info(lane, label, index)}})
     lanes, names = model.lanes, model.names
     marks = model.marks
     for t, lane_id, name in zip(marks["t"].tolist(), marks["lane"].tolist(),
@@ -72,25 +104,27 @@ def _span_events(model):
                                      spans["name"].tolist())]
 
 
-def dumps(model, lesson="", params=None, python=None):
-    """The whole model as Chrome trace JSON text."""
+def dumps(model, lesson="", params=None, python=None, output=None):
+    """The whole model as Chrome trace JSON text; `output` is the run's console text."""
     other = {"lesson": lesson, "params": dict(params or {}),
              "python": python or platform.python_version()}
+    if output is not None:
+        other["output"] = output
     events = [json.dumps(e) for e in _other_events(model)] + _span_events(model)
     return ('{"traceEvents":[' + ",\n".join(events) + '],"displayTimeUnit":"ms",'
             f'"otherData":{json.dumps(other)}}}')
 
 
-def to_chrome(model, lesson="", params=None, python=None):
+def to_chrome(model, lesson="", params=None, python=None, output=None):
     """A JSON-ready dict of the whole model."""
-    return json.loads(dumps(model, lesson, params, python))
+    return json.loads(dumps(model, lesson, params, python, output))
 
 
 def _first_pid(model):
     return next(iter(model.processes), 0)
 
 
-def write(path, model, lesson="", params=None, python=None):
+def write(path, model, lesson="", params=None, python=None, output=None):
     with open(path, "w", encoding="utf-8") as out:
-        out.write(dumps(model, lesson, params, python))
+        out.write(dumps(model, lesson, params, python, output))
     return path

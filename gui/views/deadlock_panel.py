@@ -6,13 +6,13 @@ Threads are boxes, locks are rounded pills; "waits for" arrows go from a thread 
 """
 import math
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen, QPolygonF
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from gui.trace.model import STATES
 from gui.trace.waitfor import find_cycle, wait_for_graph
-from gui.i18n import QT_TRANSLATE_NOOP
+from gui.i18n import QT_TRANSLATE_NOOP, translate
 from gui.views.lesson_panel import LessonPanel
 from gui.views.palette import STATE_COLORS
 
@@ -38,6 +38,11 @@ class WaitForView(QWidget):
         self.graph, self.cycle = graph, cycle
         self.update()
 
+    def changeEvent(self, event):
+        if event.type() == QEvent.Type.LanguageChange:
+            self.update()                   # the arrows' words are painted
+        super().changeEvent(event)
+
     def paintEvent(self, event):
         p = QPainter(self)
         p.setRenderHint(QPainter.Antialiasing)
@@ -46,19 +51,21 @@ class WaitForView(QWidget):
             p.setPen(MUTED)
             p.setFont(_font(15))
             p.drawText(self.rect(), Qt.AlignCenter | Qt.TextWordWrap,
-                       "No thread is waiting for a lock right now.")
+                       translate("DeadlockPanel", "No thread is waiting for a lock right now."))
             return
         places = self._layout()
         in_cycle = self._cycle_edges()
         colour = VERMILLION if self.cycle is None or self.cycle.permanent else ORANGE
         for lane, wait in self.graph.waits.items():
             hot = (lane, wait.lock) in in_cycle
-            text = "waits for" if wait.timeout is None else f"waits ≤ {wait.timeout:g} s for"
+            text = translate("DeadlockPanel", "waits for") if wait.timeout is None else \
+                translate("DeadlockPanel", "waits ≤ {seconds} s for").format(
+                    seconds=f"{wait.timeout:g}")
             self._arrow(p, places[lane], places[wait.lock], text,
                         colour if hot else VERMILLION, 6 if hot else 3, dashed=not hot)
         for lock, lane in self.graph.holders.items():
             hot = (lock, lane) in in_cycle
-            self._arrow(p, places[lock], places[lane], "held by",
+            self._arrow(p, places[lock], places[lane], translate("DeadlockPanel", "held by"),
                         colour if hot else HOLD, 6 if hot else 3)
         for node, centre in places.items():
             hot = any(node in edge for edge in in_cycle)
@@ -161,6 +168,17 @@ def _font(points, bold=False):
     return font
 
 
+def describe(cycle):
+    """`Deadlock.describe()` in the window's language (the command line keeps the English)."""
+    separator = translate("DeadlockPanel", "; ", "between the threads of a cycle")
+    steps = separator.join(
+        translate("DeadlockPanel", "{thread} holds {held} and waits for {wanted}").format(
+            thread=s.thread, held=s.holds, wanted=s.waits_for) for s in cycle.cycle)
+    if cycle.permanent:
+        return translate("DeadlockPanel", "Deadlock: {steps}").format(steps=steps)
+    return translate("DeadlockPanel", "Waiting in a circle: {steps}").format(steps=steps)
+
+
 class DeadlockPanel(LessonPanel):
     """Watches the run's locks; reports a deadlock once, large, and offers the Stop."""
 
@@ -176,7 +194,7 @@ class DeadlockPanel(LessonPanel):
         self.status.setWordWrap(True)
         self.status.setFont(_font(16, bold=True))
         self.view = WaitForView()
-        self.stop_button = QPushButton("■  Stop the lesson")
+        self.stop_button = QPushButton()
         self.stop_button.setObjectName("deadlockStop")
         self.stop_button.setStyleSheet(
             "QPushButton { font-size: 18pt; font-weight: bold; color: white; padding: 10px 22px;"
@@ -190,7 +208,19 @@ class DeadlockPanel(LessonPanel):
         layout = QVBoxLayout(self)
         layout.addLayout(row)
         layout.addWidget(self.view, 1)
-        self._say("Press Run: this tab draws which thread waits for which lock.", TEXT)
+        self._say(lambda: translate(
+            "DeadlockPanel", "Press Run: this tab draws which thread waits for which lock."), TEXT)
+        self.retranslate()
+
+    def retranslate(self):
+        """Every text in the current language; the status says again what it last said."""
+        self.stop_button.setText(translate("DeadlockPanel", "■  Stop the lesson"))
+        self._say(*self._said)
+
+    def changeEvent(self, event):
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def start(self, session):
         super().start(session)
@@ -198,7 +228,7 @@ class DeadlockPanel(LessonPanel):
         self.stop_button.setVisible(False)
         self.stop_button.setEnabled(True)
         self.view.show_graph(None, None)
-        self._say("Watching the locks…", TEXT)
+        self._say(lambda: translate("DeadlockPanel", "Watching the locks…"), TEXT)
 
     def refresh(self):
         # A deadlock never changes by itself: keep its picture, also after Stop ends the
@@ -214,29 +244,46 @@ class DeadlockPanel(LessonPanel):
         self.view.show_graph(graph, cycle)
         if cycle is not None and cycle.permanent and self.deadlock is None:
             self.deadlock = cycle
-            self._say(f"Deadlock since {cycle.since:0.1f} s: each thread waits for a lock "
-                      "that the next one holds. Nothing will ever change.", VERMILLION)
+            self._say(lambda: translate(
+                "DeadlockPanel", "Deadlock since {seconds} s: each thread waits for a lock that "
+                                 "the next one holds. Nothing will ever change.").format(
+                seconds=f"{cycle.since:0.1f}"), VERMILLION)
             self.stop_button.setVisible(True)
-            self.attention.emit(cycle.describe())
+            self.attention.emit(describe(cycle))
         elif cycle is not None and not cycle.permanent:
-            waits = ", ".join(f"{s.thread} gives up on {s.waits_for} after {t:g} s"
-                              for s, t in zip(cycle.cycle, cycle.timeouts) if t is not None)
-            self._say(f"Waiting in a circle, but not for ever: {waits}.", ORANGE.darker(140))
+            self._say(lambda: _circle(cycle), ORANGE.darker(140))
         else:
-            self._say("Watching the locks… no cycle so far.", TEXT)
+            self._say(lambda: translate("DeadlockPanel", "Watching the locks… no cycle so far."),
+                      TEXT)
 
     def finish(self, session, output):
         self.stop_button.setVisible(False)
-        if self.deadlock is not None:
-            self._say(f"{self.deadlock.describe()}. The threads would have waited for ever; "
-                      "stopping the program was the only way out.", VERMILLION)
+        deadlock = self.deadlock
+        if deadlock is not None:
+            self._say(lambda: translate(
+                "DeadlockPanel", "{deadlock}. The threads would have waited for ever; stopping "
+                                 "the program was the only way out.").format(
+                deadlock=describe(deadlock)), VERMILLION)
         elif session.run is not None and session.run.returncode == 0:
-            self._say("No deadlock: both threads got both locks and finished.", TEXT)
+            self._say(lambda: translate(
+                "DeadlockPanel", "No deadlock: both threads got both locks and finished."), TEXT)
 
     def _stop(self):
         self.stop_button.setEnabled(False)
         self.stop_requested.emit()
 
-    def _say(self, text, colour):
-        self.status.setText(text)
+    def _say(self, words, colour):
+        """Show `words()` (a function, so a language switch can say it again) in `colour`."""
+        self._said = (words, colour)
+        self.status.setText(words())
         self.status.setStyleSheet(f"color: {colour.name()};")
+
+
+def _circle(cycle):
+    """A cycle whose waits time out: who gives up when."""
+    waits = translate("DeadlockPanel", ", ", "between the threads that give up").join(
+        translate("DeadlockPanel", "{thread} gives up on {lock} after {seconds} s").format(
+            thread=s.thread, lock=s.waits_for, seconds=f"{t:g}")
+        for s, t in zip(cycle.cycle, cycle.timeouts) if t is not None)
+    return translate("DeadlockPanel", "Waiting in a circle, but not for ever: {waits}.").format(
+        waits=waits)

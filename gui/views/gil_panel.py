@@ -2,28 +2,27 @@
 lesson's figures in big numbers (hand-offs, turn length vs the switch interval, the share of
 time the workers ran together, the CPU the workload used).
 
-`close_up()` is plain numpy over the trace model; `GilPanel` only draws what it returns.
+`gui.views.gil_close_up.close_up()` is plain numpy over the trace model; `GilPanel` only
+draws what it returns.
 """
 import re
 import time
-from dataclasses import dataclass
 from types import SimpleNamespace
 
-import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QEvent, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPen
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout
 
 from gui.trace.analysis import gil_turns, overlap_fraction, run_spans
 from gui.trace.model import STATES
+from gui.views.gil_close_up import RUN, close_up
 from gui.views.lane_axis import INK, LaneAxis
-from gui.i18n import QT_TRANSLATE_NOOP
+from gui.i18n import QT_TRANSLATE_NOOP, translate
 from gui.views.lesson_panel import LessonPanel
 from gui.views.palette import STATE_COLORS, STATE_HEX, state_label
 
 FONT_PT = 14
-RUN = STATES.index("run")
 ZOOM_S = 0.05            # the close-up shows at least this much time...
 TURNS_SHOWN = 10         # ...and at least this many switch intervals
 BUSY_SHARE = 0.1         # while live, a slow refresh (a huge trace, > SLOW_S) may take at
@@ -31,75 +30,20 @@ SLOW_S = 0.02            # most this share of the GUI thread's time
 VALUE_COLOUR = "#0072B2"
 CPU_USED = re.compile(r"CPU used: ([\d.]+) cores")
 EXPLAIN = {
-    "threads": "One GIL: the threads take turns. Each green bar is one turn, the thread that "
-               "holds the GIL, with its length; orange is waiting for the GIL.",
-    "processes": "One GIL per process: the workers run at the same time and their green bars "
-                 "overlap; dark grey is time the operating system gave the core to another "
-                 "process.",
+    "threads": QT_TRANSLATE_NOOP("GilPanel", "One GIL: the threads take turns. Each green bar "
+                                             "is one turn, the thread that holds the GIL, with "
+                                             "its length; orange is waiting for the GIL."),
+    "processes": QT_TRANSLATE_NOOP("GilPanel", "One GIL per process: the workers run at the "
+                                               "same time and their green bars overlap; dark "
+                                               "grey is time the operating system gave the "
+                                               "core to another process."),
 }
-CAPTIONS = {"hand-offs": "hand-offs of the GIL", "turn": "median turn",
-            "together": "of the time ran at the same time", "cpu": "CPU used (shown at the end)"}
+CAPTIONS = {"hand-offs": QT_TRANSLATE_NOOP("GilPanel", "hand-offs of the GIL"),
+            "turn": QT_TRANSLATE_NOOP("GilPanel", "median turn"),
+            "together": QT_TRANSLATE_NOOP("GilPanel", "of the time ran at the same time"),
+            "cpu": QT_TRANSLATE_NOOP("GilPanel", "CPU used (shown at the end)")}
+LEGEND = ("run", "wait.gil", "blocked")
 WORKERS_ON = re.compile(r"(\d+) busy (threads|processes) on (\d+) cores")
-
-
-@dataclass
-class CloseUp:
-    """A time window of the worker lanes: rows, and bars (t0, t1, row, state) inside it."""
-    start: float
-    end: float
-    rows: list              # lane labels, top to bottom
-    bars: np.ndarray        # float columns t0, t1, row, state; waits first, then turns
-
-    def turns(self):
-        """The run bars (GIL turns, or run spans of processes) in the window."""
-        return self.bars[self.bars[:, 3] == RUN]
-
-
-def close_up(model, width_s, live, merge_turns, runs=None):
-    """The window to show: the newest `width_s` while live, else the middle of the run.
-    With `merge_turns`, consecutive run spans of one thread (no other thread ran between
-    them) become one bar: one GIL turn. `runs` is ``run_spans(model)`` if already known."""
-    t0, t1, lane = runs if runs is not None else run_spans(model)
-    if len(t0) == 0:
-        return None
-    first, last = float(t0.min()), float(t1.max())
-    width = min(width_s, last - first)
-    start = last - width if live else (first + last - width) / 2
-    end = start + width
-    if merge_turns:
-        change = np.flatnonzero(lane[1:] != lane[:-1]) + 1
-        starts = np.concatenate([[0], change])
-        ends = np.concatenate([change, [len(t0)]]) - 1
-        t0, t1, lane = t0[starts], t1[ends], lane[starts]
-    lanes = np.unique(lane)
-    labels = [_label(model.lanes[i]) for i in lanes.tolist()]
-    order = sorted(range(len(labels)), key=lambda i: _natural(labels[i]))   # Worker-2 < -10
-    row_of = np.empty(len(lanes), np.int64)
-    row_of[order] = np.arange(len(lanes))
-    spans = model.spans
-    waits = np.isin(spans["lane"], lanes) & (spans["state"] != RUN) \
-        & (spans["t1"] > start) & (spans["t0"] < end)
-    inside = (t1 > start) & (t0 < end)
-    bars = np.concatenate([
-        np.column_stack([spans["t0"][waits], spans["t1"][waits],
-                         row_of[np.searchsorted(lanes, spans["lane"][waits])],
-                         spans["state"][waits]]),
-        np.column_stack([t0[inside], t1[inside], row_of[np.searchsorted(lanes, lane[inside])],
-                         np.full(int(inside.sum()), RUN)]),
-    ]).astype(np.float64).reshape(-1, 4)
-    return CloseUp(start, end, [labels[i] for i in order], bars)
-
-
-def _natural(text):
-    return [int(part) if part.isdigit() else part for part in re.split(r"(\d+)", text)]
-
-
-def _label(lane):
-    """A worker thread by its name; a process's main thread by its process's role, without
-    the PID the timeline already shows: "Pool worker 1"."""
-    if lane.name == "MainThread" and lane.parent is not None:
-        return lane.parent.label.split(" · ", 1)[-1]
-    return lane.label
 
 
 class TurnsItem(pg.GraphicsObject):
@@ -165,7 +109,9 @@ class GilPanel(LessonPanel):
         self._live = False
         self._next = 0.0                    # while live: no recomputing before this time
         self.verdict = ""                  # the run's result, shown in the window's banner
-        self.headline = _label_widget(EXPLAIN["threads"], FONT_PT)
+        self.variant = "threads"
+        self.output = None                  # what the finished run printed
+        self.headline = _label_widget("", FONT_PT)
         self.cards = {name: _Card() for name in CAPTIONS}
         row = QHBoxLayout()
         for card in self.cards.values():
@@ -179,6 +125,31 @@ class GilPanel(LessonPanel):
         layout.addWidget(self.caption)
         layout.addWidget(self.plot, 1)
         self._reset()
+        self.retranslate()
+
+    def retranslate(self):
+        """Every text in the current language; the close-up's figures are written again."""
+        self.bottom_axis.setLabel(translate("GilPanel", "time in this close-up (ms)"),
+                                  color=INK.name(), **{"font-size": f"{FONT_PT - 1}pt"})
+        self.headline.setText(translate("GilPanel", EXPLAIN[self.variant]))
+        for name, caption in CAPTIONS.items():      # the cards without a figure yet
+            if name not in self.numbers:
+                self.cards[name].set("…", translate("GilPanel", caption))
+        if self.data is None:
+            self.caption.setText(_legend())
+        else:
+            self._seen = None
+            self._next = 0.0
+            self.refresh()
+        if self.output is not None:
+            self._show_cpu()
+            if self.verdict:
+                self.verdict = self._verdict(self.session)
+
+    def changeEvent(self, event):
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def _make_plot(self):
         font = QFont()
@@ -188,8 +159,7 @@ class GilPanel(LessonPanel):
         bottom.setStyle(tickFont=font)
         bottom.setPen(INK)
         bottom.setTextPen(INK)
-        bottom.setLabel("time in this close-up (ms)", color=INK.name(),
-                        **{"font-size": f"{FONT_PT - 1}pt"})
+        self.bottom_axis = bottom
         plot = pg.PlotWidget(background="w", axisItems={"left": self.lane_axis,
                                                         "bottom": bottom})
         item = plot.getPlotItem()
@@ -207,8 +177,9 @@ class GilPanel(LessonPanel):
     def start(self, session):
         self.session, self.data, self._seen, self._live = session, None, None, True
         self._next = 0.0
-        self.verdict = ""
-        self.headline.setText(EXPLAIN[session.values.get("variant", "threads")])
+        self.verdict, self.output = "", None
+        self.variant = session.values.get("variant", "threads")
+        self.headline.setText(translate("GilPanel", EXPLAIN[self.variant]))
         self._reset()
 
     def refresh(self):
@@ -231,43 +202,69 @@ class GilPanel(LessonPanel):
         turns = gil_turns(model)
         together = overlap_fraction(t0, t1)
         if threads:
-            self._show("hand-offs", f"{turns.handoffs:,}", CAPTIONS["hand-offs"])
+            self._show("hand-offs", f"{turns.handoffs:,}",
+                       translate("GilPanel", CAPTIONS["hand-offs"]))
             self._show("turn", f"{turns.median_s * 1e3:.1f} ms",
-                       f"median turn · switch interval {interval * 1e3:g} ms")
+                       translate("GilPanel", "median turn · switch interval {interval} ms")
+                       .format(interval=f"{interval * 1e3:g}"))
         else:
-            self._show("hand-offs", "—", "hand-offs: each process has its own GIL")
-            self._show("turn", "—", "turns: processes need not wait")
-        self._show("together", f"{together * 100:.0f}%", CAPTIONS["together"])
-        where = "the last" if self._live else "the middle"
-        width_ms = (self.data.end - self.data.start) * 1e3
-        self.caption.setText(f"{width_ms:.0f} ms from {where} of the run, at "
-                             f"{self.data.start:.3f} s · {_legend()}")
+            self._show("hand-offs", "—",
+                       translate("GilPanel", "hand-offs: each process has its own GIL"))
+            self._show("turn", "—", translate("GilPanel", "turns: processes need not wait"))
+        self._show("together", f"{together * 100:.0f}%",
+                   translate("GilPanel", CAPTIONS["together"]))
+        values = dict(width=f"{(self.data.end - self.data.start) * 1e3:.0f}",
+                      start=f"{self.data.start:.3f}", legend=_legend())
+        self.caption.setText(
+            translate("GilPanel", "{width} ms from the last of the run, at {start} s · {legend}")
+            .format(**values) if self._live else
+            translate("GilPanel", "{width} ms from the middle of the run, at {start} s · "
+                                  "{legend}").format(**values))
         self._draw()
         cost = time.perf_counter() - began
         self._next = began + cost / BUSY_SHARE if cost > SLOW_S else 0.0
 
     def finish(self, session, output):
         self._live = False
+        self.output = output or ""
         self.refresh()
-        cpu, workers = CPU_USED.search(output or ""), WORKERS_ON.search(output or "")
-        if cpu:
-            cores = workers.group(3) if workers else "?"
-            self._show("cpu", f"{float(cpu.group(1)):.1f} cores", f"CPU used, of {cores} cores")
+        self._show_cpu()
         if session.run is not None and session.run.returncode == 0 and self.data is not None:
-            self.verdict = self._verdict(session, workers)
+            self.verdict = self._verdict(session)
             self.attention.emit(self.verdict)
 
     # -- drawing ----------------------------------------------------------------------
-    def _verdict(self, session, workers):
+    def _show_cpu(self):
+        cpu, workers = CPU_USED.search(self.output), WORKERS_ON.search(self.output)
+        if cpu:
+            self._show("cpu", translate("GilPanel", "{cores} cores").format(
+                           cores=f"{float(cpu.group(1)):.1f}"),
+                       translate("GilPanel", "CPU used, of {cores} cores").format(
+                           cores=workers.group(3) if workers else "?"))
+
+    def _verdict(self, session):
         """The close-up's point in one sentence, with this run's numbers."""
-        n, used = (workers.group(1) if workers else "N"), self.numbers.get("cpu")
-        used = f" and used {used} in all" if used else ""
-        if session.values.get("variant") == "processes":
-            return (f"{n} processes, {n} GILs: they ran at the same time "
-                    f"{self.numbers['together']} of the time{used}.")
-        return (f"{n} threads, one GIL: they handed it over {self.numbers['hand-offs']} times, "
-                f"a turn every {self.numbers['turn']} (switch interval "
-                f"{session.values.get('switch_interval_ms', 5.0):g} ms){used}.")
+        workers = WORKERS_ON.search(self.output or "")
+        values = dict(n=workers.group(1) if workers else "N", used=self.numbers.get("cpu"),
+                      together=self.numbers.get("together"),
+                      handoffs=self.numbers.get("hand-offs"), turn=self.numbers.get("turn"),
+                      interval=f"{session.values.get('switch_interval_ms', 5.0):g}")
+        processes = session.values.get("variant") == "processes"
+        if processes and values["used"]:
+            text = translate("GilPanel", "{n} processes, {n} GILs: they ran at the same time "
+                                         "{together} of the time and used {used} in all.")
+        elif processes:
+            text = translate("GilPanel", "{n} processes, {n} GILs: they ran at the same time "
+                                         "{together} of the time.")
+        elif values["used"]:
+            text = translate("GilPanel", "{n} threads, one GIL: they handed it over {handoffs} "
+                                         "times, a turn every {turn} (switch interval "
+                                         "{interval} ms) and used {used} in all.")
+        else:
+            text = translate("GilPanel", "{n} threads, one GIL: they handed it over {handoffs} "
+                                         "times, a turn every {turn} (switch interval "
+                                         "{interval} ms).")
+        return text.format(**values)
 
     def _draw(self):
         data = self.data
@@ -284,7 +281,7 @@ class GilPanel(LessonPanel):
     def _reset(self):
         self.numbers = {}
         for name, caption in CAPTIONS.items():
-            self.cards[name].set("…", caption)
+            self.cards[name].set("…", translate("GilPanel", caption))
         self.turns_item.set_data(None)
         self.lane_axis.set_rows([])
         self.caption.setText(_legend())
@@ -318,6 +315,7 @@ def _label_widget(text, point_size, bold=False, colour=None):
 
 
 def _legend():
-    codes = [STATES.index(s) for s in ("run", "wait.gil", "blocked")]
-    return "  ".join(f'<span style="color:{STATE_HEX[c]}">■</span> {state_label(c)}'
-                     for c in codes)
+    """The states of the close-up; their labels are marked in gui.views.palette ("States")."""
+    codes = [STATES.index(state) for state in LEGEND]
+    return "  ".join(f'<span style="color:{STATE_HEX[c]}">■</span> '
+                     f'{translate("States", state_label(c))}' for c in codes)

@@ -25,6 +25,9 @@ class InterpreterChoice(QComboBox):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setObjectName("interpreterChoice")
+        # long names must not widen the side panel: the list shows them in full when open
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.setMinimumContentsLength(14)
         self.found = []                     # interpreters.Interpreter, the app's own first
         self._finder = _Finder(self)
         self._finder.found.connect(self._fill, Qt.ConnectionType.QueuedConnection)
@@ -104,7 +107,7 @@ class InterpreterChoice(QComboBox):
         self.setToolTip(translate("InterpreterChoice", "The Python that runs the lesson"))
         if not self.found:
             self.clear()
-            self.addItem(translate("InterpreterChoice", "this app's Python (finding others…)"))
+            self.addItem(translate("InterpreterChoice", "this app's Python"))
         else:
             current = self.currentIndex()
             self._fill(self.found)

@@ -2,7 +2,8 @@
 
 pyqtgraph's AxisItem places numeric ticks; the timeline needs names a student recognises
 (``PID 4242 · Pool worker 2``) at row centres, as wide as the longest name and thinned out
-only when rows get shorter than a line of text.
+only when rows get shorter than a line of text. Its ink and point size follow the theme and
+zoom through `apply_look`; on its own it draws dark ink, for plots on white.
 """
 import math
 
@@ -10,31 +11,37 @@ import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPen
 
-INK = QColor("#202020")
+INK = QColor("#202020")       # on white: other views' axes use it too
 
 
 class LaneAxis(pg.AxisItem):
     """Left axis showing ``lane.label`` for every row of ``model.rows()``."""
 
-    INDENT = 16          # pixels per nesting level
+    INDENT = 16          # pixels per nesting level at 13 pt
     MARGIN = 6
 
-    def __init__(self, point_size=13):
+    def __init__(self, point_size=13, ink=INK):
         super().__init__("left")
+        self.rows = []                 # (label, depth, is_process) per row
+        self.drawn = []                # (row, label) of the labels in the last picture
+        self.setStyle(autoExpandTextSpace=False, tickLength=0)
+        self.apply_look(ink, point_size)
+
+    def apply_look(self, ink, point_size):
+        """Labels in `ink` at `point_size` points; the axis widens to the longest label."""
         self.font = QFont()
         self.font.setPointSizeF(point_size)
         self.bold = QFont(self.font)
         self.bold.setBold(True)
-        self.setStyle(tickFont=self.font, autoExpandTextSpace=False, tickLength=0)
-        self.setPen(INK)
-        self.setTextPen(INK)
-        self.rows = []                 # (label, depth, is_process) per row
-        self.drawn = []                # (row, label) of the labels in the last picture
-        self.set_rows([])
+        self.indent = round(self.INDENT * point_size / 13)
+        self.setStyle(tickFont=self.font)
+        self.setPen(QColor(ink))
+        self.setTextPen(QColor(ink))
+        self.set_rows_from(self.rows)
 
-    def set_rows(self, rows):
-        """Take the model's ``rows()`` list of (Lane, depth) and resize to the longest label."""
-        self.rows = [(lane.label, depth, lane.kind == "process") for lane, depth in rows]
+    def set_rows_from(self, rows):
+        """Re-measure (label, depth, is_process) rows, e.g. after the font changed."""
+        self.rows = list(rows)
         widest = 80.0
         for text, depth, process in self.rows:
             metrics = QFontMetricsF(self.bold if process else self.font)
@@ -43,8 +50,12 @@ class LaneAxis(pg.AxisItem):
         self.picture = None
         self.update()
 
+    def set_rows(self, rows):
+        """Take the model's ``rows()`` list of (Lane, depth) and resize to the longest label."""
+        self.set_rows_from((lane.label, depth, lane.kind == "process") for lane, depth in rows)
+
     def _x(self, depth):
-        return self.MARGIN + depth * self.INDENT
+        return self.MARGIN + depth * self.indent
 
     def generateDrawSpecs(self, p):
         bounds = self.mapRectFromParent(self.geometry())

@@ -1,6 +1,6 @@
 """What the timeline draws besides spans: counter rows (a value over time as a step line),
 the links from a parent process down to each child it started, and how a process ended when
-it did not end well."""
+it did not end well. Each takes the theme whose colours it draws with (light by default)."""
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QPen, QPolygonF
@@ -12,7 +12,7 @@ PARENT_LINK = QColor("#555555")         # a child process starts here, from its 
 BAD_EXIT = QColor("#C0392B")            # a process killed or failed: a cross and the reason
 
 
-def draw_counters(p, model, x0, tr, font):
+def draw_counters(p, model, x0, tr, font, theme=None):
     """A counter's row: its value over time as a step line, lowest and highest marked."""
     rows = {lane.id: row for row, (lane, _) in enumerate(model.rows())}
     for name, lane in model.counter_lanes.items():
@@ -26,34 +26,36 @@ def draw_counters(p, model, x0, tr, font):
         step = max(1, len(t) // 4000)                      # a few points per pixel
         xs = np.repeat(t[::step], 2)[1:]
         ys = np.repeat(y[::step], 2)[:-1]
-        pen = QPen(COUNTER_INK, 2)
+        pen = QPen(theme.counter if theme is not None else COUNTER_INK, 2)
         pen.setCosmetic(True)
         p.setPen(pen)
         p.drawPolyline(QPolygonF([QPointF(a, b) for a, b in zip(xs.tolist(), ys.tolist())]))
-        _counter_scale(p, tr, row, low, high, x0, font)
+        _counter_scale(p, tr, row, low, high, x0, font, pen.color())
 
 
-def _counter_scale(p, tr, row, low, high, x0, font):
+def _counter_scale(p, tr, row, low, high, x0, font, ink):
     """The lowest and highest value at the left edge of a counter's row."""
     p.save()
     p.resetTransform()
     p.setFont(font)
-    p.setPen(COUNTER_INK)
+    p.setPen(ink)
+    below = QFontMetrics(font).ascent()          # the highest value hangs below its line
     for value, y in ((high, row + 0.15), (low, row + 0.85)):
         at = tr.map(QPointF(x0, y))
-        p.drawText(QPointF(at.x() + 4, at.y() + (12 if value == high else -2)), f"{value:g}")
+        p.drawText(QPointF(at.x() + 4, at.y() + (below if value == high else -2)), f"{value:g}")
     p.restore()
 
 
-def draw_parent_links(p, model, x0, x1):
+def draw_parent_links(p, model, x0, x1, theme=None):
     """A child process hangs from its parent: a line from the parent's row down to the
     child's row at the moment the child started (a fork or a spawn)."""
     rows = {lane.id: row for row, (lane, _) in enumerate(model.rows())}
-    pen = QPen(PARENT_LINK, 0)
+    link = theme.parent_link if theme is not None else PARENT_LINK
+    pen = QPen(link, 0)
     pen.setCosmetic(True)
     pen.setWidthF(2.0)
     p.setPen(pen)
-    p.setBrush(PARENT_LINK)
+    p.setBrush(link)
     for lane, _ in model.rows():
         row, parent = rows[lane.id], lane.parent
         if lane.kind != "process" or parent is None or parent.id not in rows \
@@ -74,7 +76,7 @@ def _px_to_x(p, pixels):
     return pixels / scale
 
 
-def draw_bad_exits(p, model, x0, x1, font):
+def draw_bad_exits(p, model, x0, x1, font, theme=None):
     """A process that was killed or failed ends in a red cross with the reason beside it
     ("killed by SIGKILL", "exited with status 2"); a normal exit draws nothing."""
     rows = {lane.id: row for row, (lane, _) in enumerate(model.rows())}
@@ -89,7 +91,8 @@ def draw_bad_exits(p, model, x0, x1, font):
     p.resetTransform()
     p.setFont(font)
     metrics = QFontMetrics(font)
-    pen = QPen(BAD_EXIT, 3)
+    pen = QPen(theme.bad_exit if theme is not None else BAD_EXIT, 3)
+    back = theme.label_back if theme is not None else QColor(255, 255, 255, 215)
     p.setBrush(Qt.BrushStyle.NoBrush)
     for end, row, text in spots:
         at = tr.map(QPointF(end, row + 0.5))
@@ -98,6 +101,6 @@ def draw_bad_exits(p, model, x0, x1, font):
         p.drawLine(QPointF(at.x() - 6, at.y() + 6), QPointF(at.x() + 6, at.y() - 6))
         box = QRectF(at.x() + 10, at.y() - metrics.height() / 2,
                      metrics.horizontalAdvance(text) + 4, metrics.height())
-        p.fillRect(box, QColor(255, 255, 255, 215))
+        p.fillRect(box, back)
         p.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
     p.restore()

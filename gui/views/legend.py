@@ -1,16 +1,16 @@
 """The state legend: a colour swatch and a plain-words label per span state.
 
 Colours only teach if nobody has to remember what orange means, so the legend sits with the
-timeline (also in exported pictures) and wraps onto more lines on narrow windows.
+timeline (also in exported pictures) and wraps onto more lines on narrow windows. It takes
+the colours of a theme and a point size (zoom) with `apply_look`.
 """
-from PySide6.QtCore import QPoint, QRect, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QPixmap
+from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt
+from PySide6.QtGui import QFont, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLayout, QWidget
 
-from gui.views.palette import LEGEND_STATES, STATE_COLORS, STATE_LABELS
-from gui.views.span_item import LIFETIME
-
-TEXT = QColor("#202020")
+from gui import i18n
+from gui.views import palette
+from gui.views.palette import ALIVE_LABEL, LEGEND_STATES, STATE_LABELS
 
 
 class FlowLayout(QLayout):
@@ -62,6 +62,9 @@ class FlowLayout(QLayout):
         x, y, line = area.x(), area.y(), 0
         for item in self._items:
             hint = item.sizeHint()
+            if hint.width() > area.width() and item.hasHeightForWidth():
+                # wider than the legend (large text, narrow window): the label wraps
+                hint = QSize(max(area.width(), 1), item.heightForWidth(max(area.width(), 1)))
             if x + hint.width() > area.right() + 1 and line > 0:
                 x, y, line = area.x(), y + line + 4, 0
             if move:
@@ -71,47 +74,97 @@ class FlowLayout(QLayout):
         return y + line - rect.y() + m.bottom()
 
 
-class Legend(QWidget):
-    """Swatches and labels for every state, on a light background in a large font."""
+class _Label(QLabel):
+    """A label that wraps only when it must: its preferred size is one line of text."""
 
-    def __init__(self, parent=None, point_size=13):
+    def sizeHint(self):
+        metrics, m = self.fontMetrics(), self.contentsMargins()
+        return QSize(metrics.horizontalAdvance(self.text()) + 2 + m.left() + m.right(),
+                     metrics.height() + m.top() + m.bottom())
+
+
+class Legend(QWidget):
+    """Swatches and labels for every state, on the timeline's background in a large font."""
+
+    def __init__(self, parent=None, point_size=13, theme=None):
         super().__init__(parent)
         self.setAutoFillBackground(True)
-        palette = self.palette()
-        palette.setColor(QPalette.ColorRole.Window, QColor("#FFFFFF"))
-        palette.setColor(QPalette.ColorRole.WindowText, TEXT)
-        self.setPalette(palette)
+        self._flow = FlowLayout(self)
+        self._flow.setContentsMargins(8, 6, 8, 6)
+        self.labels, self.swatches = [], []
+        self.texts = [STATE_LABELS[code] for code in LEGEND_STATES] + [ALIVE_LABEL]
+        for _ in self.texts:
+            self._add()
+        self.theme = None
+        self.apply_look(theme or palette.LIGHT, point_size)
+        self.retranslate()
+
+    def apply_look(self, theme, point_size):
+        """Colours of `theme` and text of `point_size` points."""
+        self.theme = theme
+        colours = self.palette()
+        colours.setColor(QPalette.ColorRole.Window, theme.timeline)
+        colours.setColor(QPalette.ColorRole.WindowText, theme.timeline_ink)
+        self.setPalette(colours)
         font = QFont(self.font())
         font.setPointSizeF(point_size)
         self.setFont(font)
-        self._flow = FlowLayout(self)
-        self._flow.setContentsMargins(8, 6, 8, 6)
+        for label in self.labels:
+            label.setFont(font)         # a style sheet may have set the labels' own font
         self._swatch_h = max(14, int(self.fontMetrics().height() * 0.8))
-        self.labels = []
-        for code in LEGEND_STATES:
-            pixmap = self._pixmap()
-            pixmap.fill(STATE_COLORS[code])
-            self._add(pixmap, STATE_LABELS[code])
-        # the thin grey bar behind the spans means "this process / thread exists"
+        for code, swatch in zip(LEGEND_STATES, self.swatches):
+            swatch.setPixmap(self._state_swatch(theme, code))
+        self.swatches[-1].setPixmap(self._alive_swatch(theme))
+        self._flow.invalidate()
+        self.updateGeometry()
+
+    def colours(self):
+        """(label, QColor) of every entry as drawn now: what a student has to tell apart."""
+        shown = [self.theme.state_colors[code] for code in LEGEND_STATES]
+        return list(zip(self.texts, shown + [self.theme.lifetime]))
+
+    def retranslate(self):
+        for label, text in zip(self.labels, self.texts):
+            label.setText(i18n.translate("States", text))
+
+    def changeEvent(self, event):
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _state_swatch(self, theme, code):
         pixmap = self._pixmap()
-        pixmap.fill(QColor("#FFFFFF"))
+        pixmap.fill(theme.state_colors[code])
+        if theme.outline is not None:           # high contrast: a strong border, as on spans
+            painter = QPainter(pixmap)
+            painter.setPen(theme.outline_for(theme.state_colors[code]))
+            painter.drawRect(0, 0, pixmap.width() - 1, pixmap.height() - 1)
+            painter.end()
+        return pixmap
+
+    def _alive_swatch(self, theme):
+        """The thin bar behind the spans means "this process / thread exists"."""
+        pixmap = self._pixmap()
+        pixmap.fill(theme.timeline)
         painter = QPainter(pixmap)
-        painter.fillRect(0, pixmap.height() // 2 - 2, pixmap.width(), 4, LIFETIME)
+        painter.fillRect(0, pixmap.height() // 2 - 2, pixmap.width(), 4, theme.lifetime)
         painter.end()
-        self._add(pixmap, "alive")
+        return pixmap
 
     def _pixmap(self):
         return QPixmap(int(self._swatch_h * 1.6), self._swatch_h)
 
-    def _add(self, pixmap, text):
+    def _add(self):
         entry = QWidget(self)
         row = QHBoxLayout(entry)
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(6)
         swatch = QLabel(entry)
-        swatch.setPixmap(pixmap)
-        label = QLabel(text, entry)
+        label = _Label(entry)
+        label.setObjectName("legendLabel")
+        label.setWordWrap(True)
         row.addWidget(swatch)
         row.addWidget(label)
         self._flow.addWidget(entry)
+        self.swatches.append(swatch)
         self.labels.append(label)

@@ -6,12 +6,12 @@ read comes from the lines the lesson printed ("Hello, Alice (in Thread-A, via lo
 """
 import re
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableWidget, \
     QTableWidgetItem, QVBoxLayout
 
-from gui.i18n import QT_TRANSLATE_NOOP
+from gui.i18n import QT_TRANSLATE_NOOP, translate
 from gui.views.lesson_panel import LessonPanel
 
 FONT_PT = 15
@@ -21,14 +21,25 @@ GOOD, BAD = "#009E73", "#D55E00"          # Okabe-Ito bluish green, vermillion
 BOUND = re.compile(r"^student = (.*)$")
 HELLO = re.compile(r"Hello, (?P<value>.*?) \(in (?P<thread>[^,()\n]+), "
                    r"via (?P<how>local_school|global_dict)\)")
-EXPLAIN = ("Each thread sets <b>local_school.student</b> and <b>global_dict[thread]</b> to its "
-           "name, waits until every thread has done so, then reads both back.")
 NOTES = re.compile(r"^(In MainThread: .*|global_dict still holds .*)$", re.MULTILINE)
-COLUMNS = ("thread", "bound", "local_school\n.student", "global_dict\n[thread]", "its own?")
-TIPS = ("the thread's name", "what the thread set: local_school.student = name",
-        "what it read back: local_school.student",
-        "what it read back: global_dict[threading.current_thread()]",
-        "did both reads give the student this thread bound?")
+# What the lesson prints after its threads, matched -> the same in the window's language
+PRINTED = (
+    (re.compile(r"^In MainThread: hasattr\(local_school, 'student'\) is (?P<value>\w+)$"),
+     QT_TRANSLATE_NOOP("LocalPanel", "In MainThread: hasattr(local_school, 'student') is "
+                                     "{value}")),
+    (re.compile(r"^global_dict still holds (?P<n>\d+) entries after the threads ended$"),
+     QT_TRANSLATE_NOOP("LocalPanel", "global_dict still holds {n} entries after the threads "
+                                     "ended")),
+)
+COLUMNS = (QT_TRANSLATE_NOOP("LocalPanel", "thread"), QT_TRANSLATE_NOOP("LocalPanel", "bound"),
+           "local_school\n.student", "global_dict\n[thread]",       # code: the same everywhere
+           QT_TRANSLATE_NOOP("LocalPanel", "its own?"))
+TIPS = (QT_TRANSLATE_NOOP("LocalPanel", "the thread's name"),
+        QT_TRANSLATE_NOOP("LocalPanel", "what the thread set: local_school.student = name"),
+        QT_TRANSLATE_NOOP("LocalPanel", "what it read back: local_school.student"),
+        QT_TRANSLATE_NOOP("LocalPanel", "what it read back: "
+                                        "global_dict[threading.current_thread()]"),
+        QT_TRANSLATE_NOOP("LocalPanel", "did both reads give the student this thread bound?"))
 
 
 def bound_values(model):
@@ -60,13 +71,11 @@ class LocalPanel(LessonPanel):
         self.bound, self.read = {}, {}
         self._seen = None
         self.verdict = ""                  # the run's result, shown in the window's banner
-        self.explain = QLabel(EXPLAIN)
+        self.output = None                 # what the finished run printed
+        self.explain = QLabel()
         self.explain.setWordWrap(True)
         self.explain.setStyleSheet(f"font-size: {FONT_PT}pt;")
         self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setHorizontalHeaderLabels(COLUMNS)
-        for column, tip in enumerate(TIPS):
-            self.table.horizontalHeaderItem(column).setToolTip(tip)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
         font = QFont(self.table.font())
@@ -83,12 +92,34 @@ class LocalPanel(LessonPanel):
         layout.addWidget(self.explain)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.notes)
+        self.retranslate()
+
+    def retranslate(self):
+        """Every text in the current language, a finished run's table and notes included."""
+        self.explain.setText(translate(
+            "LocalPanel", "Each thread sets <b>local_school.student</b> and "
+                          "<b>global_dict[thread]</b> to its name, waits until every thread has "
+                          "done so, then reads both back."))
+        self.table.setHorizontalHeaderLabels([c if "_" in c else translate("LocalPanel", c)
+                                              for c in COLUMNS])     # code stays code
+        for column, tip in enumerate(TIPS):
+            self.table.horizontalHeaderItem(column).setToolTip(translate("LocalPanel", tip))
+        self._fill()
+        if self.output is not None:
+            self._show_notes()
+            if self.verdict:
+                self.verdict = self._verdict()
+
+    def changeEvent(self, event):
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     # -- LessonPanel ------------------------------------------------------------------
     def start(self, session):
         self.session, self.bound, self.read, self._seen = session, {}, {}, None
         self.notes.setText("")
-        self.verdict = ""
+        self.verdict, self.output = "", None
         self._fill()
 
     def refresh(self):
@@ -104,8 +135,9 @@ class LocalPanel(LessonPanel):
         self.session = session
         self.refresh()
         self.read = read_values(output)
+        self.output = output or ""
         self._fill()
-        self.notes.setText("\n".join(NOTES.findall(output or "")))
+        self._show_notes()
         if session.run is not None and session.run.returncode == 0 and self.bound:
             self.verdict = self._verdict()
             self.attention.emit(self.verdict)
@@ -129,7 +161,8 @@ class LocalPanel(LessonPanel):
             cells = (thread, self.bound.get(thread, "…"),
                      self.read.get((thread, "local_school"), "…"),
                      self.read.get((thread, "global_dict"), "…"),
-                     {True: "✓ yes", False: "✗ NO", None: "…"}[own])
+                     {True: translate("LocalPanel", "✓ yes"),
+                      False: translate("LocalPanel", "✗ NO"), None: "…"}[own])
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setTextAlignment(CENTRE if column else LEFT)
@@ -141,15 +174,28 @@ class LocalPanel(LessonPanel):
                 self.table.setItem(row, column, item)
         self.table.resizeRowsToContents()
 
+    def _show_notes(self):
+        self.notes.setText("\n".join(_printed(line) for line in NOTES.findall(self.output)))
+
     def _verdict(self):
         wrong = [t for t in self.threads() if self.own(t) is False]
         if wrong:
-            return (f"{', '.join(wrong)} read another thread's student: the values are not "
-                    "per thread here.")
-        return ("Each thread read its own student back, through threading.local and through "
-                "the global dict alike.")
+            return translate("LocalPanel", "{threads} read another thread's student: the values "
+                                           "are not per thread here.").format(
+                threads=", ".join(wrong))
+        return translate("LocalPanel", "Each thread read its own student back, through "
+                                       "threading.local and through the global dict alike.")
 
     def cell(self, row, column):
         """The text the user reads in the table (tests use it)."""
         item = self.table.item(row, column)
         return item.text() if item is not None else ""
+
+
+def _printed(line):
+    """A line the lesson printed, in the window's language when it is a known one."""
+    for pattern, words in PRINTED:
+        match = pattern.match(line)
+        if match:
+            return translate("LocalPanel", words).format(**match.groupdict())
+    return line

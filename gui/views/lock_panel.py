@@ -5,19 +5,25 @@ counter each run ended with (from the lesson's output), in numbers big enough fo
 import re
 
 import numpy as np
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (QFrame, QGridLayout, QHeaderView, QLabel, QTableWidget,
                                QTableWidgetItem, QVBoxLayout)
 
 from gui.trace.model import STATES
-from gui.i18n import QT_TRANSLATE_NOOP
+from gui.i18n import QT_TRANSLATE_NOOP, translate
 from gui.views.lesson_panel import LessonPanel
 from gui.views.palette import STATE_HEX
 
 HOLD, WAIT = STATES.index("lock.hold"), STATES.index("wait.lock")
 _RUN = (r"^{}: counter = ([\d,]+) \(expected ([\d,]+)\), ([\d.]+) s, ([\d,]+) updates/s")
-COLUMNS = ("Thread", "Times held", "Holding", "Waiting", "Share waiting")
+COLUMNS = (QT_TRANSLATE_NOOP("LockPanel", "Thread"), QT_TRANSLATE_NOOP("LockPanel", "Times held"),
+           QT_TRANSLATE_NOOP("LockPanel", "Holding"), QT_TRANSLATE_NOOP("LockPanel", "Waiting"),
+           QT_TRANSLATE_NOOP("LockPanel", "Share waiting"))
+CARDS = (("with", QT_TRANSLATE_NOOP("LockPanel", "With the lock"), STATE_HEX[HOLD]),
+         ("without", QT_TRANSLATE_NOOP("LockPanel", "Without the lock"),
+          STATE_HEX[STATES.index("task")]),
+         ("cost", QT_TRANSLATE_NOOP("LockPanel", "What the lock cost"), STATE_HEX[WAIT]))
 
 
 def parse_runs(output):
@@ -75,15 +81,12 @@ class LockPanel(LessonPanel):
         self.lesson_id = lesson_id
         self.session = None
         self.times = LockTimes()
-        self.cards = {}
+        self.runs = {}                  # what the lesson printed about each run (parse_runs)
+        self.cards, self.heads = {}, {}
         cards = QGridLayout()
-        for col, (key, title, colour) in enumerate((
-                ("with", "With the lock", STATE_HEX[HOLD]),
-                ("without", "Without the lock", STATE_HEX[STATES.index("task")]),
-                ("cost", "What the lock cost", STATE_HEX[WAIT]))):
-            cards.addWidget(self._card(key, title, colour), 0, col)
+        for col, (key, _, colour) in enumerate(CARDS):
+            cards.addWidget(self._card(key, colour), 0, col)
         self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setHorizontalHeaderLabels(COLUMNS)
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QTableWidget.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
@@ -92,13 +95,25 @@ class LockPanel(LessonPanel):
         layout = QVBoxLayout(self)
         layout.addLayout(cards)
         layout.addWidget(self.table, 1)
-        self._clear_cards()
+        self.retranslate()
 
-    def _card(self, key, title, colour):
+    def retranslate(self):
+        """Every text in the current language, a finished run's figures included."""
+        self.table.setHorizontalHeaderLabels([translate("LockPanel", c) for c in COLUMNS])
+        for key, title, _ in CARDS:
+            self.heads[key].setText(translate("LockPanel", title))
+        self._show_runs()
+
+    def changeEvent(self, event):
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _card(self, key, colour):
         frame = QFrame()
         frame.setStyleSheet(f"QFrame {{ border-left: 8px solid {colour}; background: #F7F7F7; }}"
                             " QLabel { border: none; background: transparent; }")
-        head, big, small = QLabel(title), QLabel(), QLabel()
+        head, big, small = QLabel(), QLabel(), QLabel()
         head.setFont(_font(14, bold=True))
         big.setFont(_font(26, bold=True))
         small.setFont(_font(13))
@@ -106,19 +121,15 @@ class LockPanel(LessonPanel):
         box = QVBoxLayout(frame)
         for label in (head, big, small):
             box.addWidget(label)
-        self.cards[key] = (big, small)
+        self.cards[key], self.heads[key] = (big, small), head
         return frame
-
-    def _clear_cards(self):
-        for big, small in self.cards.values():
-            big.setText("…")
-            small.setText("after the run")
 
     def start(self, session):
         super().start(session)
         self.times = LockTimes()
+        self.runs = {}
         self.table.setRowCount(0)
-        self._clear_cards()
+        self._show_runs()
 
     def refresh(self):
         if self.session is None or not self.times.update(self.session.model):
@@ -138,20 +149,40 @@ class LockPanel(LessonPanel):
                 self.table.setItem(r, c, item)
 
     def finish(self, session, output):
-        runs = parse_runs(output)
+        self.runs = parse_runs(output)
+        self._show_runs()
+
+    def _show_runs(self):
+        """The cards: "…" until the run ends, then what the lesson printed."""
+        runs = self.runs
+        for big, small in self.cards.values():
+            big.setText("…")
+            small.setText(translate("LockPanel", "after the run"))
         for key in ("with", "without"):
             if key in runs:
-                counter, expected, seconds, rate = runs[key]
                 big, small = self.cards[key]
-                big.setText(f"{rate:,} updates/s")
-                lost = "" if counter == expected else f": {expected - counter:,} updates lost"
-                small.setText(f"counter {counter:,} of {expected:,}{lost} ({seconds:0.2f} s)")
+                big.setText(translate("LockPanel", "{rate} updates/s").format(
+                    rate=f"{runs[key][3]:,}"))
+                small.setText(_counter_text(*runs[key][:3]))
         if "with" in runs and "without" in runs and runs["without"][3] > 0:
             cost = max(0.0, 1 - runs["with"][3] / runs["without"][3])
             big, small = self.cards["cost"]
-            big.setText(f"−{100 * cost:0.0f}% throughput")
-            small.setText("than without it; in exchange, no update was lost"
-                          if runs["with"][0] == runs["with"][1] else "than without it")
+            big.setText(translate("LockPanel", "−{percent}% throughput").format(
+                percent=f"{100 * cost:0.0f}"))
+            small.setText(
+                translate("LockPanel", "than without it; in exchange, no update was lost")
+                if runs["with"][0] == runs["with"][1] else
+                translate("LockPanel", "than without it"))
+
+
+def _counter_text(counter, expected, seconds):
+    values = dict(counter=f"{counter:,}", expected=f"{expected:,}",
+                  lost=f"{expected - counter:,}", seconds=f"{seconds:0.2f}")
+    if counter == expected:
+        return translate("LockPanel", "counter {counter} of {expected} ({seconds} s)").format(
+            **values)
+    return translate("LockPanel", "counter {counter} of {expected}: {lost} updates lost "
+                                  "({seconds} s)").format(**values)
 
 
 def _seconds(s):

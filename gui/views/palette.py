@@ -1,59 +1,137 @@
-"""State colours and legend labels shared by every view.
+"""State colours, legend labels and the colour themes shared by every view.
 
 One fixed colour per span state across all lessons, from the Okabe-Ito palette so that
-colour-blind students can tell "running" from "waiting for the GIL" on a projector.
+colour-blind students can tell "running" from "waiting for the GIL" on a projector. A theme
+(``assets/themes/NAME.json``: light, dark, high contrast) holds the colours of the window,
+the timeline and the CPU plots, and its own shade of every state colour, each checked to stay
+apart under deuteranopia and protanopia (tests/presentation). The module-level ``STATE_*``
+arrays are the light theme's: views that draw on white use them as they are; the timeline
+takes the colours of ``current()``.
 """
-import numpy as np
-from PySide6.QtGui import QColor
+import json
+from pathlib import Path
 
+import numpy as np
+from PySide6.QtGui import QColor, QPalette
+
+from gui.i18n import QT_TRANSLATE_NOOP
 from gui.trace.model import STATES
 
-_HEX = {
-    "": "#999999",
-    "run": "#009E73",          # bluish green
-    "wait.lock": "#D55E00",    # vermillion
-    "wait.gil": "#E69F00",     # orange
-    "wait.io": "#56B4E9",      # sky blue
-    "lock.hold": "#CC79A7",    # reddish purple
-    "task": "#0072B2",         # blue
-    "blocked": "#4D4D4D",      # dark grey: clearly not the light "alive" line
-}
+THEME_FOLDER = Path(__file__).resolve().parents[2] / "assets" / "themes"
+THEME_IDS = ("light", "dark", "contrast")
+DEFAULT_THEME = "light"
 
 _LABELS = {
-    "": "unknown",
-    "run": "running",
-    "wait.lock": "waiting for a lock",
-    "wait.gil": "waiting for the GIL",
-    "wait.io": "waiting (sleep, I/O, join, get)",
-    "lock.hold": "holding a lock",
-    "task": "task (lesson work)",
-    "blocked": "preempted / blocked",
+    "": QT_TRANSLATE_NOOP("States", "unknown"),
+    "run": QT_TRANSLATE_NOOP("States", "running"),
+    "wait.lock": QT_TRANSLATE_NOOP("States", "waiting for a lock"),
+    "wait.gil": QT_TRANSLATE_NOOP("States", "waiting for the GIL"),
+    "wait.io": QT_TRANSLATE_NOOP("States", "waiting (sleep, I/O, join, get)"),
+    "lock.hold": QT_TRANSLATE_NOOP("States", "holding a lock"),
+    "task": QT_TRANSLATE_NOOP("States", "task (lesson work)"),
+    "blocked": QT_TRANSLATE_NOOP("States", "preempted / blocked"),
 }
+ALIVE_LABEL = QT_TRANSLATE_NOOP("States", "alive")
 
 # When several states share one pixel (raster mode) or overlap in a row, the higher rank wins:
 # run > waiting for a lock > lock.hold > task > other waits > blocked > unknown (a wait
 # inside a hold must stay visible).
 _PRIORITY = ("", "blocked", "wait.io", "wait.gil", "task", "lock.hold", "wait.lock", "run")
 
-STATE_HEX = [_HEX[s] for s in STATES]
-STATE_COLORS = [QColor(h) for h in STATE_HEX]
 STATE_LABELS = [_LABELS[s] for s in STATES]
-STATE_ARGB = np.array([0xFF000000 | int(h[1:], 16) for h in STATE_HEX], dtype=np.uint32)
-
 #: rank of each state code (1 = lowest); 0 is reserved for "nothing here"
 STATE_RANK = np.array([_PRIORITY.index(s) + 1 for s in STATES], dtype=np.uint8)
-#: ARGB colour of each rank; rank 0 is fully transparent
-RANK_ARGB = np.zeros(len(STATES) + 1, dtype=np.uint32)
-RANK_ARGB[STATE_RANK] = STATE_ARGB
-
-#: ARGB colour of a set of ranks (bit r - 1 set = rank r present): the highest rank wins
-BITS_ARGB = np.zeros(256, dtype=np.uint32)
-for _bits in range(1, 256):
-    BITS_ARGB[_bits] = RANK_ARGB[_bits.bit_length()]
 
 #: states shown in the legend, in reading order
 LEGEND_STATES = [STATES.index(s) for s in
                  ("run", "wait.gil", "wait.lock", "wait.io", "lock.hold", "task", "blocked")]
+
+
+class Theme:
+    """The colours of one theme: every JSON key as a QColor attribute (``theme.ink``), plus
+    the state colours in the forms the views draw with."""
+
+    def __init__(self, name, data):
+        self.name = name
+        self.data = data
+        for key, value in data.items():
+            if isinstance(value, str) and value.startswith("#"):
+                setattr(self, key, QColor(value))
+        self.outline = QColor(data["outline"]) if data.get("outline") else None
+        self.outline_px = float(data.get("outline_px", 1))
+        self.paper = bool(data.get("paper"))
+        self.state_hex = [data["states"][s] for s in STATES]
+        self.state_colors = [QColor(h) for h in self.state_hex]
+        self.state_argb = np.array([0xFF000000 | int(h[1:], 16) for h in self.state_hex],
+                                   dtype=np.uint32)
+        #: ARGB colour of each rank; rank 0 is fully transparent
+        self.rank_argb = np.zeros(len(STATES) + 1, dtype=np.uint32)
+        self.rank_argb[STATE_RANK] = self.state_argb
+        #: ARGB colour of a set of ranks (bit r - 1 set = rank r present): the highest wins
+        self.bits_argb = np.zeros(256, dtype=np.uint32)
+        for bits in range(1, 256):
+            self.bits_argb[bits] = self.rank_argb[bits.bit_length()]
+
+    def hex(self, key):
+        return self.data[key]
+
+    def is_dark(self):
+        return self.timeline.lightness() < 128
+
+    def outline_for(self, color):
+        """The border of a span of `color`: the theme's own (high contrast) or a darker
+        shade of the fill."""
+        return QColor(self.outline) if self.outline is not None else color.darker(160)
+
+    def __repr__(self):
+        return f"Theme({self.name!r})"
+
+
+def _load(name):
+    return Theme(name, json.loads((THEME_FOLDER / f"{name}.json").read_text(encoding="utf-8")))
+
+
+THEMES = {name: _load(name) for name in THEME_IDS}
+LIGHT = THEMES[DEFAULT_THEME]
+_current = LIGHT
+
+STATE_HEX = LIGHT.state_hex
+STATE_COLORS = LIGHT.state_colors
+STATE_ARGB = LIGHT.state_argb
+RANK_ARGB = LIGHT.rank_argb
+BITS_ARGB = LIGHT.bits_argb
+
+
+def current():
+    """The theme the window shows now."""
+    return _current
+
+
+def set_current(name):
+    """Make `name` the current theme (an unknown name falls back to light); returns it."""
+    global _current
+    _current = THEMES.get(name, LIGHT)
+    return _current
+
+
+def qt_palette(theme, base=None):
+    """The Qt palette of a theme: its colours on `base` (the platform's own palette, for the
+    light theme), else on one Qt derives from the theme's button and window colours."""
+    colours = QPalette(base) if base is not None else QPalette(theme.button, theme.window)
+    role, group = QPalette.ColorRole, QPalette.ColorGroup
+    for name, key in (("Window", "window"), ("WindowText", "ink"), ("Base", "base"),
+                      ("AlternateBase", "alt_base"), ("Text", "ink"), ("Button", "button"),
+                      ("ButtonText", "ink"), ("Highlight", "highlight"),
+                      ("HighlightedText", "highlight_ink"), ("Link", "link"),
+                      ("LinkVisited", "link"), ("ToolTipBase", "tooltip"),
+                      ("ToolTipText", "tooltip_ink"), ("PlaceholderText", "muted")):
+        for which in (group.Active, group.Inactive):
+            colours.setColor(which, getattr(role, name), getattr(theme, key))
+    ink, back = theme.ink.getRgbF()[:3], theme.window.getRgbF()[:3]
+    faint = QColor.fromRgbF(*(0.55 * a + 0.45 * b for a, b in zip(ink, back)))
+    for name in ("WindowText", "Text", "ButtonText"):
+        colours.setColor(group.Disabled, getattr(role, name), faint)
+    return colours
 
 
 def state_label(code):

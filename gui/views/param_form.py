@@ -1,6 +1,11 @@
-"""A form built from a lesson's declared parameters, with their ranges and choices."""
+"""A form built from a lesson's declared parameters, with their ranges and choices.
+
+Names and choices are identifiers (the command line's too) and stay as they are; the help
+in each tooltip is the catalog's text, shown in the window's language."""
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QFormLayout, QLineEdit, QSpinBox, QWidget
 
+from gui.i18n import translate
 from workloads import catalog
 
 
@@ -11,6 +16,7 @@ class ParamForm(QWidget):
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._editors = {}
         self._lesson = None
+        self.retranslate()
 
     def set_lesson(self, lesson_id):
         while self._layout.rowCount():
@@ -19,9 +25,21 @@ class ParamForm(QWidget):
         self._editors = {}
         for param in self._lesson.params:
             editor = _editor(param)
-            editor.setToolTip(param.help)
             self._editors[param.name] = editor
             self._layout.addRow(param.name.replace("_", " "), editor)
+        self.retranslate()
+
+    def retranslate(self):
+        """The tooltips in the current language (the catalog's texts, context "catalog")."""
+        if self._lesson is None:
+            return
+        for param in self._lesson.params:
+            self._editors[param.name].setToolTip(translate("catalog", param.help))
+
+    def changeEvent(self, event):
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def set_values(self, settings):
         """Show these values (name -> text or value) in the editors."""

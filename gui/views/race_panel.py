@@ -2,77 +2,28 @@
 `balance` counter over time, and one real interleaving the lesson recorded, step by step
 (the t1/t2 table of the source text, from this run).
 
-`parse_race_output()` is plain Python over what the lesson printed; `RacePanel` draws it.
+`gui.views.race_text` reads what the lesson printed (`parse_race_output()`); `RacePanel`
+draws it.
 """
-import re
-from dataclasses import dataclass, field
-
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (QAbstractItemView, QFrame, QHBoxLayout, QHeaderView, QLabel,
                                QTableWidget, QTableWidgetItem, QVBoxLayout)
 
 from gui.lesson_summary import summarize
 from gui.views.lane_axis import INK
-from gui.i18n import QT_TRANSLATE_NOOP
+from gui.i18n import QT_TRANSLATE_NOOP, translate
 from gui.views.lesson_panel import LessonPanel
+from gui.views.race_text import (RaceResult, compact, no_table_caption, parse_race_output,
+                                 printed, table_caption)
 
 FONT_PT = 14
 BIG_PT = 34
 TOP_PX = 140                    # height of the big numbers and the plot
 GOOD, BAD, NEUTRAL = "#009E73", "#D55E00", "#0072B2"       # Okabe-Ito green, vermillion, blue
 LOST_ROW = QColor("#FAD9C4")                                 # light vermillion
-ROW = re.compile(r"^\s*(\d+|\.\.\.)\s*\|(.*)\|(.*)\|\s*(-?\d*)\s*$")
-CELL = re.compile(r"^(.*?)\s+#.*?=\s*(-?\d+)(?:, (.*))?$")   # "code  # ... = value, note"
-
-
-@dataclass
-class RaceResult:
-    """What the lesson printed: the final balance, the lost updates (exact or a lower
-    bound) and the rows of the captured interleaving (step, t1 cell, t2 cell, balance)."""
-    balance: int = None
-    lost: int = None
-    at_least: bool = False
-    detail: str = ""                    # "(7 of t1's, 7 of t2's)"
-    rows: list = field(default_factory=list)
-    note: str = ""                      # why there is no table
-
-
-def parse_race_output(text):
-    result = RaceResult()
-    balance = re.search(r"^final balance: (-?\d+)", text, re.M)
-    lost = re.search(r"^lost updates: (at least )?(\d+) ?(\(.*\))?", text, re.M)
-    if balance:
-        result.balance = int(balance.group(1))
-    if lost:
-        result.lost, result.at_least = int(lost.group(2)), bool(lost.group(1))
-        result.detail = lost.group(3) or ""
-    in_table = False
-    for line in text.splitlines():
-        if line.startswith("step |"):
-            in_table = True
-        elif in_table and ROW.match(line):
-            result.rows.append([cell.strip() for cell in ROW.match(line).groups()])
-        elif in_table:
-            break
-    why = re.search(r"^(\(No steps shown: .*\)|No update lost: .*|Nothing lost this time.*)$",
-                    text, re.M)
-    result.note = why.group(1).strip("()") if why else ""
-    return result
-
-
-def compact(cell):
-    """A table cell as a class reads it: ``x1 = balance + 5 → 5``; a lost update says what
-    it wiped out."""
-    match = CELL.match(cell)
-    if not match:
-        return cell
-    code, value, lost = match.groups()
-    return f"{code}  → {value}" + (f"  ✗ {lost.replace(' is lost', ' lost')}" if lost else "")
-
-
 class RacePanel(LessonPanel):
     """Final balance and lost updates, the balance over time, one captured interleaving."""
 
@@ -83,11 +34,13 @@ class RacePanel(LessonPanel):
         self.lesson_id = lesson_id
         self.session = None
         self.result = RaceResult()
+        self.phase = "idle"                 # "running", "finished": what the texts say
+        self.output = ""
+        self._now = None                    # the balance last sampled while it runs
         self._seen = -1
-        self.headline = _label("Press ▶ Run: two threads deposit and withdraw on one balance.",
-                               FONT_PT + 2, bold=True)
-        self.balance_card = _Card("final balance")
-        self.lost_card = _Card("lost updates")
+        self.headline = _label("", FONT_PT + 2, bold=True)
+        self.balance_card = _Card()
+        self.lost_card = _Card()
         self.plot, self.curve = self._make_plot()
         top = QHBoxLayout()
         top.addWidget(self.balance_card)
@@ -101,6 +54,24 @@ class RacePanel(LessonPanel):
         layout.addWidget(self.caption)
         layout.addWidget(self.table, 1)
         self._reset()
+        self.retranslate()
+
+    def retranslate(self):
+        """Every text in the current language; a finished run's result is written again."""
+        item = self.plot.getPlotItem()
+        for side, label in (("left", translate("RacePanel", "balance")),
+                            ("bottom", translate("RacePanel", "time (s)"))):
+            item.getAxis(side).setLabel(label, color=INK.name(),
+                                        **{"font-size": f"{FONT_PT - 2}pt"})
+        self.table.setHorizontalHeaderLabels([
+            translate("RacePanel", "step"), translate("RacePanel", "t1 (adds 5)"),
+            translate("RacePanel", "t2 (adds 8)"), translate("RacePanel", "balance")])
+        self._render()
+
+    def changeEvent(self, event):
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def _make_plot(self):
         font = QFont()
@@ -111,12 +82,11 @@ class RacePanel(LessonPanel):
         item = plot.getPlotItem()
         item.hideButtons()
         item.setMenuEnabled(False)
-        for side, label in (("left", "balance"), ("bottom", "time (s)")):
+        for side in ("left", "bottom"):
             axis = item.getAxis(side)
             axis.setStyle(tickFont=font)
             axis.setPen(INK)
             axis.setTextPen(INK)
-            axis.setLabel(label, color=INK.name(), **{"font-size": f"{FONT_PT - 2}pt"})
             axis.enableAutoSIPrefix(False)
         item.addLine(y=0, pen=pg.mkPen("#999999", width=1, style=Qt.PenStyle.DashLine))
         curve = item.plot([], [], pen=pg.mkPen(NEUTRAL, width=2.5))
@@ -125,7 +95,6 @@ class RacePanel(LessonPanel):
 
     def _make_table(self):
         table = QTableWidget(0, 4)
-        table.setHorizontalHeaderLabels(["step", "t1 (adds 5)", "t2 (adds 8)", "balance"])
         table.verticalHeader().setVisible(False)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
@@ -143,9 +112,10 @@ class RacePanel(LessonPanel):
     # -- LessonPanel ------------------------------------------------------------------
     def start(self, session):
         self.session, self._seen = session, -1
+        self.phase, self.output = "running", ""
         self._reset()
         self.headline.setVisible(True)
-        self.headline.setText("Running: the plot shows the balance as t1 and t2 change it.")
+        self._render()
 
     def refresh(self):
         model = self.session.model if self.session is not None else None
@@ -156,29 +126,72 @@ class RacePanel(LessonPanel):
         self.curve.setData(t, value)
         if len(value):                      # at least -8..13: a flat 0 stays a flat line
             self.plot.setYRange(min(value.min(), -8), max(value.max(), 13), padding=0.05)
+            self._now = value[-1]
         if len(value) and self.result.balance is None:
-            self.balance_card.set(f"{value[-1]:g}", "balance now (sampled)", NEUTRAL)
+            self._show_sampled()
 
     def finish(self, session, output):
         self.refresh()
-        self.result = result = parse_race_output(output or "")
-        if result.balance is None:
-            self.headline.setText("The run ended before the lesson printed its result.")
-            return
-        self.balance_card.set(str(result.balance), "final balance",
-                              GOOD if result.balance == 0 else BAD)
-        lost = f"≥ {result.lost}" if result.at_least else str(result.lost)
-        self.lost_card.set(lost, "lost updates", GOOD if result.lost == 0 else BAD)
-        self.lost_card.setToolTip(f"lost updates {result.detail}".strip() if not
-                                  result.at_least else "at least: counted from the balance")
-        self._fill_table(result.rows)
-        text = summarize(self.lesson_id, session.values, session.model, output or "")
-        if text and session.run is not None and session.run.returncode == 0:
-            self.headline.setText(text)
+        self.phase, self.output = "finished", output or ""
+        self.result = parse_race_output(self.output)
+        self._render()
+        text = self._summary()
+        if text:
             self.headline.setVisible(False)         # the window shows it in its banner
             self.attention.emit(text)
 
     # -- drawing ----------------------------------------------------------------------
+    def _render(self):
+        """The texts of the current phase, in the current language."""
+        result = self.result
+        self.headline.setText(self._headline())
+        if self.phase != "finished" or result.balance is None:
+            self._show_sampled()
+            return
+        self.balance_card.set(str(result.balance), translate("RacePanel", "final balance"),
+                              GOOD if result.balance == 0 else BAD)
+        lost = f"≥ {result.lost}" if result.at_least else str(result.lost)
+        self.lost_card.set(lost, translate("RacePanel", "lost updates"),
+                           GOOD if result.lost == 0 else BAD)
+        self.lost_card.setToolTip(self._lost_tip())
+        self._fill_table(result.rows)
+
+    def _headline(self):
+        if self.phase == "idle":
+            return translate("RacePanel",
+                             "Press ▶ Run: two threads deposit and withdraw on one balance.")
+        if self.phase == "finished" and self.result.balance is None:
+            return translate("RacePanel", "The run ended before the lesson printed its result.")
+        return self._summary() or translate(
+            "RacePanel", "Running: the plot shows the balance as t1 and t2 change it.")
+
+    def _summary(self):
+        """The run's result in one sentence (the window's banner), or ''."""
+        session = self.session
+        if self.phase != "finished" or self.result.balance is None or session is None \
+                or session.run is None or session.run.returncode != 0:
+            return ""
+        return summarize(self.lesson_id, session.values, session.model, self.output)
+
+    def _show_sampled(self):
+        if self._now is None:
+            self.balance_card.set("…", translate("RacePanel", "final balance"), NEUTRAL)
+        else:
+            self.balance_card.set(f"{self._now:g}",
+                                  translate("RacePanel", "balance now (sampled)"), NEUTRAL)
+        self.lost_card.set("…", translate("RacePanel", "lost updates"), NEUTRAL)
+        self.caption.setText(translate(
+            "RacePanel", "After the run: one real interleaving from it, step by step."))
+
+    def _lost_tip(self):
+        result = self.result
+        if result.at_least:
+            return translate("RacePanel", "at least: counted from the balance")
+        detail = result.detail.strip("()")
+        if not detail:
+            return translate("RacePanel", "lost updates")
+        return translate("RacePanel", "lost updates ({detail})").format(detail=printed(detail))
+
     def showEvent(self, event):
         super().showEvent(event)
         QTimer.singleShot(0, self, self._show_lost_row)   # once the table has its size
@@ -210,21 +223,19 @@ class RacePanel(LessonPanel):
         self.table.resizeRowsToContents()
         self.lost_row = lost_row
         if lost_row is not None:
-            self.caption.setText(_table_caption(rows, lost_row))
+            self.caption.setText(table_caption(rows, lost_row))
             self._show_lost_row()
             QTimer.singleShot(0, self, self._show_lost_row)
         else:
-            self.caption.setText(_no_table_caption(self.result, self.session))
+            self.caption.setText(no_table_caption(self.result, self.session))
 
     def _reset(self):
         self.result = RaceResult()
-        self.balance_card.set("…", "final balance", NEUTRAL)
-        self.lost_card.set("…", "lost updates", NEUTRAL)
+        self._now = None
         self.curve.setData([], [])
         self.table.setRowCount(0)
         self.lost_row = None
         self.lost_card.setToolTip("")
-        self.caption.setText("After the run: one real interleaving from it, step by step.")
 
 
 def balance_series(model):
@@ -236,36 +247,10 @@ def balance_series(model):
     return column["t"][order], column["value"][order]
 
 
-def _no_table_caption(result, session):
-    """Why there is no step table, in the lesson's words."""
-    variant = session.values.get("variant") if session is not None else None
-    if variant == "naive" and result.lost == 0 and not result.at_least and result.detail:
-        return (f"No update lost: {result.detail.strip('()')}. Variant widened puts a call "
-                "there and shows a lost update step by step.")
-    if variant == "naive":
-        return ("The textbook code keeps no ledger (a call inside change_it would change the "
-                "race), so the lost updates are counted from the balance alone. Variant "
-                "widened shows a lost update step by step.")
-    return result.note or "No lost update: no interleaving to show."
-
-
-def _table_caption(rows, lost_row):
-    """What the table shows, in one sentence with this run's numbers."""
-    column = 1 if rows[lost_row][1] else 2
-    writer, other = f"t{column}", f"t{3 - column}"
-    steps = 0
-    for row in rows:
-        cell = row[3 - column]
-        gap = re.search(r"([\d,]+) more steps", cell)
-        steps += int(gap.group(1).replace(",", "")) if gap else bool(cell)
-    return (f"<b>One real interleaving from this run:</b> {writer} read, CPython ran {other} "
-            f"for {steps:,} steps, {writer} wrote its stale result: {other}'s update is lost.")
-
-
 class _Card(QFrame):
     """One big number over a one-line caption."""
 
-    def __init__(self, caption):
+    def __init__(self, caption=""):
         super().__init__()
         self.setStyleSheet("_Card { background: #F4F4F4; border-radius: 6px; }")
         self.value = _label("…", BIG_PT, bold=True)

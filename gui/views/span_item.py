@@ -13,17 +13,15 @@ from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QImage, QPen, QPo
 from gui.trace.model import STATES
 from gui.views.coverage import SpanIndex, compose
 from gui.views.lane_extras import draw_bad_exits, draw_counters, draw_parent_links
-from gui.views.palette import BITS_ARGB, STATE_COLORS, STATE_RANK
+from gui.views import palette
+from gui.views.palette import STATE_RANK
 
 VECTOR_LIMIT = 2000      # at most this many visible spans are drawn one by one
 EXACT_LIMIT = 300_000    # above this many candidates, skip counting and go raster
 GAP = 0.14               # part of a row left empty above and below its spans
 ARROW_LIMIT = 400
 MARK_LIMIT = 300
-LIFETIME = QColor("#D2D2D2")            # a thread exists (thinner and lighter than any span)
-PROCESS_LIFETIME = QColor("#B8B8B8")    # a process exists
 OUTLINE_PX = 5           # narrower spans get no outline, else outlines would hide the colour
-INK = QColor("#202020")
 _DRAW_ORDER = np.argsort(STATE_RANK, kind="stable")      # low priority first, run on top
 
 
@@ -54,7 +52,15 @@ class SpanItem(pg.GraphicsObject):
         self._arrows = (-1, None)         # (number of flows seen, arrows as an (n, 5) array)
         self.font = QFont()
         self.font.setPointSizeF(13)
+        self.theme = palette.LIGHT         # colours of spans, lifetimes, arrows and marks
         self.set_model(model)
+
+    def set_look(self, theme, point_size):
+        """Draw with the colours of `theme` and names at `point_size` points."""
+        self.theme = theme
+        self.font = QFont(self.font)
+        self.font.setPointSizeF(point_size)
+        self.update()
 
     def set_model(self, model):
         self.model = model
@@ -95,12 +101,12 @@ class SpanItem(pg.GraphicsObject):
             self._draw_vector(p, visible, lane_rows, tr)
         else:
             self._draw_raster(p, x0, x1, width, lane_rows, nrows, visible, tr)
-        draw_counters(p, model, x0, tr, self.font)
+        draw_counters(p, model, x0, tr, self.font, self.theme)
         self._draw_open_spans(p, x0, x1, lane_rows, tr, vector)
         self._draw_arrows(p, x0, x1, lane_rows, tr)
         if vector:
             self._draw_marks(p, x0, x1, lane_rows, tr)
-        draw_bad_exits(p, model, x0, x1, self.font)
+        draw_bad_exits(p, model, x0, x1, self.font, self.theme)
 
     def _draw_lifetimes(self, p, x0, x1):
         """A thin bar per lane from its start to its end (or the live edge while it runs)."""
@@ -119,16 +125,16 @@ class SpanItem(pg.GraphicsObject):
                 continue
             process = lane.kind == "process"
             half = 0.07 if process else 0.045
-            p.setBrush(PROCESS_LIFETIME if process else LIFETIME)
+            p.setBrush(self.theme.process_lifetime if process else self.theme.lifetime)
             p.drawRect(QRectF(start, row + 0.5 - half, max(end - start, 0.0), 2 * half))
-        draw_parent_links(p, self.model, x0, x1)
+        draw_parent_links(p, self.model, x0, x1, self.theme)
 
     def _draw_raster(self, p, x0, x1, width, lane_rows, nrows, visible, tr):
         """Per-pixel coverage image, one image row per timeline row, scaled into the bands."""
         index = self.index
         cov = index.coverage(x0, x1, width, visible)
         states = compose(cov, index.key_lane, index.key_state, lane_rows, nrows, STATE_RANK)
-        argb = BITS_ARGB[states]
+        argb = self.theme.bits_argb[states]
         image = QImage(argb, width, nrows, 4 * width, QImage.Format.Format_ARGB32_Premultiplied)
         p.save()
         p.resetTransform()
@@ -155,8 +161,9 @@ class SpanItem(pg.GraphicsObject):
             sel = np.flatnonzero(states == state)
             if sel.size == 0:
                 continue
-            color = STATE_COLORS[state] if state < len(STATE_COLORS) else STATE_COLORS[0]
-            pen = QPen(color.darker(160), 1)
+            colors = self.theme.state_colors
+            color = colors[state] if state < len(colors) else colors[0]
+            pen = QPen(self.theme.outline_for(color), self.theme.outline_px)
             pen.setCosmetic(True)
             p.setBrush(QBrush(color))
             top = GAP + _inset(state)
@@ -203,8 +210,9 @@ class SpanItem(pg.GraphicsObject):
             row = lane_rows[lane] if 0 <= lane < len(lane_rows) else -1
             if row < 0 or start > x1 or end < x0:
                 continue
-            color = STATE_COLORS[state] if 0 <= state < len(STATE_COLORS) else STATE_COLORS[0]
-            pen = QPen(color.darker(160), 1, Qt.PenStyle.DashLine)
+            colors = self.theme.state_colors
+            color = colors[state] if 0 <= state < len(colors) else colors[0]
+            pen = QPen(self.theme.outline_for(color), self.theme.outline_px, Qt.PenStyle.DashLine)
             pen.setCosmetic(True)
             p.setPen(pen)
             p.setBrush(QBrush(color))
@@ -228,9 +236,9 @@ class SpanItem(pg.GraphicsObject):
             return
         p.save()
         p.resetTransform()
-        pen = QPen(INK, 2)
+        pen = QPen(self.theme.timeline_ink, 2)
         p.setPen(pen)
-        p.setBrush(QBrush(INK))
+        p.setBrush(QBrush(self.theme.timeline_ink))
         for t_out, lane_out, t_in, lane_in, _ in arrows.tolist():
             r_out, r_in = lane_rows[int(lane_out)], lane_rows[int(lane_in)]
             if r_out < 0 or r_in < 0:
@@ -267,7 +275,7 @@ class SpanItem(pg.GraphicsObject):
                 continue
             top = tr.map(QPointF(when, row + 0.02))
             bottom = tr.map(QPointF(when, row + 0.98))
-            p.setPen(QPen(INK, 2))
+            p.setPen(QPen(self.theme.timeline_ink, 2))
             p.drawLine(top, bottom)
             text = self.model.names[name]
             if text:
@@ -280,7 +288,7 @@ class SpanItem(pg.GraphicsObject):
                 if any(box.intersects(other) for other in boxes):
                     continue                # dense marks: the tick says enough, no pile-up
                 boxes.append(box)
-                p.fillRect(box, QColor(255, 255, 255, 210))
+                p.fillRect(box, self.theme.label_back)
                 p.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
         p.restore()
 

@@ -1,4 +1,5 @@
-"""`TimelineView`: the lanes of a run over time, with a legend, hover details and PNG export.
+"""`TimelineView`: the lanes of a run over time, with a legend, hover details and PNG / SVG
+export.
 
 While a lesson runs the view follows the live edge; once it has stopped the teacher can zoom
 (wheel), pan (drag), fit (double click) and hover any span or lane for its exact numbers.
@@ -8,10 +9,12 @@ import time
 from pathlib import Path
 
 import pyqtgraph as pg
-from PySide6.QtCore import QPoint, QRect, Qt, QTimer
+from PySide6.QtCore import QBuffer, QPoint, QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QFont, QImage, QPainter
+from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QLabel, QToolTip, QVBoxLayout, QWidget
 
+from gui.i18n import translate
 from gui.run.exit_reason import describe as describe_exit
 from gui.views.lane_axis import INK, LaneAxis
 from gui.views.legend import Legend
@@ -43,12 +46,13 @@ class TimelineView(QWidget):
         self.hover_text = ""
         self._revision = None
         self._rows_seen = None
+        self.row_px = (MIN_ROW_PX, MAX_ROW_PX)    # grow with the zoom (apply_look)
         font = QFont()
         font.setPointSizeF(FONT_PT)
 
         self.legend = Legend(self, FONT_PT)
         self.lane_axis = LaneAxis(FONT_PT)
-        bottom = pg.AxisItem("bottom")
+        self.bottom_axis = bottom = pg.AxisItem("bottom")
         bottom.setStyle(tickFont=font)
         bottom.setPen(INK)
         bottom.setTextPen(INK)
@@ -78,7 +82,8 @@ class TimelineView(QWidget):
         layout.addWidget(self.legend)
         layout.addWidget(self.plot, 1)
 
-        self.hint = QLabel("Press  ▶ Run  to watch this lesson happen", self.plot)
+        self.hint = QLabel(translate("TimelineView", "Press  ▶ Run  to watch this lesson happen"),
+                           self.plot)
         self.hint.setStyleSheet(f"color: #666666; font-size: {FONT_PT + 5}pt;")
         self.hint.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
 
@@ -91,8 +96,42 @@ class TimelineView(QWidget):
         self.timer.timeout.connect(self.tick)
         self.timer.start()
 
+    def apply_look(self, theme, scale=1.0):
+        """Colours of a `palette.Theme` and every text `scale` times its size (the window's
+        zoom and presentation mode). A new view, as in exported pictures, is light at 1x."""
+        point = FONT_PT * scale
+        ink = theme.timeline_ink
+        font = QFont()
+        font.setPointSizeF(point)
+        self.plot.setBackground(theme.timeline)
+        axis = self.bottom_axis
+        axis.setStyle(tickFont=font)
+        axis.setPen(ink)
+        axis.setTextPen(ink)
+        axis.setLabel(axis.labelText, axis.labelUnits, color=ink.name(),
+                      **{"font-size": f"{point:.1f}pt"})
+        self.lane_axis.apply_look(ink, point)
+        self.legend.apply_look(theme, point)
+        self.spans.set_look(theme, point)
+        self.now_line.setPen(pg.mkPen(theme.now, width=2))
+        self.hint.setStyleSheet(f"color: {theme.muted.name()}; font-size: {point * 1.4:.1f}pt;")
+        self.row_px = (MIN_ROW_PX * scale, MAX_ROW_PX * scale)
+        self.plot.setMinimumHeight(round((2 * MIN_ROW_PX + 40) * scale))   # 2 rows and the axis
+        self._place_hint()
+        self._fit_rows()
+
+    def changeEvent(self, event):
+        if event.type() == event.Type.LanguageChange:
+            self.hint.setText(translate("TimelineView", "Press  ▶ Run  to watch this lesson "
+                                                        "happen"))
+            self.hint.adjustSize()
+        super().changeEvent(event)
+
     def resizeEvent(self, event):
         super().resizeEvent(event)
+        self._place_hint()
+
+    def _place_hint(self):
         self.hint.adjustSize()
         self.hint.move((self.plot.width() - self.hint.width()) // 2,
                        (self.plot.height() - self.hint.height()) // 2)
@@ -155,6 +194,60 @@ class TimelineView(QWidget):
         """Render the timeline and its legend into a PNG file (works with no screen); a
         `title` (lesson, parameters, interpreter) goes in a band above it."""
         path = Path(path)
+        band = TITLE_PX if title else 0
+        image = QImage(width, height + band, QImage.Format.Format_ARGB32)
+        image.fill(QColor("#FFFFFF"))
+        painter = QPainter(image)
+        self._paint_export(painter, width, height, title)
+        painter.end()
+        if not image.save(str(path), "PNG"):
+            raise OSError(f"could not write {path}")
+        return path
+
+    def export_svg(self, path, width=1600, height=900, title=None):
+        """The same picture as `export_png`, as an SVG vector drawing (a very busy stretch,
+        drawn per pixel on screen, is embedded as an image)."""
+        path = Path(path)
+        band = TITLE_PX if title else 0
+        buffer = QBuffer()                      # written below, so errors say why
+        generator = QSvgGenerator()
+        generator.setOutputDevice(buffer)
+        generator.setSize(QSize(width, height + band))
+        generator.setViewBox(QRect(0, 0, width, height + band))
+        generator.setResolution(96)             # the CSS pixel: opens at `width` px
+        generator.setTitle(title or "Concurrency Lab timeline")
+        generator.setDescription("A lesson run of Concurrency Lab: one lane per process and "
+                                 "thread, time in seconds along x.")
+        painter = QPainter(generator)
+        painter.fillRect(QRect(0, 0, width, height + band), QColor("#FFFFFF"))
+        self._paint_export(painter, width, height, title)
+        painter.end()
+        path.write_bytes(bytes(buffer.data()))
+        return path
+
+    def export_shown_png(self, path, title=None):
+        """The view exactly as it is on screen (size, time range, rows scrolled into view,
+        colours) into a PNG, below a title band when there is a `title`."""
+        path = Path(path)
+        band = TITLE_PX if title else 0
+        ratio = self.devicePixelRatioF()
+        image = QImage(round(self.width() * ratio), round((self.height() + band) * ratio),
+                       QImage.Format.Format_ARGB32)
+        image.setDevicePixelRatio(ratio)
+        background = self.plot.backgroundBrush().color()
+        image.fill(background)
+        painter = QPainter(image)
+        self.render(painter, QPoint(0, band))
+        light = background.lightness() > 128
+        self._paint_title(painter, self.width(), band, title, INK if light else QColor("#FFFFFF"))
+        painter.end()
+        if not image.save(str(path), "PNG"):
+            raise OSError(f"could not write {path}")
+        return path
+
+    def _paint_export(self, painter, width, height, title):
+        """Paint a detached copy of this view at the same time range, below a title band
+        when there is a `title`."""
         clone = TimelineView()
         clone.timer.stop()
         clone.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
@@ -166,22 +259,18 @@ class TimelineView(QWidget):
             clone.viewbox.setXRange(x0, x1, padding=0)
         clone.layout().activate()
         band = TITLE_PX if title else 0
-        image = QImage(width, height + band, QImage.Format.Format_ARGB32)
-        image.fill(QColor("#FFFFFF"))
-        clone.render(image, QPoint(0, band))
+        clone.render(painter, QPoint(0, band))
         clone.deleteLater()
+        self._paint_title(painter, width, band, title, INK)
+
+    def _paint_title(self, painter, width, band, title, ink):
         if title:
-            painter = QPainter(image)
             font = QFont(self.font())
             font.setPointSize(FONT_PT + 3)
             font.setBold(True)
             painter.setFont(font)
-            painter.setPen(QColor(INK))
+            painter.setPen(QColor(ink))
             painter.drawText(QRect(16, 0, width - 32, band), Qt.AlignmentFlag.AlignVCenter, title)
-            painter.end()
-        if not image.save(str(path), "PNG"):
-            raise OSError(f"could not write {path}")
-        return path
 
     # -- ranges -----------------------------------------------------------------------
     def _fit_rows(self, *_):
@@ -189,10 +278,11 @@ class TimelineView(QWidget):
         readable (MIN_ROW_PX), show as many as fit and let the view scroll down to the rest."""
         rows = len(self.model.rows()) if self.model is not None else 0
         height = max(self.viewbox.height(), 1.0)
-        shown = max(rows, height / MAX_ROW_PX, 1)
-        scroll = rows * MIN_ROW_PX > height
+        min_px, max_px = self.row_px
+        shown = max(rows, height / max_px, 1)
+        scroll = rows * min_px > height
         if scroll:
-            shown = height / MIN_ROW_PX
+            shown = height / min_px
         self.viewbox.setLimits(yMin=0, yMax=max(rows, shown), minYRange=shown, maxYRange=shown)
         self.viewbox.setMouseEnabled(x=not self.live, y=scroll)
         top = self.viewbox.viewRange()[1][0] if scroll else 0

@@ -4,19 +4,21 @@ that opens it in the user's browser while the server runs.
 The URL comes from the mark the lesson sets when it starts serving
 (``probe.mark("Serving on http://127.0.0.1:PORT/")``): views read the model, not the console.
 """
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import QEvent, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout
 
-from gui.i18n import QT_TRANSLATE_NOOP
+from gui.i18n import QT_TRANSLATE_NOOP, translate
 from gui.views.lesson_panel import LessonPanel
 
 PREFIX = "Serving on "
 FONT_PT = 15
-WAITING = "The server has not started yet."
-STOPPED = "The server has stopped: run the lesson again to open it in your browser."
-RUNNING = ("Open the page yourself while the server runs: your browser's request appears on "
-           "the timeline too. Try /hello/yourname.")
+WAITING = QT_TRANSLATE_NOOP("WebPanel", "The server has not started yet.")
+STOPPED = QT_TRANSLATE_NOOP("WebPanel", "The server has stopped: run the lesson again to open "
+                                        "it in your browser.")
+RUNNING = QT_TRANSLATE_NOOP("WebPanel", "Open the page yourself while the server runs: your "
+                                        "browser's request appears on the timeline too. Try "
+                                        "/hello/yourname.")
 
 
 def served_url(model):
@@ -41,11 +43,11 @@ class WebPanel(LessonPanel):
         self.session = None
         self.url = ""
         self._seen = None
-        self.link = QLabel(WAITING)
+        self.link = QLabel()
         self.link.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.link.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.link.setStyleSheet(f"font-size: {FONT_PT + 7}pt; font-family: monospace;")
-        self.button = QPushButton("Open in your browser")
+        self.button = QPushButton()
         self.button.setStyleSheet(f"font-size: {FONT_PT + 2}pt; padding: 12px 24px;")
         self.button.setEnabled(False)
         self.button.clicked.connect(self.open_in_browser)
@@ -59,6 +61,17 @@ class WebPanel(LessonPanel):
         layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addWidget(self.note)
         layout.addStretch(1)
+        self.retranslate()
+
+    def retranslate(self):
+        """Every text in the current language."""
+        self.button.setText(translate("WebPanel", "Open in your browser"))
+        self._show()
+
+    def changeEvent(self, event):
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     # -- LessonPanel ------------------------------------------------------------------
     def start(self, session):
@@ -83,10 +96,10 @@ class WebPanel(LessonPanel):
 
     def _show(self):
         live = self.live()
-        self.link.setText(self.url or WAITING)
+        self.link.setText(self.url or translate("WebPanel", WAITING))
         self.button.setEnabled(bool(self.url) and live)
         if self.url:
-            self.note.setText(RUNNING if live else STOPPED)
+            self.note.setText(translate("WebPanel", RUNNING if live else STOPPED))
         else:
             self.note.setText("")
 

@@ -9,24 +9,36 @@ this window does not trace) and the "task" and "result" arrows between them.
 import re
 import shlex
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QColor, QGuiApplication
 from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, \
     QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout
 
 from gui.run.exit_reason import describe as describe_exit
-from gui.i18n import QT_TRANSLATE_NOOP
+from gui.i18n import QT_TRANSLATE_NOOP, translate
 from gui.views.lesson_panel import LessonPanel
 
 FONT_PT = 15
 PREFIX = "Worker command: "
 UNTRACED = re.compile(r"^PID (\d+) · worker on (.+)$")
 GOOD, BAD = "#009E73", "#D55E00"          # Okabe-Ito bluish green, vermillion
-COLUMNS = ("worker", "tasks\ntaken", "results\nsent", "how it ended")
-LOOPBACK = ("This manager listens on 127.0.0.1: only programs on this machine can reach it. "
-            "Set bind to 0.0.0.0 (or this machine's address) to let other machines in.")
-OPEN = ("This manager accepts other machines: anyone with the key can send it pickles, "
-        "and unpickling runs code. Use it on a network you trust, and only during the lesson.")
+COLUMNS = (QT_TRANSLATE_NOOP("WorkersPanel", "worker"),
+           QT_TRANSLATE_NOOP("WorkersPanel", "tasks\ntaken"),
+           QT_TRANSLATE_NOOP("WorkersPanel", "results\nsent"),
+           QT_TRANSLATE_NOOP("WorkersPanel", "how it ended"))
+LOOPBACK = QT_TRANSLATE_NOOP("WorkersPanel", "This manager listens on 127.0.0.1: only programs "
+                                             "on this machine can reach it. Set bind to 0.0.0.0 "
+                                             "(or this machine's address) to let other machines "
+                                             "in.")
+OPEN = QT_TRANSLATE_NOOP("WorkersPanel", "This manager accepts other machines: anyone with the "
+                                         "key can send it pickles, and unpickling runs code. Use "
+                                         "it on a network you trust, and only during the "
+                                         "lesson.")
+# How a worker ended, in English; shown translated (an exit code is put in words instead)
+RUNNING = QT_TRANSLATE_NOOP("WorkersPanel", "running")
+FINISHED = QT_TRANSLATE_NOOP("WorkersPanel", "finished")
+REPORTED = QT_TRANSLATE_NOOP("WorkersPanel", "reported by the manager")
+REFUSED = QT_TRANSLATE_NOOP("WorkersPanel", "refused: wrong key")
 
 
 def worker_command(model):
@@ -47,7 +59,7 @@ def command_host(command):
 
 def workers(model):
     """One dict per worker, in the order they appeared: label, tasks taken, results sent,
-    how it ended."""
+    how it ended (an English text to translate, or None: say the exit code in words)."""
     rows, by_key = [], {}
 
     def key_of(lane):
@@ -55,13 +67,13 @@ def workers(model):
 
     for lane in model.lanes:
         if lane.kind == "process" and lane.name.startswith("worker on "):
-            ended = "running" if lane.end is None else (
-                "finished" if not lane.exit_code else describe_exit(lane.exit_code))
+            ended = RUNNING if lane.end is None else (FINISHED if not lane.exit_code else None)
             row = {"label": lane.label, "taken": [], "sent": [], "ended": ended,
-                   "ok": not lane.exit_code, "over": lane.end is not None}
+                   "exit_code": lane.exit_code, "ok": not lane.exit_code,
+                   "over": lane.end is not None, "traced": True}
         elif lane.virtual and UNTRACED.match(lane.name):
-            row = {"label": f"{lane.name} (not traced here)", "taken": [], "sent": [],
-                   "ended": "reported by the manager", "ok": True, "over": True}
+            row = {"label": lane.name, "taken": [], "sent": [], "ended": REPORTED,
+                   "ok": True, "over": True, "traced": False}
         else:
             continue
         by_key[key_of(lane)] = row
@@ -80,7 +92,7 @@ def workers(model):
         text = model.names[name]
         row = by_key.get(key_of(model.lanes[lane]))
         if row is not None and text.startswith("refused: "):
-            row["ended"], row["ok"] = "refused: wrong key", False
+            row["ended"], row["ok"] = REFUSED, False
     return rows
 
 
@@ -94,14 +106,15 @@ class WorkersPanel(LessonPanel):
         self.lesson_id = lesson_id
         self.session = None
         self.command = ""
-        self.heading = QLabel("Start a worker on another machine with:")
+        self.finished = False
+        self.heading = QLabel()
         self.heading.setStyleSheet(f"font-size: {FONT_PT}pt;")
-        self.line = QLabel("The manager has not started yet.")
+        self.line = QLabel()
         self.line.setWordWrap(True)
         self.line.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.line.setStyleSheet(f"font-size: {FONT_PT}pt; font-family: monospace; "
                                 "background: #f4f4f4; padding: 8px;")
-        self.copy = QPushButton("Copy command")
+        self.copy = QPushButton()
         self.copy.setStyleSheet(f"font-size: {FONT_PT}pt; padding: 6px 18px;")
         self.copy.setEnabled(False)
         self.copy.clicked.connect(self.copy_command)
@@ -109,7 +122,6 @@ class WorkersPanel(LessonPanel):
         self.reach.setWordWrap(True)
         self.reach.setStyleSheet(f"font-size: {FONT_PT - 2}pt;")
         self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setHorizontalHeaderLabels(COLUMNS)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
         self.table.setStyleSheet(f"font-size: {FONT_PT}pt;")
@@ -127,11 +139,33 @@ class WorkersPanel(LessonPanel):
         has_command = lesson_id == "distributed.manager"
         for widget in (self.heading, self.line, self.copy, self.reach):
             widget.setVisible(has_command)
+        self.retranslate()
+
+    def retranslate(self):
+        """Every text in the current language, the rows of a finished run included."""
+        self.copy.setText(translate("WorkersPanel", "Copy command"))
+        self.table.setHorizontalHeaderLabels([translate("WorkersPanel", c) for c in COLUMNS])
+        self._show_heading()
+        self.refresh()
+
+    def changeEvent(self, event):
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _show_heading(self):
+        self.heading.setText(
+            translate("WorkersPanel", "The manager has stopped; this command worked while it ran:")
+            if self.finished and self.command else
+            translate("WorkersPanel", "Start a worker on another machine with:"))
+        if not self.command:
+            self.line.setText(translate("WorkersPanel", "The manager has not started yet."))
 
     # -- LessonPanel ------------------------------------------------------------------
     def start(self, session):
-        self.session, self.command = session, ""
+        self.session, self.command, self.finished = session, "", False
         self.table.setRowCount(0)
+        self._show_heading()
         self.refresh()
 
     def refresh(self):
@@ -143,15 +177,14 @@ class WorkersPanel(LessonPanel):
         if self.command:
             self.line.setText(self.command.replace(" --", " \\\n    --"))
             loopback = command_host(self.command).startswith("127.")
-            self.reach.setText(LOOPBACK if loopback else OPEN)
+            self.reach.setText(translate("WorkersPanel", LOOPBACK if loopback else OPEN))
         self.copy.setEnabled(bool(self.command) and live)
         self._fill(workers(model))
 
     def finish(self, session, output):
-        self.session = session
+        self.session, self.finished = session, True
         self.refresh()
-        if self.command:
-            self.heading.setText("The manager has stopped; this command worked while it ran:")
+        self._show_heading()
 
     def copy_command(self):
         QGuiApplication.clipboard().setText(self.command)
@@ -160,7 +193,11 @@ class WorkersPanel(LessonPanel):
     def _fill(self, rows):
         self.table.setRowCount(len(rows))
         for r, row in enumerate(rows):
-            cells = (row["label"], str(len(row["taken"])), str(len(row["sent"])), row["ended"])
+            label = row["label"] if row["traced"] else translate(
+                "WorkersPanel", "{name} (not traced here)").format(name=row["label"])
+            ended = translate("WorkersPanel", row["ended"]) if row["ended"] else \
+                describe_exit(row["exit_code"])
+            cells = (label, str(len(row["taken"])), str(len(row["sent"])), ended)
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if c in (1, 2):

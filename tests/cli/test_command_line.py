@@ -47,9 +47,17 @@ def test_bad_input_exits_non_zero_with_a_one_line_reason(args, reason):
 
 
 def test_a_failing_workload_makes_run_fail(tmp_path):
+    # the manager cannot listen on an address this machine does not have: it says so, exits 2
+    out = cli("run", "distributed.manager", "--set", "bind=203.0.113.7")
+    assert out.returncode != 0
+    assert "the lesson failed: exited with status 2" in out.stderr
+    assert "not an address of this machine" in out.stderr or "Cannot listen" in out.stderr
+
+
+def test_a_program_that_is_not_python_is_refused_before_the_run():
     out = cli("run", "process.pool", "--python", "false")
     assert out.returncode != 0
-    assert "the lesson failed: exited with status 1" in out.stderr
+    assert "does not answer like a Python interpreter" in out.stderr
 
 
 def test_run_writes_the_trace_json_and_the_picture(tmp_path):

@@ -1,0 +1,192 @@
+"""A recorded run opened in the window: File > Open trace…, dropped on the window, or
+refused with a clear message; it reads like a finished run and says it is a replay."""
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QApplication, QFileDialog
+
+from gui.lesson_summary import summarize
+from gui.main_window import MainWindow
+from tests.gui.waiting import run_to_the_end, until
+
+
+def make_window(qtbot):
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+def answer_open_dialog(monkeypatch, path):
+    """The file dialog is the user's part: answer it with a path, as a user would."""
+    monkeypatch.setattr(QFileDialog, "getOpenFileName",
+                        staticmethod(lambda *args, **kwargs: (str(path), "")))
+
+
+def test_open_trace_shows_the_run_like_a_finished_one(qtbot, monkeypatch, recorded):
+    run = recorded["distributed.worker_crash"]
+    window = make_window(qtbot)
+    window.lessons.select("threads.basics")
+    assert window.open_trace_action.shortcut().toString() == "Ctrl+O"
+    answer_open_dialog(monkeypatch, run.path)
+    window.open_trace_action.trigger()
+
+    session = window.replay
+    assert session is not None and session.run.running is False
+    assert window.lessons.current_lesson() == "distributed.worker_crash"
+    assert "A worker dies holding a task" in window.text.toPlainText()
+    assert window.params.values() == run.session.values
+    result = summarize("distributed.worker_crash", run.session.values, run.session.model,
+                       run.output)
+    assert result and window.result.text() == result and window.result.isVisible()
+    assert window.console.toPlainText() == run.output
+    labels = [lane.label for lane, _ in run.session.model.rows()]
+    assert window.timeline.model is session.model
+    assert [lane.label for lane, _ in window.timeline.model.rows()] == labels
+    assert sum("worker on " in label for label in labels) == 2
+    name = Path(run.path).name
+    assert window.status.text() == (f"Replaying {name} (recorded with Python "
+                                    f"{run.session.python_version})")
+    banner = window.replayer.banner
+    assert banner.isVisible() and banner.text().startswith(f"REPLAY of {name}")
+    assert name in window.windowTitle()
+    assert window.picture_title().endswith(f"replay of {name}")
+    assert window.picture_title().startswith("distributed.worker_crash · tasks=4")
+    # the lesson's own tab works on the replay: one row per worker, the killed one says so
+    table = window.panel.table
+    rows = [[table.item(r, c).text() for c in range(4)] for r in range(table.rowCount())]
+    assert len(rows) == 2 and [r[3] for r in rows].count("killed by SIGKILL") == 1, rows
+    assert sorted(r[1] for r in rows) == ["1", "3"]
+    assert window.run_button.isEnabled() and not window.stop_button.isEnabled()
+
+
+def test_the_race_panel_and_the_asyncio_tasks_come_back(qtbot, recorded):
+    window = make_window(qtbot)
+    assert window.replayer.open(recorded["threads.race"].path)
+    panel = window.panel
+    assert window.lessons.current_lesson() == "threads.race"
+    assert panel.result.balance is not None                  # parsed from the recorded output
+    assert f"Balance {panel.result.balance}" in window.result.text()
+    assert len(panel.curve.getData()[0]) > 0                 # the balance counter, plotted
+
+    assert window.replayer.open(recorded["async.asyncio"].path)
+    rows = [(lane.label, depth) for lane, depth in window.timeline.model.rows()]
+    assert any(label.startswith("Task-") and depth >= 1 for label, depth in rows), rows
+    assert window.lessons.current_lesson() == "async.asyncio"
+
+
+def test_a_bad_file_says_why_and_the_window_stays_usable(qtbot, tmp_path, recorded):
+    window = make_window(qtbot)
+    bad = tmp_path / "notes.json"
+    bad.write_text("these are my notes, not a trace")
+    assert window.replayer.open(bad) is False
+    assert window.replay is None
+    assert "Could not open the trace" in window.status.text()
+    assert "not valid JSON" in window.status.text()
+    box = window.replayer.error_box
+    assert box is not None and box.isVisible() and "not valid JSON" in box.text()
+    assert "\n" not in box.text()
+    box.close()
+    assert window.replayer.open(tmp_path / "gone.json") is False
+    assert "no such file" in window.replayer.error_box.text()
+    window.replayer.error_box.close()
+    assert window.replayer.open(recorded["process.queue"].path)    # still usable
+    assert window.lessons.current_lesson() == "process.queue"
+
+
+def drop(widget, path):
+    """Drag a file from a file manager onto `widget` and let go: True when it was taken."""
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    where = widget.rect().center()
+    enter = QDragEnterEvent(where, Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                            Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(widget, enter)
+    if not enter.isAccepted():
+        return False
+    dropped = QDropEvent(QPointF(where), Qt.DropAction.CopyAction, mime,
+                         Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(widget, dropped)
+    return dropped.isAccepted()
+
+
+def test_dropping_a_trace_on_the_window_opens_it(qtbot, run_async, recorded, tmp_path):
+    window = make_window(qtbot)
+    notes = tmp_path / "notes.txt"
+    notes.write_text("not a trace")
+    assert not drop(window, notes)                      # only .json files are taken
+    assert drop(window, recorded["process.queue"].path)
+
+    async def opened(lesson_id):
+        await until(lambda: window.replay is not None
+                    and window.replay.lesson.id == lesson_id, message=f"{lesson_id} replayed")
+    run_async(opened("process.queue"))
+    assert window.lessons.current_lesson() == "process.queue"
+    # onto the timeline itself, where a teacher aims
+    assert drop(window.timeline.plot.viewport(), recorded["async.asyncio"].path)
+    run_async(opened("async.asyncio"))
+    assert window.console.toPlainText() == recorded["async.asyncio"].output
+
+
+def test_running_a_lesson_goes_back_to_live_mode(qtbot, run_async, recorded):
+    window = make_window(qtbot)
+    assert window.replayer.open(recorded["threads.race"].path)
+    replay_model = window.timeline.model
+    window.params.set_values({"iterations": 20_000})
+    run_async(run_to_the_end(window))
+    assert window.replay is None
+    assert not window.replayer.banner.isVisible()
+    assert window.timeline.model is window.runner.session.model is not replay_model
+    assert "replay" not in window.picture_title() and "replay" not in window.windowTitle()
+    assert "finished normally" in window.status.text()
+
+
+def test_a_trace_is_not_opened_over_a_running_lesson(qtbot, run_async, recorded):
+    window = make_window(qtbot)
+    window.lessons.select("threads.gil")
+    window.params.set_values({"variant": "processes", "seconds": 30.0})
+
+    async def go():
+        window.run_button.click()
+        await until(lambda: window.runner.running, message="the lesson to start")
+        assert window.replayer.open(recorded["process.queue"].path) is False
+        assert window.replay is None and "Stop the running lesson" in window.status.text()
+        window.replayer.error_box.close()
+        window.stop_lesson()
+        await until(lambda: not window.runner.running and window.run_button.isEnabled(),
+                    message="the lesson to stop")
+    run_async(go())
+    assert window.replayer.open(recorded["process.queue"].path)
+
+
+def test_a_trace_from_another_tool_opens_without_a_lesson(qtbot, tmp_path, recorded):
+    window = make_window(qtbot)
+    assert window.replayer.open(recorded["threads.race"].path)
+    assert window.panel.result.balance is not None
+    other = tmp_path / "chrome.json"
+    other.write_text('[{"ph": "M", "name": "thread_name", "pid": 3, "tid": 4, "args": '
+                     '{"name": "Compositor"}}, {"ph": "X", "name": "Draw", "ts": 9000000, '
+                     '"dur": 5000, "pid": 3, "tid": 4}]')
+    assert window.replayer.open(other)
+    assert window.replay.lesson.id == "" and window.status.text() == "Replaying chrome.json"
+    assert "a recorded trace" in window.replayer.banner.text()
+    assert "Compositor" in [lane.label for lane, _ in window.timeline.model.rows()]
+    assert window.panel.result.balance is None            # not the race's numbers any more
+    assert not window.result.isVisible() and window.console.toPlainText() == ""
+
+
+def test_the_replay_marks_survive_a_language_switch(qtbot, run_async, recorded):
+    """Switching language makes the window set its texts again (Qt's LanguageChange): the
+    title, status line and banner still say which file is replayed."""
+    window = make_window(qtbot)
+    assert window.replayer.open(recorded["process.queue"].path)
+    name = Path(recorded["process.queue"].path).name
+    QApplication.sendEvent(window, QEvent(QEvent.Type.LanguageChange))
+    assert name not in window.windowTitle()              # the window's retranslate() ran
+
+    async def settled():
+        await until(lambda: name in window.windowTitle(), message="the replay title back")
+    run_async(settled())
+    assert name in window.status.text() and name in window.replayer.banner.text()
+    assert window.replayer.banner.isVisible()
