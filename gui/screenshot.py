@@ -34,7 +34,8 @@ def take(lesson_id, path, settings=None, after=None, size=(1600, 1000), tab=None
         if tab:
             show_tab(window.tabs, tab)
         await asyncio.sleep(0.3)                # let the last frame paint
-        window.grab().save(path)
+        if window.exports.save_window_png(path) is None:     # the app's own export
+            raise SystemExit(f"concurrency-lab: could not save {path}")
         await window.runner.stop()
 
     with loop:

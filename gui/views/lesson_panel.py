@@ -48,6 +48,18 @@ class LessonPanel(QWidget):
         """The run ended; `output` is everything it printed."""
 
 
+def mark_text(model, prefix):
+    """What follows `prefix` in the first mark that starts with it ("Serving on ..."), or ''.
+    Panels read what a lesson announced from its marks, not from the console."""
+    if model is None:
+        return ""
+    for name in model.marks["name"].tolist():
+        text = model.names[name]
+        if text.startswith(prefix):
+            return text[len(prefix):].strip()
+    return ""
+
+
 def panel_class(lesson_id):
     """The panel class for a lesson, or None when the timeline says it all."""
     target = PANELS.get(lesson_id)

@@ -9,7 +9,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout
 
 from gui.i18n import QT_TRANSLATE_NOOP, translate
-from gui.views.lesson_panel import LessonPanel
+from gui.views.lesson_panel import LessonPanel, mark_text
 
 PREFIX = "Serving on "
 FONT_PT = 15
@@ -23,13 +23,7 @@ RUNNING = QT_TRANSLATE_NOOP("WebPanel", "Open the page yourself while the server
 
 def served_url(model):
     """The URL of the lesson's server from its "Serving on ..." mark, or ''."""
-    if model is None:
-        return ""
-    for name in model.marks["name"].tolist():
-        text = model.names[name]
-        if text.startswith(PREFIX):
-            return text[len(PREFIX):].strip()
-    return ""
+    return mark_text(model, PREFIX)
 
 
 class WebPanel(LessonPanel):

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QHeaderView, QLabe
 
 from gui.run.exit_reason import describe as describe_exit
 from gui.i18n import QT_TRANSLATE_NOOP, translate
-from gui.views.lesson_panel import LessonPanel
+from gui.views.lesson_panel import LessonPanel, mark_text
 
 FONT_PT = 15
 PREFIX = "Worker command: "
@@ -43,13 +43,7 @@ REFUSED = QT_TRANSLATE_NOOP("WorkersPanel", "refused: wrong key")
 
 def worker_command(model):
     """The command the manager printed for starting a worker elsewhere, or ''."""
-    if model is None:
-        return ""
-    for name in model.marks["name"].tolist():
-        text = model.names[name]
-        if text.startswith(PREFIX):
-            return text[len(PREFIX):].strip()
-    return ""
+    return mark_text(model, PREFIX)
 
 
 def command_host(command):

@@ -16,7 +16,11 @@ def run_lesson(lesson_id, **settings):
         await asyncio.wait_for(session.wait(), 120)
         return session
 
-    session = asyncio.run(go())
+    loop = asyncio.new_event_loop()        # not asyncio.run: it would unset a test's loop
+    try:
+        session = loop.run_until_complete(go())
+    finally:
+        loop.close()
     return session, "".join(out)
 
 

@@ -1,6 +1,5 @@
 """Traces of real lesson runs, recorded once per test session and written as the app writes
 them (with the console text), for the replay tests to read back."""
-import asyncio
 from dataclasses import dataclass
 
 import pytest
@@ -8,6 +7,7 @@ import pytest
 from gui.run.session import LessonSession
 from gui.trace import chrome_json
 from tests.gui.conftest import run_async  # noqa: F401  (the window tests' qasync loop)
+from tests.lessons.conftest import run_lesson
 
 # small parameters, as in tests/gui/test_lessons_in_window.py QUICK; process.pool with one
 # worker makes tasks wait, which draws the stacked virtual rows "waiting for a worker"
@@ -25,22 +25,8 @@ class Recorded:
 
 def record(lesson_id, settings, folder):
     """Run a real lesson to its end and write its trace with the console text."""
-    out = []
-
-    async def go():
-        session = LessonSession(lesson_id, {k: str(v) for k, v in settings.items()},
-                                on_output=lambda stream, text: out.append(text))
-        await session.start()
-        await asyncio.wait_for(session.wait(), 120)
-        return session
-
-    loop = asyncio.new_event_loop()        # not asyncio.run: it would unset a test's loop
-    try:
-        session = loop.run_until_complete(go())
-    finally:
-        loop.close()
-    assert session.run.returncode == 0, "".join(out)
-    output = "".join(out)
+    session, output = run_lesson(lesson_id, **settings)
+    assert session.run.returncode == 0, output
     path = str(folder / f"{lesson_id}.json")
     chrome_json.write(path, session.model, lesson_id, session.values, session.python_version,
                       output)

@@ -1,0 +1,61 @@
+"""Discoverable: the keyboard runs and stops a lesson, moves between lessons and lists every
+shortcut; the About box names the Python, Qt and the interpreter's GIL."""
+import platform
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+
+from gui import about
+from gui.main_window import MainWindow
+from tests.gui.waiting import until
+
+
+def test_space_runs_and_stops_the_lesson(qtbot, run_async):
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.lessons.select("threads.basics")
+    window.params.set_values({"ticks": 100, "tick_s": 0.2})
+    window.timeline.setFocus()
+
+    async def scenario():
+        QTest.keyClick(window, Qt.Key.Key_Space)
+        await until(lambda: window.runner.running, message="the run to start")
+        QTest.keyClick(window, Qt.Key.Key_Space)
+        await until(lambda: not window.runner.running and window.run_button.isEnabled(),
+                    message="the run to stop")
+    run_async(scenario())
+    assert window.runner.session.run.stopped_by == "you"
+
+
+def test_next_and_previous_lesson_from_the_keyboard(qtbot):
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)  # shortcuts belong to the active window
+    window.lessons.select("process.pool")
+    window.lessons.setFocus()               # keys go where the focus is: the lesson list
+    press = lambda key: QTest.keyClick(window.focusWidget() or window, key,  # noqa: E731
+                                       Qt.KeyboardModifier.ControlModifier)
+    press(Qt.Key.Key_PageDown)
+    assert window.lessons.current_lesson() == "process.queue"
+    press(Qt.Key.Key_PageUp)
+    press(Qt.Key.Key_PageUp)
+    assert window.lessons.current_lesson() == "process.start"
+
+
+def test_every_shortcut_is_listed_once_and_the_about_box_names_the_versions(qtbot):
+    window = MainWindow()
+    qtbot.addWidget(window)
+    listed = about.shortcuts(window)
+    keys = [key for key, _ in listed]
+    assert len(keys) == len(set(keys)), "two actions share a shortcut"
+    for key in ("Space", "F5", "F11", "Ctrl+O", "Ctrl+E", "Ctrl+K", "Ctrl+PgDown", "F1"):
+        assert key in keys
+    html = about.about_html()
+    assert platform.python_version() in html and "Qt" in html and "GIL" in html
