@@ -57,4 +57,18 @@ def main(open_path=None):
         window.plots_ready.connect(lambda: (print("window ready", flush=True), window.close()))
     with loop:
         loop.run_until_complete(closed.wait())
+    dispose(window)
     return 0
+
+
+def dispose(window):
+    """Delete the window and its views while Qt still runs: left to the interpreter's exit,
+    pyqtgraph's views can get a resize event after their axes are gone, and crash."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    if window.cores is not None:
+        window.cores.stop()
+    window.hide()
+    window.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    QCoreApplication.processEvents()

@@ -40,7 +40,8 @@ def take(lesson_id, path, settings=None, after=None, size=(1600, 1000), tab=None
 
     with loop:
         loop.run_until_complete(scenario())
-    window.cores.stop()
+    from gui.app import dispose
+    dispose(window)
     return path
 
 

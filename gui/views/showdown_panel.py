@@ -65,7 +65,7 @@ class Bars(QWidget):
         if not self.runs:
             return
         base = next((r[3] for r in self.runs if r[0] == "sequential"), None)
-        longest = max(r[3] for r in self.runs) or 1.0
+        longest = max(max(r[3], r[4]) for r in self.runs) or 1.0     # CPU can exceed wall
         metrics = QFontMetrics(self.font())
         texts = [self._words(base, wall, cpu) for _, _, _, wall, cpu in self.runs]
         text_px = max(metrics.horizontalAdvance(t) for t in texts) + 20
@@ -82,11 +82,11 @@ class Bars(QWidget):
                        Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, name)
             p.setFont(self.font())
             p.fillRect(QRectF(NAME_PX, y, wall * scale, BAR_PX), wait_color)
-            p.fillRect(QRectF(NAME_PX, y + BAR_PX * 0.3, min(cpu, wall * 8) * scale,
+            p.fillRect(QRectF(NAME_PX, y + BAR_PX * 0.3, cpu * scale,
                               BAR_PX * 0.4), run_color)
             p.setPen(theme.timeline_ink)
-            p.drawText(QPointF(NAME_PX + wall * scale + 8, y + BAR_PX / 2 + metrics.ascent() / 2
-                               - 2), texts[i])
+            baseline = y + BAR_PX / 2 + metrics.ascent() / 2 - 2
+            p.drawText(QPointF(NAME_PX + max(wall, cpu) * scale + 8, baseline), texts[i])
         p.end()
 
     @staticmethod

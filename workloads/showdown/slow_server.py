@@ -27,6 +27,13 @@ class SlowHandler(BaseHTTPRequestHandler):
         pass
 
 
+class Server(ThreadingHTTPServer):
+    daemon_threads = True
+    # The default backlog of 5 makes the 6th request that arrives at once wait a whole
+    # second for the kernel to retry it: room for every request of the lesson at once.
+    request_queue_size = 128
+
+
 def start(delay_ms):
     """Start the server in its own process; returns (process, (host, port))."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("CLAB_")}
@@ -44,8 +51,7 @@ def start(delay_ms):
 
 def main():
     SlowHandler.delay_s = int(sys.argv[1]) / 1000
-    server = ThreadingHTTPServer(("127.0.0.1", 0), SlowHandler)
-    server.daemon_threads = True
+    server = Server(("127.0.0.1", 0), SlowHandler)
     print(server.server_address[1], flush=True)
     server.serve_forever()
 
