@@ -180,6 +180,7 @@ class MainWindow(WindowMenus, QMainWindow):
 
         self.timeline = TimelineView()
         self.cores = CoresView()
+        self.cores.setMinimumWidth(260)        # never squeezed to a sliver by zoomed text
         self._timeline_box = top = QWidget()          # the splitter does not own it
         top_layout = QVBoxLayout(top)
         top_layout.setContentsMargins(0, 0, 0, 0)

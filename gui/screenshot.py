@@ -23,7 +23,7 @@ def take(lesson_id, path, settings=None, after=None, size=(1600, 1000), tab=None
     window.params.set_values(settings or {})
 
     async def scenario():
-        window.run_lesson()
+        window.start_run(lesson_id, window.params.values())   # no question first
         while window.runner.session is None:
             await asyncio.sleep(0.05)
         started = time.monotonic()

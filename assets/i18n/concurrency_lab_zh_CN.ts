@@ -579,6 +579,21 @@
     </message>
 </context>
 <context>
+    <name>Lanes</name>
+    <message>
+        <source>PID {pid} · main process</source>
+        <translation>PID {pid} · 主进程</translation>
+    </message>
+    <message>
+        <source>PID {pid} · child of PID {parent}</source>
+        <translation>PID {pid} · PID {parent} 的子进程</translation>
+    </message>
+    <message>
+        <source>PID {pid} · Pool worker {worker}</source>
+        <translation>PID {pid} · 进程池工作进程 {worker}</translation>
+    </message>
+</context>
+<context>
     <name>LessonList</name>
     <message>
         <source>{title} (not on this system)</source>
@@ -1728,6 +1743,10 @@
 </context>
 <context>
     <name>TimelineView</name>
+    <message>
+        <source>time (s)</source>
+        <translation>时间 (s)</translation>
+    </message>
     <message>
         <source>Press  ▶ Run  to watch this lesson happen</source>
         <translation>按下  ▶ 运行  ，观看本课的实际运行过程</translation>

@@ -6,10 +6,13 @@ only when rows get shorter than a line of text. Its ink and point size follow th
 zoom through `apply_look`; on its own it draws dark ink, for plots on white.
 """
 import math
+import re
 
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPen
+
+from gui.i18n import QT_TRANSLATE_NOOP, translate
 
 INK = QColor("#202020")       # on white: other views' axes use it too
 
@@ -52,7 +55,8 @@ class LaneAxis(pg.AxisItem):
 
     def set_rows(self, rows):
         """Take the model's ``rows()`` list of (Lane, depth) and resize to the longest label."""
-        self.set_rows_from((lane.label, depth, lane.kind == "process") for lane, depth in rows)
+        self.set_rows_from((shown_label(lane), depth, lane.kind == "process")
+                           for lane, depth in rows)
 
     def _x(self, depth):
         return self.MARGIN + depth * self.indent
@@ -102,3 +106,23 @@ class LaneAxis(pg.AxisItem):
         """Row index under a view y coordinate, or -1 outside the rows."""
         row = math.floor(y_view)
         return row if 0 <= row < len(self.rows) else -1
+
+
+_ROLES = ((re.compile(r"^PID (\d+) · main process$"),
+           QT_TRANSLATE_NOOP("Lanes", "PID {pid} · main process")),
+          (re.compile(r"^PID (\d+) · child of PID (\d+)$"),
+           QT_TRANSLATE_NOOP("Lanes", "PID {pid} · child of PID {parent}")),
+          (re.compile(r"^PID (\d+) · Pool worker (\d+)$"),
+           QT_TRANSLATE_NOOP("Lanes", "PID {pid} · Pool worker {worker}")))
+
+
+def shown_label(lane):
+    """A lane's label in the window's language: the roles the app names ("main process",
+    "Pool worker 2") are translated; names the lesson gave stay as they are."""
+    label = lane.label
+    for pattern, text in _ROLES:
+        found = pattern.match(label)
+        if found:
+            keys = re.findall(r"\{(\w+)\}", text)
+            return translate("Lanes", text).format(**dict(zip(keys, found.groups())))
+    return label

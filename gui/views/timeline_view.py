@@ -56,7 +56,8 @@ class TimelineView(QWidget):
         bottom.setStyle(tickFont=font)
         bottom.setPen(INK)
         bottom.setTextPen(INK)
-        bottom.setLabel("time (s)", color=INK.name(), **{"font-size": f"{FONT_PT}pt"})
+        bottom.setLabel(translate("TimelineView", "time (s)"), color=INK.name(),
+                        **{"font-size": f"{FONT_PT}pt"})
         bottom.enableAutoSIPrefix(False)
         self.plot = pg.PlotWidget(self, background="w",
                                   axisItems={"left": self.lane_axis, "bottom": bottom})
@@ -125,6 +126,11 @@ class TimelineView(QWidget):
             self.hint.setText(translate("TimelineView", "Press  ▶ Run  to watch this lesson "
                                                         "happen"))
             self.hint.adjustSize()
+            axis = self.bottom_axis
+            axis.setLabel(translate("TimelineView", "time (s)"), axis.labelUnits,
+                          **axis.labelStyle)
+            if self.model is not None:
+                self.lane_axis.set_rows(self.model.rows())
         super().changeEvent(event)
 
     def resizeEvent(self, event):
