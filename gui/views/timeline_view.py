@@ -6,12 +6,10 @@ While a lesson runs the view follows the live edge; once it has stopped the teac
 Repaints are driven by a timer and happen only when the model's revision moved.
 """
 import time
-from pathlib import Path
 
 import pyqtgraph as pg
-from PySide6.QtCore import QBuffer, QPoint, QRect, QSize, Qt, QTimer
-from PySide6.QtGui import QColor, QFont, QImage, QPainter
-from PySide6.QtSvg import QSvgGenerator
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel, QToolTip, QVBoxLayout, QWidget
 
 from gui.i18n import translate
@@ -20,13 +18,13 @@ from gui.views.lane_axis import INK, LaneAxis
 from gui.views.legend import Legend
 from gui.views.palette import state_label
 from gui.views.span_item import SpanItem
+from gui.views.timeline_export import TimelineExport
 
 FPS = 30
 MIN_WINDOW = 5.0        # seconds shown at least while live
 FOLLOW_WINDOW = 20.0    # once a run is longer than this, the live view slides
 FONT_PT = 13
 NOW_COLOUR = "#333333"   # the live edge
-TITLE_PX = 48          # height of the title band of an exported picture
 MIN_ROW_PX = 30         # below this a label no longer fits: scroll instead
 MAX_ROW_PX = 60         # with few lanes, rows stay this tall and leave space below
 
@@ -36,7 +34,7 @@ def _ms(seconds):
     return f"{ms:.0f} ms" if ms >= 100 else f"{ms:.2f} ms" if ms >= 1 else f"{ms:.3f} ms"
 
 
-class TimelineView(QWidget):
+class TimelineView(TimelineExport, QWidget):
     """A TraceModel drawn as one row per process / thread, time (s) along x."""
 
     def __init__(self, parent=None):
@@ -195,88 +193,6 @@ class TimelineView(QWidget):
         self.spans.refresh()
         if self.live:
             self._follow()
-
-    def export_png(self, path, width=1600, height=900, title=None):
-        """Render the timeline and its legend into a PNG file (works with no screen); a
-        `title` (lesson, parameters, interpreter) goes in a band above it."""
-        path = Path(path)
-        band = TITLE_PX if title else 0
-        image = QImage(width, height + band, QImage.Format.Format_ARGB32)
-        image.fill(QColor("#FFFFFF"))
-        painter = QPainter(image)
-        self._paint_export(painter, width, height, title)
-        painter.end()
-        if not image.save(str(path), "PNG"):
-            raise OSError(f"could not write {path}")
-        return path
-
-    def export_svg(self, path, width=1600, height=900, title=None):
-        """The same picture as `export_png`, as an SVG vector drawing (a very busy stretch,
-        drawn per pixel on screen, is embedded as an image)."""
-        path = Path(path)
-        band = TITLE_PX if title else 0
-        buffer = QBuffer()                      # written below, so errors say why
-        generator = QSvgGenerator()
-        generator.setOutputDevice(buffer)
-        generator.setSize(QSize(width, height + band))
-        generator.setViewBox(QRect(0, 0, width, height + band))
-        generator.setResolution(96)             # the CSS pixel: opens at `width` px
-        generator.setTitle(title or "Concurrency Lab timeline")
-        generator.setDescription("A lesson run of Concurrency Lab: one lane per process and "
-                                 "thread, time in seconds along x.")
-        painter = QPainter(generator)
-        painter.fillRect(QRect(0, 0, width, height + band), QColor("#FFFFFF"))
-        self._paint_export(painter, width, height, title)
-        painter.end()
-        path.write_bytes(bytes(buffer.data()))
-        return path
-
-    def export_shown_png(self, path, title=None):
-        """The view exactly as it is on screen (size, time range, rows scrolled into view,
-        colours) into a PNG, below a title band when there is a `title`."""
-        path = Path(path)
-        band = TITLE_PX if title else 0
-        ratio = self.devicePixelRatioF()
-        image = QImage(round(self.width() * ratio), round((self.height() + band) * ratio),
-                       QImage.Format.Format_ARGB32)
-        image.setDevicePixelRatio(ratio)
-        background = self.plot.backgroundBrush().color()
-        image.fill(background)
-        painter = QPainter(image)
-        self.render(painter, QPoint(0, band))
-        light = background.lightness() > 128
-        self._paint_title(painter, self.width(), band, title, INK if light else QColor("#FFFFFF"))
-        painter.end()
-        if not image.save(str(path), "PNG"):
-            raise OSError(f"could not write {path}")
-        return path
-
-    def _paint_export(self, painter, width, height, title):
-        """Paint a detached copy of this view at the same time range, below a title band
-        when there is a `title`."""
-        clone = TimelineView()
-        clone.timer.stop()
-        clone.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
-        clone.resize(width, height)
-        clone.set_model(self.model)
-        clone.spans.index = self.spans.index        # share the span index: no re-indexing
-        (x0, x1), _ = self.viewbox.viewRange()
-        if self.model is not None:
-            clone.viewbox.setXRange(x0, x1, padding=0)
-        clone.layout().activate()
-        band = TITLE_PX if title else 0
-        clone.render(painter, QPoint(0, band))
-        clone.deleteLater()
-        self._paint_title(painter, width, band, title, INK)
-
-    def _paint_title(self, painter, width, band, title, ink):
-        if title:
-            font = QFont(self.font())
-            font.setPointSize(FONT_PT + 3)
-            font.setBold(True)
-            painter.setFont(font)
-            painter.setPen(QColor(ink))
-            painter.drawText(QRect(16, 0, width - 32, band), Qt.AlignmentFlag.AlignVCenter, title)
 
     # -- ranges -----------------------------------------------------------------------
     def _fit_rows(self, *_):
