@@ -11,7 +11,7 @@ from gui.trace.model import STATES
 from gui.views.showdown_panel import model_runs
 
 ROW = re.compile(r"^\s*(\w+):\s+([\d.]+) s wall,\s+([\d.]+) s CPU, speed-up ([\d.]+)x \((\d+) "
-                 r"jobs\)$", re.M)
+                 r"jobs\)", re.M)
 
 
 def figures(out):
@@ -39,19 +39,28 @@ def lanes_with(model, t0, t1, state):
 
 @pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="one core: nothing can run together")
 def test_cpu_bound_processes_win_and_threads_do_not(lesson_run):
-    session, out = lesson_run("showdown.cpu", jobs=4, size=1_500_000)
+    session, out = lesson_run("showdown.cpu", jobs=4, size=3_000_000)
     assert session.run.returncode == 0, out
     found = figures(out)
     assert list(found) == ["sequential", "threads", "processes", "asyncio"]
     assert all(jobs == 4 for *_, jobs in found.values())
-    wall, cpu, speed, _ = found["processes"]
+    wall, cpu, _, _ = found["processes"]
     alone = found["sequential"][1] / found["sequential"][0]
     if cpu / wall < 1.5 or alone < 0.9:
         pytest.skip(f"other programs keep the cores busy (sequential got {alone:.2f} of a core, "
                     f"the processes {cpu / wall:.2f} cores): the timings compare nothing")
-    assert speed >= 1.3, found                     # ~2x on two free cores
-    assert found["threads"][2] <= 1.15, found      # taking turns: no faster
-    assert found["asyncio"][2] <= 1.15, found      # no await: one after another
+    # The same work takes the same CPU time only on a steady CPU: on a shared machine its
+    # speed drifts by up to 40 % between models (the four jobs took 1.4 s of CPU in one
+    # model and 2.4 s in the next). So compare the models at equal CPU speed: a model's
+    # speed-up over sequential, corrected for the drift, is its CPU seconds per wall second
+    # over sequential's (the work is the same in every model).
+    base = found["sequential"][1] / found["sequential"][0]
+    speed_up = {name: (cpu_s / wall_s) / base for name, (wall_s, cpu_s, *_) in found.items()}
+    assert speed_up["processes"] >= 1.4, (speed_up, found)     # ~2x on two free cores
+    assert speed_up["threads"] <= 1.15, (speed_up, found)      # taking turns: no faster
+    assert speed_up["asyncio"] <= 1.15, (speed_up, found)      # no await: one after another
+    # and on the wall clock, in the two models that ran next to each other in time
+    assert found["threads"][0] >= 1.2 * found["processes"][0], found
     # the picture: threads take turns (GIL waits), processes run in two processes together
     runs = {name: (t0, t1) for name, t0, t1, *_ in model_runs(session.model)}
     assert list(runs) == list(found)

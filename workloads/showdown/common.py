@@ -22,9 +22,10 @@ def run_model(name, work):
 def report(results, cores):
     """The figures of every model against the sequential one, one line each."""
     base = results["sequential"][0]
-    print(f"Results on {cores} cores (speed-up = sequential wall time / wall time):")
+    print(f"Results on {cores} cores (speed-up = sequential wall time / wall time; cores busy "
+          f"= CPU time / wall time):")
     for name, (wall, cpu, jobs) in results.items():
         print(f"{name:>10}: {wall:6.2f} s wall, {cpu:6.2f} s CPU, "
-              f"speed-up {base / wall:4.2f}x ({jobs} jobs)")
+              f"speed-up {base / wall:4.2f}x ({jobs} jobs), {cpu / wall:3.1f} cores busy")
     fastest = min(results, key=lambda n: results[n][0])
     print(f"Fastest: {fastest}.", flush=True)

@@ -123,6 +123,10 @@ def main():
         return
     print(f"{args.jobs} CPU-bound jobs of {args.size:,} steps on {cores} cores "
           f"({workers} threads or processes), Python {sys.version.split()[0]}", flush=True)
+    # A short untimed job first: the first model would otherwise also pay for the CPU
+    # waking up to full speed, and look slower than it is.
+    print("warming up...", flush=True)
+    job(max(1, args.size // 2))
     results = {}
     for name, model in MODELS.items():
         results[name] = run_model(name, lambda m=model: m(args.jobs, args.size, workers))
