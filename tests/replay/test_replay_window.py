@@ -190,3 +190,17 @@ def test_the_replay_marks_survive_a_language_switch(qtbot, run_async, recorded):
     run_async(settled())
     assert name in window.status.text() and name in window.replayer.banner.text()
     assert window.replayer.banner.isVisible()
+
+
+def test_a_replayed_run_can_be_pinned_and_compared_with_another(qtbot, recorded):
+    """A student compares the teacher's recorded run with another one on one time axis."""
+    window = make_window(qtbot)
+    assert window.replayer.open(recorded["threads.race"].path)
+    pinned = window.compare.pin()
+    assert pinned is not None and pinned.title.startswith("threads.race")
+    assert window.replayer.open(recorded["process.queue"].path)
+    dialog = window.compare.show()
+    assert [card.title.split(" · ")[0] for card in dialog.cards] == ["threads.race",
+                                                                    "process.queue"]
+    assert len(dialog.stacked.sections) == 2 and all(s.rows for s in dialog.stacked.sections)
+    dialog.close()
