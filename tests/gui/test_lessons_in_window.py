@@ -1,6 +1,7 @@
 """Every lesson runs from the window: Run, watch it end on its own, nothing left behind."""
 import pytest
 
+from gui import questions
 from gui.main_window import MainWindow
 from tests.gui.waiting import run_to_the_end
 from workloads import catalog
@@ -15,7 +16,7 @@ QUICK = {"process.start": {"seconds": 0.3}, "process.pool": {"tasks": 3},
          "async.aiohttp": {"clients": 3}, "distributed.manager": {"tasks": 4},
          "distributed.bad_key": {"tasks": 4}, "distributed.worker_crash": {"tasks": 4},
          "showdown.cpu": {"jobs": 2, "size": 100_000},
-         "showdown.io": {"jobs": 3, "delay_ms": 50}}
+         "showdown.io": {"jobs": 3, "delay_ms": 100}}
 ENDS_ON_ITS_OWN = [item.id for item in catalog.LESSONS if not item.unavailable()]
 
 
@@ -33,3 +34,10 @@ def test_the_lesson_runs_from_the_window(qtbot, run_async, lesson_id):
         window.console.toPlainText()
     assert session.model.rows(), "no lane was drawn"
     assert window.console.toPlainText().strip()
+    # the same quick run answers the question the class can be asked before it
+    question = questions.question(lesson_id, session.values)
+    if question is not None:
+        right, words = question.answer(session.values, session.model,
+                                       window.console.toPlainText())
+        assert right in range(len(question.choices)), words
+        assert words.strip()
