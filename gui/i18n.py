@@ -163,7 +163,7 @@ def update(ts=None, quiet=False):
         listing = Path(folder) / "catalog.py"
         listing.write_text("".join(f'QT_TRANSLATE_NOOP("catalog", {json.dumps(text, ensure_ascii=False)})\n'
                                    for text in catalog_texts()), encoding="utf-8")
-        out = subprocess.run([_tool("lupdate"), "-locations", "none",
+        out = subprocess.run([_tool("lupdate"), "-locations", "none", "-no-obsolete",
                               *map(str, sources()), str(listing), "-ts", str(ts)],
                              capture_output=True, text=True, check=True)
     if not quiet:

@@ -80,26 +80,32 @@ def _race(values, model, output):
         return ""
     balance, at_least, count = int(balance.group(1)), bool(lost.group(1)), int(lost.group(2))
     version = re.search(r"^CPython (\d+\.\d+)", output, re.M)
-    python = f"CPython {version.group(1)}" if version else translate("LessonSummary", "this Python")
+    python = f"CPython {version.group(1)}" if version else translate("LessonSummary",
+                                                                     "this Python")
     n = 2 * values.get("iterations", 0)
-    head = translate("LessonSummary", "Balance {balance} after {n:,} deposits and {n:,} withdrawals").format(
-        balance=balance, n=n)
     if at_least and count == 0:
-        return head + translate("LessonSummary", ": no loss this time on {python}, but it can lose updates: "
-                                                 "run it again.").format(python=python)
-    if at_least:
-        return head + translate("LessonSummary", ": at least {count} updates lost.").format(
-            count=count)
-    if count == 0 and values.get("variant") == "locked":
-        return head + translate("LessonSummary", ": no update lost, the lock let one thread at a time change "
-                                                 "the balance.")
-    if count == 0:
-        return head + translate("LessonSummary", ": no update lost on {python}. See why in the text.").format(
-            python=python)
-    if balance == 0:
-        return head + translate("LessonSummary", ": {count} updates lost, and by chance they cancelled out.").format(
-            count=count)
-    return head + translate("LessonSummary", ": {count} updates lost.").format(count=count)
+        text = translate("LessonSummary", "Balance {balance} after {n:,} deposits and {n:,} "
+                                          "withdrawals: no loss this time on {python}, but it "
+                                          "can lose updates: run it again.")
+    elif at_least:
+        text = translate("LessonSummary", "Balance {balance} after {n:,} deposits and {n:,} "
+                                          "withdrawals: at least {count} updates lost.")
+    elif count == 0 and values.get("variant") == "locked":
+        text = translate("LessonSummary", "Balance {balance} after {n:,} deposits and {n:,} "
+                                          "withdrawals: no update lost, the lock let one thread "
+                                          "at a time change the balance.")
+    elif count == 0:
+        text = translate("LessonSummary", "Balance {balance} after {n:,} deposits and {n:,} "
+                                          "withdrawals: no update lost on {python}. See why in "
+                                          "the text.")
+    elif balance == 0:
+        text = translate("LessonSummary", "Balance {balance} after {n:,} deposits and {n:,} "
+                                          "withdrawals: {count} updates lost, and by chance "
+                                          "they cancelled out.")
+    else:
+        text = translate("LessonSummary", "Balance {balance} after {n:,} deposits and {n:,} "
+                                          "withdrawals: {count} updates lost.")
+    return text.format(balance=balance, n=n, count=count, python=python)
 
 
 def _waits_together(values, model, output):

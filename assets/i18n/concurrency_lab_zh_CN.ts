@@ -237,10 +237,6 @@
         <translation>课程进程：没有正在运行的课程</translation>
     </message>
     <message>
-        <source>Lesson processes: {count}, {cores:.1f} cores busy</source>
-        <translation type="vanished">课程进程：{count} 个，占用 {cores:.1f} 核</translation>
-    </message>
-    <message>
         <source>Lesson processes: 1 process, {cores:.1f} cores busy</source>
         <translation>课程进程：1 个，占用 {cores:.1f} 核</translation>
     </message>
@@ -685,32 +681,28 @@
         <translation>当前的 Python</translation>
     </message>
     <message>
-        <source>Balance {balance} after {n:,} deposits and {n:,} withdrawals</source>
-        <translation>{n:,} 次存款和 {n:,} 次取款后，余额为 {balance}</translation>
+        <source>Balance {balance} after {n:,} deposits and {n:,} withdrawals: no loss this time on {python}, but it can lose updates: run it again.</source>
+        <translation>{n:,} 次存款和 {n:,} 次取款后，余额为 {balance}：这次在 {python} 上没有丢失，但它可能丢失更新：再运行一次看看。</translation>
     </message>
     <message>
-        <source>: no loss this time on {python}, but it can lose updates: run it again.</source>
-        <translation>：这次在 {python} 上没有丢失，但它可能丢失更新：请再运行一次。</translation>
+        <source>Balance {balance} after {n:,} deposits and {n:,} withdrawals: at least {count} updates lost.</source>
+        <translation>{n:,} 次存款和 {n:,} 次取款后，余额为 {balance}：至少丢失了 {count} 次更新。</translation>
     </message>
     <message>
-        <source>: at least {count} updates lost.</source>
-        <translation>：至少丢失了 {count} 次更新。</translation>
+        <source>Balance {balance} after {n:,} deposits and {n:,} withdrawals: no update lost, the lock let one thread at a time change the balance.</source>
+        <translation>{n:,} 次存款和 {n:,} 次取款后，余额为 {balance}：没有丢失更新，锁让线程一次一个地修改余额。</translation>
     </message>
     <message>
-        <source>: no update lost, the lock let one thread at a time change the balance.</source>
-        <translation>：没有丢失更新，锁每次只让一个线程修改余额。</translation>
+        <source>Balance {balance} after {n:,} deposits and {n:,} withdrawals: no update lost on {python}. See why in the text.</source>
+        <translation>{n:,} 次存款和 {n:,} 次取款后，余额为 {balance}：在 {python} 上没有丢失更新。原因见课程说明。</translation>
     </message>
     <message>
-        <source>: no update lost on {python}. See why in the text.</source>
-        <translation>：在 {python} 上没有丢失更新。原因见课程说明。</translation>
+        <source>Balance {balance} after {n:,} deposits and {n:,} withdrawals: {count} updates lost, and by chance they cancelled out.</source>
+        <translation>{n:,} 次存款和 {n:,} 次取款后，余额为 {balance}：丢失了 {count} 次更新，碰巧相互抵消了。</translation>
     </message>
     <message>
-        <source>: {count} updates lost, and by chance they cancelled out.</source>
-        <translation>：丢失了 {count} 次更新，碰巧相互抵消了。</translation>
-    </message>
-    <message>
-        <source>: {count} updates lost.</source>
-        <translation>：丢失了 {count} 次更新。</translation>
+        <source>Balance {balance} after {n:,} deposits and {n:,} withdrawals: {count} updates lost.</source>
+        <translation>{n:,} 次存款和 {n:,} 次取款后，余额为 {balance}：丢失了 {count} 次更新。</translation>
     </message>
     <message>
         <source>Done in {total:.2f} s: about the longest wait ({longest:g} s), not all the waits one after another ({added:g} s).</source>
