@@ -87,6 +87,9 @@ def _race(values, model, output):
         text = translate("LessonSummary", "Balance {balance} after {n:,} deposits and {n:,} "
                                           "withdrawals: no loss this time on {python}, but it "
                                           "can lose updates: run it again.")
+    elif at_least and count == 1:
+        text = translate("LessonSummary", "Balance {balance} after {n:,} deposits and {n:,} "
+                                          "withdrawals: at least 1 update lost.")
     elif at_least:
         text = translate("LessonSummary", "Balance {balance} after {n:,} deposits and {n:,} "
                                           "withdrawals: at least {count} updates lost.")
@@ -102,6 +105,9 @@ def _race(values, model, output):
         text = translate("LessonSummary", "Balance {balance} after {n:,} deposits and {n:,} "
                                           "withdrawals: {count} updates lost, and by chance "
                                           "they cancelled out.")
+    elif count == 1:
+        text = translate("LessonSummary", "Balance {balance} after {n:,} deposits and {n:,} "
+                                          "withdrawals: 1 update lost.")
     else:
         text = translate("LessonSummary", "Balance {balance} after {n:,} deposits and {n:,} "
                                           "withdrawals: {count} updates lost.")

@@ -685,6 +685,10 @@
         <translation>{n:,} 次存款和 {n:,} 次取款后，余额为 {balance}：这次在 {python} 上没有丢失，但它可能丢失更新：再运行一次看看。</translation>
     </message>
     <message>
+        <source>Balance {balance} after {n:,} deposits and {n:,} withdrawals: at least 1 update lost.</source>
+        <translation>{n:,} 次存款和 {n:,} 次取款后，余额为 {balance}：至少丢失了 1 次更新。</translation>
+    </message>
+    <message>
         <source>Balance {balance} after {n:,} deposits and {n:,} withdrawals: at least {count} updates lost.</source>
         <translation>{n:,} 次存款和 {n:,} 次取款后，余额为 {balance}：至少丢失了 {count} 次更新。</translation>
     </message>
@@ -699,6 +703,10 @@
     <message>
         <source>Balance {balance} after {n:,} deposits and {n:,} withdrawals: {count} updates lost, and by chance they cancelled out.</source>
         <translation>{n:,} 次存款和 {n:,} 次取款后，余额为 {balance}：丢失了 {count} 次更新，碰巧相互抵消了。</translation>
+    </message>
+    <message>
+        <source>Balance {balance} after {n:,} deposits and {n:,} withdrawals: 1 update lost.</source>
+        <translation>{n:,} 次存款和 {n:,} 次取款后，余额为 {balance}：丢失了 1 次更新。</translation>
     </message>
     <message>
         <source>Balance {balance} after {n:,} deposits and {n:,} withdrawals: {count} updates lost.</source>
