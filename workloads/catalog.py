@@ -5,7 +5,11 @@ command line's validation and each lesson's own argument parser. Plain data: imp
 runs no lesson code.
 """
 import os
+import re
 from dataclasses import dataclass, field
+
+from workloads import run_length
+from workloads.params import Param
 
 CHAPTERS = ("Processes", "Threads", "Distributed processes", "Coroutines and async IO",
             "Showdown")
@@ -15,42 +19,24 @@ def _cores():
     return os.cpu_count() or 1
 
 
-@dataclass(frozen=True)
-class Param:
-    name: str
-    kind: type                      # int, float or str
-    default: object
-    help: str
-    low: float = None               # inclusive range for numbers
-    high: float = None
-    choices: tuple = ()             # allowed values for str parameters
-
-    def parse(self, text):
-        """Turn command-line text into a value, or raise ValueError with a one-line reason."""
-        try:
-            value = self.kind(text)
-        except (TypeError, ValueError):
-            raise ValueError(f"{self.name} must be {self.kind.__name__}, got {text!r}") from None
-        self.check(value)
-        return value
-
-    def check(self, value):
-        if self.kind is str and self.low is not None:     # a comma-separated list
-            count = len([part for part in value.split(",") if part.strip()])
-            if not self.low <= count <= self.high:
-                raise ValueError(f"{self.name} must list {self.low} to {self.high} "
-                                 f"comma-separated values, got {count}")
-            return
-        if self.choices and value not in self.choices:
-            raise ValueError(f"{self.name} must be one of {', '.join(self.choices)}, "
-                             f"got {value!r}")
-        if self.low is not None and not self.low <= value <= self.high:
-            raise ValueError(f"{self.name} must be between {_num(self.low)} and "
-                             f"{_num(self.high)}, got {_num(value)}")
+def _address(text):
+    """An address to listen on. Empty means this machine only: only an address written out
+    opens the manager to other machines."""
+    if not text:
+        return "127.0.0.1"
+    if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9.-]*", text):
+        raise ValueError(f"bind must be an IPv4 address or a host name such as 127.0.0.1 "
+                         f"(this machine only) or 0.0.0.0 (every interface), got {text[:24]!r}")
+    return text
 
 
-def _num(x):
-    return f"{x:g}" if isinstance(x, float) else str(x)
+def _list_of(kind, low=None, high=None, length=20):
+    """What each item of a comma-separated list must be."""
+    return Param("item", kind, None, "", low, high, length=length)
+
+
+SECONDS = _list_of(float, 0.0, 30.0)
+NAME = _list_of(str, length=20)
 
 
 @dataclass(frozen=True)
@@ -96,7 +82,8 @@ LESSONS = (
     )),
     Lesson("process.queue", "Processes", "A Queue: writer → reader",
            "workloads.process.queue", (
-               Param("items", str, "A,B,C", "comma-separated values the writer puts", 1, 50),
+               Param("items", str, "A,B,C", "comma-separated values the writer puts", 1, 50,
+                     each=NAME),
                Param("delay", float, 0.3, "at most this many seconds between two puts",
                      0.0, 5.0),
            )),
@@ -120,11 +107,11 @@ LESSONS = (
               "the textbook code, a switch point between read and write, or a Lock",
               choices=("naive", "widened", "locked")),
         Param("iterations", int, 200_000, "deposits and withdrawals per thread",
-              1_000, 10_000_000),
+              1_000, 5_000_000),
     )),
     Lesson("threads.lock", "Threads", "One Lock, several threads", "workloads.threads.lock", (
         Param("workers", int, 4, "threads that share the lock", 1, 16),
-        Param("iterations", int, 20, "updates each thread makes under the lock", 10, 1_000),
+        Param("iterations", int, 20, "updates each thread makes under the lock", 10, 500),
     )),
     Lesson("threads.deadlock", "Threads", "Deadlock: two locks, opposite order",
            "workloads.threads.deadlock", (
@@ -136,13 +123,14 @@ LESSONS = (
         Param("variant", str, "threads", "run the busy loops in threads or processes",
               choices=("threads", "processes")),
         Param("workers", int, _cores(), "busy workers", 1, 64),
-        Param("seconds", float, 3.0, "how long each worker spins", 0.2, 60.0),
+        Param("seconds", float, 3.0, "how long each worker spins", 0.2, 45.0),
         Param("switch_interval_ms", float, 5.0, "sys.setswitchinterval, in milliseconds",
               0.1, 100.0),
     )),
     Lesson("threads.local", "Threads", "threading.local() per thread",
            "workloads.threads.local", (
-               Param("names", str, "Alice,Bob", "comma-separated: one thread per name", 1, 26),
+               Param("names", str, "Alice,Bob", "comma-separated: one thread per name", 1, 26,
+                     each=NAME),
            )),
     Lesson("distributed.manager", "Distributed processes", "A task queue over the network",
            "workloads.distributed.task_manager", (
@@ -150,7 +138,8 @@ LESSONS = (
                Param("workers", int, 2, "workers started on this machine (0: only the ones "
                      "you start yourself)", 0, 16),
                Param("bind", str, "127.0.0.1", "the address the manager listens on: 127.0.0.1 "
-                     "is this machine only, 0.0.0.0 lets other machines in"),
+                     "(or empty) is this machine only, 0.0.0.0 lets other machines in",
+                     length=253, text_check=_address),
                Param("port", int, 0, "the port it listens on (0: a free one)", 0, 65535),
                Param("wait_s", float, 10.0, "how long the manager waits for a result once its "
                      "own workers are done (time to start workers elsewhere)", 1.0, 3600.0),
@@ -181,7 +170,7 @@ LESSONS = (
     Lesson("async.gevent_io", "Coroutines and async IO", "gevent: waiting for I/O together",
            "workloads.coroutines.gevent_io", (
                Param("delays", str, "0.3,0.6,0.9", "seconds the local server waits, per URL",
-                     1, 20),
+                     1, 20, each=SECONDS),
            ), packages=("gevent",)),
     Lesson("async.asyncio", "Coroutines and async IO", "asyncio: two tasks, one loop",
            "workloads.coroutines.asyncio_tasks", (
@@ -189,7 +178,8 @@ LESSONS = (
            )),
     Lesson("async.wget", "Coroutines and async IO", "asyncio: slow servers, one thread",
            "workloads.coroutines.wget", (
-               Param("delays", str, "0.3,0.6,0.9", "seconds each local server waits", 1, 20),
+               Param("delays", str, "0.3,0.6,0.9", "seconds each local server waits", 1, 20,
+                     each=SECONDS),
            )),
     Lesson("async.await_syntax", "Coroutines and async IO", "async/await and the old syntax",
            "workloads.coroutines.await_syntax",
@@ -205,7 +195,7 @@ LESSONS = (
                Param("jobs", int, 2 * _cores(), "jobs, each the same pure-Python arithmetic",
                      1, 64),
                Param("size", int, 2_000_000, "steps per job (about half a second each)",
-                     10_000, 100_000_000),
+                     10_000, 20_000_000),
            ), sources=("workloads.showdown.common",)),
     Lesson("showdown.io", "Showdown", "I/O-bound: which model wins?",
            "workloads.showdown.io", (
@@ -228,22 +218,24 @@ def lesson(lesson_id):
 
 
 def resolve(lesson_id, settings):
-    """Validated parameters: defaults overridden by ``settings`` (name -> text or value)."""
+    """Validated parameters: defaults overridden by ``settings`` (name -> text or value).
+    KeyError for an unknown name, ValueError with a one-line reason for a value the lesson
+    does not take or values whose run would keep a class waiting too long."""
     item = lesson(lesson_id)
     values = item.defaults()
     for name, raw in settings.items():
-        p = item.param(name)
-        if isinstance(raw, str):
-            values[name] = p.parse(raw)
-        else:
-            p.check(raw)
-            values[name] = raw
+        values[name] = item.param(name).parse(raw)
+    run_length.check(item.id, values)
     return values
 
 
+def waits(lesson_id, values):
+    """Seconds this run may wait for workers started by hand (say so before it starts), or
+    None."""
+    return run_length.waits(lesson(lesson_id).id, values)
+
+
 def command_args(lesson_id, values):
-    """The lesson's command line for these values: ``--workers 4 --tasks 5``."""
-    args = []
-    for name, value in values.items():
-        args += [f"--{name}", str(value)]
-    return args
+    """The lesson's command line for these values: ``--workers=4 --items=-A,B`` (one word
+    each, so a value that starts with "-" is never taken for an option)."""
+    return [f"--{name}={value}" for name, value in values.items()]

@@ -96,10 +96,54 @@ def ask(executable, source="", timeout=15):
         data = json.loads(out.stdout.strip().splitlines()[-1])
     except (OSError, subprocess.SubprocessError, ValueError, IndexError):
         return None
+    if not answers_like_python(data):
+        return None
     return Interpreter(executable=executable, version=tuple(data["version"]),
                        release=data["release"], implementation=data["implementation"],
-                       free_threaded=bool(data["free_threaded"]), gil=bool(data["gil"]),
+                       free_threaded=data["free_threaded"], gil=data["gil"],
                        source=source, packages=data["packages"], prefix=data["prefix"])
+
+
+# what _ASK prints: every field, with its type
+_ANSWER = {"version": list, "release": str, "implementation": str, "free_threaded": bool,
+           "gil": bool, "prefix": str, "executable": str, "packages": dict}
+
+
+def answers_like_python(data):
+    """Whether `data` is what _ASK prints: every field there, each of its type."""
+    if not isinstance(data, dict) or not all(isinstance(data.get(k), t)
+                                             for k, t in _ANSWER.items()):
+        return False
+    version = data["version"]
+    if not 2 <= len(version) <= 5 or not all(type(n) is int and 0 <= n < 1000 for n in version):
+        return False
+    if not all(len(data[k]) <= 4096 for k in ("release", "implementation", "prefix",
+                                              "executable")):
+        return False
+    return all(isinstance(k, str) and isinstance(v, bool) for k, v in data["packages"].items())
+
+
+def locate(name):
+    """The executable `name` names (a path, or a command on PATH); ValueError with a
+    one-line reason when there is none: not found, a folder, not executable."""
+    if os.sep in name or (os.altsep and os.altsep in name):
+        path = os.path.abspath(os.path.expanduser(name))
+        if os.path.isdir(path):
+            raise ValueError(f"{name} is a folder, not a Python interpreter")
+        if not os.path.exists(path):
+            raise ValueError(f"interpreter {name!r} not found")
+        if not os.access(path, os.X_OK):
+            raise ValueError(f"{name} is not executable")
+        return path
+    import shutil
+    found = shutil.which(name)
+    if found:
+        return found
+    on_path = [os.path.join(folder, name) for folder in os.environ.get("PATH", "").split(
+        os.pathsep) if folder and os.path.exists(os.path.join(folder, name))]
+    if on_path:
+        return locate(on_path[0])       # says what is wrong with the one found
+    raise ValueError(f"interpreter {name!r} not found")
 
 
 def _plain_env():

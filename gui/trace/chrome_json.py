@@ -10,13 +10,27 @@ the index of its name event), start and end (microseconds, like `ts`), exit code
 probe's thread key when the lane has no OS thread id, and whether it is a virtual row or a
 sublane (an asyncio task, a greenlet). `otherData["output"]`, when given, is the run's
 console text.
+
+A trace is for sharing, so no secret goes in: a key given on a command line (the distributed
+manager's `--key ...`) is replaced by a note that there was one. The file is written whole or
+not at all (a temporary file in the same folder, then renamed).
 """
 import json
 import platform
+import re
 
 import numpy as np
 
+from gui.output_path import write_whole
 from gui.trace.model import STATES
+
+SECRET = re.compile(r"(--key[= ]|--authkey[= ]|TASK_MANAGER_KEY=)(?!\()\S+")  # "(": a note
+HIDDEN = r"\1(a key, not saved in traces)"
+
+
+def hide_secrets(text):
+    """`text` with the value of every key it gives replaced by a note that one was there."""
+    return SECRET.sub(HIDDEN, text) if "KEY" in text.upper() else text
 
 
 def _us(seconds):
@@ -65,14 +79,15 @@ def _other_events(model):
     for t, lane_id, name in zip(marks["t"].tolist(), marks["lane"].tolist(),
                                 marks["name"].tolist()):
         lane = lanes[lane_id]
-        events.append({"ph": "i", "s": "t", "name": names[name], "ts": _us(t),
+        events.append({"ph": "i", "s": "t", "name": hide_secrets(names[name]), "ts": _us(t),
                        "pid": lane.pid, "tid": lane.trace_tid})
     flows = model.flows
     for t, lane_id, name, fid, d in zip(flows["t"].tolist(), flows["lane"].tolist(),
                                         flows["name"].tolist(), flows["fid"].tolist(),
                                         flows["dir"].tolist()):
         lane = lanes[lane_id]
-        event = {"ph": "s" if d > 0 else "f", "name": names[name], "cat": "message",
+        event = {"ph": "s" if d > 0 else "f", "name": hide_secrets(names[name]),
+                 "cat": "message",
                  "id": fid, "ts": _us(t), "pid": lane.pid, "tid": lane.trace_tid}
         if d < 0:
             event["bp"] = "e"
@@ -93,7 +108,7 @@ def _span_events(model):
     spans, lanes = model.spans, model.lanes
     if not len(spans):
         return []
-    texts = [json.dumps(text) for text in model.names]
+    texts = [json.dumps(hide_secrets(text)) for text in model.names]
     states = [json.dumps(state) for state in STATES]
     where = {lane.id: f'"pid":{lane.pid},"tid":{lane.trace_tid}' for lane in lanes}
     ts = np.round(spans["t0"] * 1e6, 3).tolist()
@@ -109,7 +124,7 @@ def dumps(model, lesson="", params=None, python=None, output=None):
     other = {"lesson": lesson, "params": dict(params or {}),
              "python": python or platform.python_version()}
     if output is not None:
-        other["output"] = output
+        other["output"] = hide_secrets(output)
     events = [json.dumps(e) for e in _other_events(model)] + _span_events(model)
     return ('{"traceEvents":[' + ",\n".join(events) + '],"displayTimeUnit":"ms",'
             f'"otherData":{json.dumps(other)}}}')
@@ -125,6 +140,12 @@ def _first_pid(model):
 
 
 def write(path, model, lesson="", params=None, python=None, output=None):
-    with open(path, "w", encoding="utf-8") as out:
-        out.write(dumps(model, lesson, params, python, output))
+    """Write the trace to `path`, whole or not at all; OSError when it cannot be written."""
+    text = dumps(model, lesson, params, python, output)
+    write_whole(path, lambda temp: _write_text(temp, text))
     return path
+
+
+def _write_text(path, text):
+    with open(path, "w", encoding="utf-8") as out:
+        out.write(text)

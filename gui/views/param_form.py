@@ -1,9 +1,15 @@
 """A form built from a lesson's declared parameters, with their ranges and choices.
 
 Names and choices are identifiers (the command line's too) and stay as they are; the help
-in each tooltip is the catalog's text, shown in the window's language."""
+in each tooltip is the catalog's text, shown in the window's language.
+
+Every edit is checked at once, as the command line checks it: a value the lesson does not
+take (or values whose run would keep the class waiting too long) shows its one-line reason
+under the form, and `values()` refuses it, so Run never starts with it. A run that may wait
+long for someone (the manager, for workers started by hand) says so before it starts."""
 from PySide6.QtCore import QEvent
-from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QFormLayout, QLineEdit, QSpinBox, QWidget
+from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QFormLayout, QLabel, QLineEdit, \
+    QSpinBox, QWidget
 
 from gui.i18n import translate
 from workloads import catalog
@@ -16,6 +22,7 @@ class ParamForm(QWidget):
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._editors = {}
         self._lesson = None
+        self.problem = None             # why the current values cannot run, or None
         self.retranslate()
 
     def set_lesson(self, lesson_id):
@@ -27,6 +34,11 @@ class ParamForm(QWidget):
             editor = _editor(param)
             self._editors[param.name] = editor
             self._layout.addRow(param.name.replace("_", " "), editor)
+            _on_change(editor, self._check)
+        self._reason = _message("paramProblem", "#D55E00")       # Okabe-Ito vermillion
+        self._note = _message("paramNote", None)
+        self._layout.addRow(self._reason)
+        self._layout.addRow(self._note)
         self.retranslate()
 
     def retranslate(self):
@@ -35,6 +47,26 @@ class ParamForm(QWidget):
             return
         for param in self._lesson.params:
             self._editors[param.name].setToolTip(translate("catalog", param.help))
+        self._check()
+
+    def _check(self, *_):
+        """Show why the current values cannot run, or what the run will wait for."""
+        try:
+            values = self.values()
+        except (ValueError, KeyError) as exc:
+            self.problem = str(exc.args[0] if exc.args else exc)
+            self._reason.setText(self.problem)
+            self._reason.setVisible(True)
+            self._note.setVisible(False)
+            return
+        self.problem = None
+        self._reason.setVisible(False)
+        waits = catalog.waits(self._lesson.id, values)
+        if waits:
+            self._note.setText(translate(
+                "ParamForm", "This run waits up to {seconds} s for workers you start "
+                "yourself (wait s); Stop ends it sooner.").format(seconds=f"{waits:g}"))
+        self._note.setVisible(bool(waits))
 
     def changeEvent(self, event):
         if event.type() == QEvent.Type.LanguageChange:
@@ -60,7 +92,7 @@ class ParamForm(QWidget):
             if isinstance(editor, QComboBox):
                 values[param.name] = editor.currentText()
             elif isinstance(editor, QLineEdit):
-                values[param.name] = param.parse(editor.text())
+                values[param.name] = editor.text()
             else:
                 values[param.name] = param.kind(editor.value())
         return catalog.resolve(self._lesson.id, values)
@@ -68,6 +100,25 @@ class ParamForm(QWidget):
     def set_enabled(self, enabled):
         for editor in self._editors.values():
             editor.setEnabled(enabled)
+
+
+def _on_change(editor, check):
+    if isinstance(editor, QComboBox):
+        editor.currentTextChanged.connect(check)
+    elif isinstance(editor, QLineEdit):
+        editor.textChanged.connect(check)
+    else:
+        editor.valueChanged.connect(check)
+
+
+def _message(name, colour):
+    label = QLabel()
+    label.setObjectName(name)
+    label.setWordWrap(True)
+    if colour:
+        label.setStyleSheet(f"color: {colour};")
+    label.setVisible(False)
+    return label
 
 
 def _editor(param):

@@ -100,6 +100,59 @@ def test_a_too_old_or_wrong_interpreter_gets_one_line():
     assert "Traceback" not in done.stderr
 
 
+def fake_python(folder, prints):
+    """A real program that answers the interpreter question with `prints`."""
+    path = folder / "python3-fake"
+    path.write_text(f"#!/bin/sh\ncat <<'EOF'\n{prints}\nEOF\n")
+    path.chmod(0o755)
+    return path
+
+
+ANSWER = {"version": [3, 12, 1], "release": "3.12.1", "implementation": "cpython",
+          "free_threaded": False, "gil": True, "prefix": "/x", "executable": "/x/python3",
+          "packages": {"gevent": False, "aiohttp": False}}
+
+
+@pytest.mark.skipif(os.name != "posix", reason="the fake interpreter is a shell script")
+@pytest.mark.parametrize("prints", [
+    json.dumps({"a": 1}), json.dumps([1, 2]), "3.12.1", json.dumps(None),
+    json.dumps(dict(ANSWER, version="3.12")), json.dumps(dict(ANSWER, version=[3, "12"])),
+    json.dumps(dict(ANSWER, version=[])), json.dumps(dict(ANSWER, gil="yes")),
+    json.dumps(dict(ANSWER, release=12)), json.dumps(dict(ANSWER, packages=[])),
+    json.dumps(dict(ANSWER, packages={"gevent": "no"})),
+    json.dumps({k: v for k, v in ANSWER.items() if k != "prefix"})])
+def test_a_program_that_does_not_answer_like_python_is_said_so(tmp_path, prints):
+    fake = fake_python(tmp_path, prints)
+    assert interpreters.ask(str(fake)) is None
+    done = cli("run", "threads.basics", "--python", str(fake))
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    assert done.stderr.strip().splitlines() == [
+        f"concurrency-lab: {fake} does not answer like a Python interpreter"]
+
+
+@pytest.mark.realrun
+@pytest.mark.skipif(os.name != "posix", reason="the fake interpreter is a shell script")
+def test_a_program_that_answers_every_field_is_taken_at_its_word(tmp_path):
+    found = interpreters.ask(str(fake_python(tmp_path, json.dumps(ANSWER))))
+    assert found is not None and found.version == (3, 12, 1) and found.usable
+
+
+def test_a_folder_or_a_file_that_cannot_run_is_said_so(tmp_path):
+    plain = tmp_path / "python3"
+    plain.write_text("#!/bin/sh\necho hello\n")
+    plain.chmod(0o644)
+    cases = [(tmp_path, f"{tmp_path} is a folder, not a Python interpreter"),
+             (plain, f"{plain} is not executable"),
+             (tmp_path / "nothing", f"interpreter '{tmp_path / 'nothing'}' not found")]
+    for path, reason in cases:
+        with pytest.raises(ValueError, match=re.escape(reason)):
+            interpreters.locate(str(path))
+        done = cli("run", "threads.basics", "--python", str(path))
+        assert done.returncode == 2
+        assert done.stderr.strip().splitlines() == [f"concurrency-lab: {reason}"]
+        assert done.stdout == ""
+
+
 @pytest.mark.skipif(OLDER is None, reason="no CPython older than 3.10 on this machine")
 def test_the_window_runs_the_lesson_under_the_chosen_python(qtbot, run_async):
     window = MainWindow()

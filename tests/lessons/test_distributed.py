@@ -236,6 +236,32 @@ def test_bind_0_0_0_0_listens_on_every_interface():
     assert not host.startswith("127."), out
 
 
+@pytest.mark.parametrize("bind", ["", "   "])
+def test_an_empty_bind_listens_on_loopback_only(bind):
+    """A cleared field is not "every interface": only an address written out lets others in."""
+    sockets, out, _ = watch_listener(bind=bind)
+    assert sockets and {ip for _, ip, _ in sockets} == {"127.0.0.1"}, sockets
+    (_, host, _, _), = WORKER_COMMAND.findall(out)
+    assert host == "127.0.0.1" and "reachable from this machine only" in out
+
+
+def test_the_key_is_never_written_into_a_trace(tmp_path):
+    trace = tmp_path / "manager.json"
+    done = run_cli("distributed.manager", "--set", "bind=", "--set", "tasks=2",
+                   "--trace", str(trace))
+    assert done.returncode == 0, done.stderr
+    assert "Manager listening on 127.0.0.1:" in done.stdout
+    (_, _, _, key), = WORKER_COMMAND.findall(done.stdout)       # the console shows it
+    text = trace.read_text(encoding="utf-8")
+    assert key not in text
+    doc = json.loads(text)
+    assert doc["otherData"]["params"]["bind"] == "127.0.0.1"
+    assert "Manager listening on 127.0.0.1:" in doc["otherData"]["output"]
+    assert "--key (a key, not saved in traces)" in doc["otherData"]["output"]
+    marks = [e["name"] for e in doc["traceEvents"] if e["ph"] == "i"]
+    assert any(m.startswith("Worker command:") and "--key (the key)" in m for m in marks), marks
+
+
 # -- 4. a worker started by hand, without the probe ------------------------------------------
 def test_a_worker_started_by_hand_gets_a_lane_drawn_by_the_manager():
     tasks = 3

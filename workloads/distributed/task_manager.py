@@ -53,7 +53,9 @@ EVERY_INTERFACE = ("", "0.0.0.0")
 
 @contextlib.contextmanager
 def serving(bind, port):
-    """A started QueueManager on bind:port with a new random key: yields (manager, key)."""
+    """A started QueueManager on bind:port with a new random key: yields (manager, key).
+    An empty bind is this machine only: only an address written out lets others in."""
+    bind = bind.strip() or "127.0.0.1"
     check_can_listen(bind, port)
     key = secrets.token_hex(16)                  # 128 random bits, new for every run
     manager = QueueManager(address=(bind, port), authkey=key.encode())
@@ -134,7 +136,7 @@ def start_worker(manager, key, *options):
     env = dict(os.environ, **{KEY_VARIABLE: key})
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [root, env.get("PYTHONPATH")]))
     return subprocess.Popen([sys.executable, "-m", "workloads.distributed.task_worker",
-                             "--host", host, "--port", str(port), *options], env=env)
+                             f"--host={host}", f"--port={port}", *options], env=env)
 
 
 def collect(result, count, workers, wait_s):
@@ -208,7 +210,8 @@ def main():
         print(f"Manager listening on {manager.address[0]}:{manager.address[1]}, "
               f"reachable from {reach}.", flush=True)
         print(f"Worker command: {command}", flush=True)
-        probe.mark(f"Worker command: {command}")
+        # the timeline (and a trace file saved from it) gets the command without the key
+        probe.mark(f"Worker command: {command.replace(key, '(the key)')}")
         # Fetch the queues through the manager, never task_queue directly: that one is a
         # copy in this process, while the workers see the server process's queues.
         task, result = manager.get_task_queue(), manager.get_result_queue()

@@ -101,7 +101,7 @@ def threads_under(python, args):
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [env.get("PYTHONPATH"),
                                                       str(Path(__file__).resolve().parents[2])]))
     command = [python.executable] + (["-X", "gil=0"] if python.free_threaded else []) + [
-        "-m", "workloads.showdown.cpu", "--jobs", str(args.jobs), "--size", str(args.size)]
+        "-m", "workloads.showdown.cpu", f"--jobs={args.jobs}", f"--size={args.size}"]
     out = subprocess.run(command, env=env, capture_output=True, text=True)
     print(out.stdout, end="", flush=True)
     found = re.search(rf"^{re.escape(label)}: wall ([\d.]+) s, CPU ([\d.]+) s$", out.stdout,
