@@ -18,10 +18,12 @@ Transport
 Wire format (little-endian)
     The stream is a sequence of frames: ``u32 payload_length, u8 frame_type, payload``.
 
-    HELLO   (1)  ``32s token, q pid, q ppid, q perf_counter_ns`` then the UTF-8 process name.
-                 Always the first frame of a connection.
+    HELLO   (1)  ``32s token, q pid, q ppid, q perf_counter_ns`` then the UTF-8 process name
+                 (at most 1024 bytes). Always the first frame of a connection.
     STRING  (2)  ``u16 id`` then UTF-8 text: interns a name; records refer to it by id.
-    RECORDS (3)  a whole number of fixed 32-byte records ``<BBHIqqq``:
+                 An id names one text for the whole connection. Names are cut to 4096
+                 bytes; past 65,534 names in one process, new names share id 65535, "…".
+    RECORDS (3)  a whole number of fixed 32-byte records ``<BBHIqqq`` (at most 4 MiB a frame):
 
         ======  ====  ======================================================
         field   type  meaning
@@ -80,6 +82,10 @@ RECORD = struct.Struct("<BBHIqqq")
 _FAST = struct.Struct("<Qqqq")
 _FLOAT = struct.Struct("<d")
 _INT = struct.Struct("<q")
+MAX_NAME_BYTES = 4096               # a name's UTF-8 text is cut to this
+MAX_HELLO_NAME_BYTES = 1024         # the process name in HELLO
+MORE_NAMES_ID, MORE_NAMES = 0xFFFF, "…"    # the id every name past the last free one shares
+MAX_RECORDS_FRAME = 4 << 20         # bytes of records in one frame
 
 # Each flush takes the GIL from the lesson's threads: 50 ms keeps the window live (20 updates
 # a second) while cutting into at most one in ten 5 ms GIL turns of a busy lesson.
@@ -140,7 +146,8 @@ class Connection:
         # retake the GIL between pieces and stall the lesson's threads each time.
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_SNDBUF, 4 << 20)
         self.sock, self.pid = sock, os.getpid()
-        hello = HELLO_STRUCT.pack(self.token, self.pid, os.getppid(), _perf()) + name.encode()
+        hello = (HELLO_STRUCT.pack(self.token, self.pid, os.getppid(), _perf())
+                 + name.encode("utf-8", "replace")[:MAX_HELLO_NAME_BYTES])
         sock.sendall(FRAME_HEADER.pack(len(hello), HELLO) + hello)
         thread = threading.Thread(target=self._flusher, args=(sock,), name="clab-probe",
                                   daemon=True)
@@ -161,12 +168,18 @@ class Connection:
 
     # -- buffering --------------------------------------------------------------------
     def intern(self, text):
-        """The id of `text`, sending it to the window the first time it is used."""
+        """The id of `text`, sending it to the window the first time it is used. Ids are
+        16 bits: once they are used up, new names are sent as "…" (and not remembered)."""
         with self.send_lock:
             sid = self.strings.get(text)
             if sid is None:
-                sid = len(self.strings) & 0xFFFF
-                data = STRING_ID.pack(sid) + text.encode("utf-8", "replace")
+                if len(self.strings) >= MORE_NAMES_ID:
+                    text, sid = MORE_NAMES, MORE_NAMES_ID
+                    if self.strings.get(text) == sid:
+                        return sid
+                else:
+                    sid = len(self.strings)
+                data = STRING_ID.pack(sid) + text.encode("utf-8", "replace")[:MAX_NAME_BYTES]
                 self._send(FRAME_HEADER.pack(len(data), STRING) + data)
                 self.strings[text] = sid
         return sid
@@ -191,7 +204,12 @@ class Connection:
                 n = len(records)
                 payload = records[:n]
                 del records[:n]
-            self._send(FRAME_HEADER.pack(n, RECORDS) + payload)
+            if n <= MAX_RECORDS_FRAME:
+                self._send(FRAME_HEADER.pack(n, RECORDS) + payload)
+                return
+            for lo in range(0, n, MAX_RECORDS_FRAME):        # a flush held up for long
+                part = payload[lo:lo + MAX_RECORDS_FRAME]
+                self._send(FRAME_HEADER.pack(len(part), RECORDS) + part)
 
     def _send(self, data):
         try:
@@ -315,9 +333,12 @@ def mark(name, lane=None, sublane=None):
 
 
 def counter(name, value):
-    """A value over time, e.g. ``probe.counter("balance", balance)``."""
+    """A value over time, e.g. ``probe.counter("balance", balance)``; a value that is not a
+    finite number (inf, nan) is left out."""
     if connection is not None:
-        emit_record(COUNTER, 0, name, _perf(), _INT.unpack(_FLOAT.pack(float(value)))[0])
+        value = float(value)
+        if value - value == 0.0:
+            emit_record(COUNTER, 0, name, _perf(), _INT.unpack(_FLOAT.pack(value))[0])
 
 
 def arrow_out(flow_id, name="message", sublane=None, lane=None, ts=None):

@@ -1,33 +1,75 @@
-"""Feeds decoded frames of one probe connection (one process) into a `TraceModel`."""
+"""Feeds decoded frames of one probe connection (one process) into a `TraceModel`.
+
+Everything is checked before it is applied (`gui/trace/record_check.py` for whole frames,
+the feed itself for what depends on earlier records): a frame that breaks the format raises
+`ProtocolError` and none of it reaches the model.
+"""
 import numpy as np
 
+from gui.trace import record_check
 from gui.trace.decoder import Hello, InternedString, ProtocolError
 from workloads import probe
 
+# A record may predate its process's HELLO (or the run's origin, whichever is earlier) by this
+# much: a span begun before a fork ends in the child.
+EARLY_NS = 60 * 10 ** 9
+LATE_NS = 24 * 3600 * 10 ** 9           # without a clock: later than this after HELLO is garbage
+FUTURE_NS = 10 ** 9                     # with a clock: a record may not be from the future
+MAX_LANES = 65536                       # thread keys and virtual lanes of one process
+
 
 class ProcessFeed:
-    """Routes the frames of one connection: strings, lifecycle records and spans."""
+    """Routes the frames of one connection: strings, lifecycle records and spans.
 
-    def __init__(self, model, hello):
+    `clock` (``time.perf_counter_ns`` on a live connection) bounds times from above; without
+    it (replay, benchmarks) times may run up to a day past the HELLO."""
+
+    def __init__(self, model, hello, clock=None):
         self.model = model
         self.pid = hello.pid
+        self._clock = clock
+        self._lo = min(hello.ts, model.origin_ns) - EARLY_NS
+        self._hi = hello.ts + LATE_NS
+        if clock is not None and not model.origin_ns - EARLY_NS <= hello.ts <= self._late():
+            raise ProtocolError("a HELLO sent at a time outside the run")
         self.lane = model.process(hello.pid, hello.ppid, hello.name, model.seconds(hello.ts))
         self.lane.start = float(model.seconds(hello.ts))
         self._names = np.zeros(65536, dtype=np.int32)   # probe string id -> model name id
+        self._known = np.zeros(65536, dtype=bool)        # string ids interned so far
+        self._known[0] = True
         self._texts = {0: ""}
         self._virtual = {}                               # negative thread key -> lane title
+        self._keys = set()                               # thread keys seen
+
+    def _late(self):
+        if self._clock is None:
+            return self._hi
+        return min(self._hi, self._clock() + FUTURE_NS)
 
     def add(self, frame):
         if isinstance(frame, np.ndarray):
             self.add_records(frame)
         elif isinstance(frame, InternedString):
-            self._names[frame.id] = self.model.name_id(frame.text)
-            self._texts[frame.id] = frame.text
+            self._intern(frame.id, frame.text)
         elif isinstance(frame, Hello):
             raise ProtocolError("a second HELLO on one connection")
 
+    def _intern(self, sid, text):
+        known = self._texts.get(sid)
+        if known is not None:
+            if known != text:
+                raise ProtocolError(f"name id {sid} sent again with another text")
+            return
+        self._names[sid] = self.model.name_id(text)
+        self._texts[sid] = text
+        self._known[sid] = True
+
     def add_records(self, records):
         """Spans in bulk; other records one by one, in order (thread keys are reused)."""
+        if not len(records):
+            return
+        record_check.check(records, self._known, self._lo, self._late())
+        self._check_lanes(records)
         others = np.flatnonzero(records["kind"] != probe.SPAN)
         start = 0
         for i in others.tolist():
@@ -36,30 +78,76 @@ class ProcessFeed:
             start = i + 1
         self._spans(records[start:])
 
+    def _check_lanes(self, records):
+        """Refuse the frame before any of it is applied if it uses a virtual lane before
+        declaring it, or brings more lanes than a process may have."""
+        thread, kind = records["thread"], records["kind"]
+        if len(self._keys) + 2 * len(records) <= MAX_LANES and thread.min() >= 0:
+            return                              # the common frame: no virtual lane in it
+        declares = kind == probe.LANE
+        virtual = (thread < 0) & ~declares
+        if virtual.any():
+            used, first_use = np.unique(thread[virtual], return_index=True)
+            first_use = np.flatnonzero(virtual)[first_use]
+            lanes = np.flatnonzero(declares)
+            for key, at in zip(used.tolist(), first_use.tolist()):
+                if key not in self._virtual and not (lanes[thread[lanes] == key] < at).any():
+                    raise ProtocolError(f"a record on virtual lane {key}, which was never "
+                                        "declared")
+        if declares.any():
+            new = set(thread[declares].tolist()) - self._virtual.keys()
+            if len(self._virtual) + len(new) > MAX_LANES:
+                raise ProtocolError(f"a process with more than {MAX_LANES} virtual lanes")
+        keys = thread[thread >= 0]
+        subs = kind == probe.SUBLANE_START
+        if subs.any():
+            keys = np.concatenate([keys, records["a"][subs]])
+        if len(self._keys) + len(keys) > MAX_LANES:
+            new = set(np.unique(keys).tolist()) - self._keys
+            if len(self._keys) + len(new) > MAX_LANES:
+                raise ProtocolError(f"a process with more than {MAX_LANES} threads")
+
+    def _thread(self, key):
+        """The lane of real thread key `key`, within the per-process lane budget."""
+        self._count(key)
+        return self.model.thread(self.pid, key)
+
+    def _count(self, key):
+        if key not in self._keys:
+            if len(self._keys) >= MAX_LANES:
+                raise ProtocolError(f"a process with more than {MAX_LANES} threads")
+            self._keys.add(key)
+
+    def _title(self, key):
+        title = self._virtual.get(key)
+        if title is None:
+            raise ProtocolError(f"a record on virtual lane {key}, which was never declared")
+        return title
+
     def _spans(self, spans):
         if not len(spans):
             return
         model = self.model
         virtual = spans["thread"] < 0
         if virtual.any():
-            for r in spans[virtual]:
+            titles = [self._title(int(k)) for k in spans["thread"][virtual]]
+            for title, r in zip(titles, spans[virtual]):
                 t0, t1 = float(model.seconds(r["ts"])), float(model.seconds(r["a"]))
-                model.add_virtual_span(self._virtual.get(int(r["thread"]), "?"), self.pid,
-                                       t0, max(t0, t1), int(r["cat"]),
+                model.add_virtual_span(title, self.pid, t0, max(t0, t1), int(r["cat"]),
                                        int(self._names[r["name"]]))
             spans = spans[~virtual]
             if not len(spans):
                 return
         keys, where = np.unique(spans["thread"], return_inverse=True)
-        lanes = np.array([model.thread(self.pid, int(k)).id for k in keys], np.int32)
+        lanes = np.array([self._thread(int(k)).id for k in keys], np.int32)
         t0, t1 = model.seconds(spans["ts"]), model.seconds(spans["a"])
         model.add_spans(t0, np.maximum(t0, t1), lanes[where], spans["cat"],
                         self._names[spans["name"]])
 
     def _lifecycle(self, r):
-        model, kind = self.model, int(r["kind"])
+        model, kind, key = self.model, int(r["kind"]), int(r["thread"])
         t = float(model.seconds(r["ts"]))
-        text = self._texts.get(int(r["name"]), "")
+        text = self._texts[int(r["name"])]
         if kind == probe.PROCESS_NAME:
             self.lane.name = text
             model.changed(layout=True)
@@ -67,20 +155,19 @@ class ProcessFeed:
             self.lane.end, self.lane.exit_code = t, int(r["a"])
             model.touch(t)
         elif kind == probe.SUBLANE_START:
-            model.sublane_started(self.pid, int(r["thread"]), int(r["a"]), text, t)
-        elif kind == probe.SUBLANE_END:
-            model.thread(self.pid, int(r["thread"])).end = t
+            self._count(int(r["a"]))
+            self._count(key)
+            model.sublane_started(self.pid, key, int(r["a"]), text, t)
+        elif kind in (probe.SUBLANE_END, probe.THREAD_END):
+            self._thread(key).end = t
             model.touch(t)
         elif kind == probe.LANE:
-            self._virtual[int(r["thread"])] = text
+            self._virtual[key] = text
         elif kind == probe.CHILD_EXIT:
             model.child_exited(int(r["tid"]), int(r["a"]))
-        elif kind in (probe.THREAD_START, probe.THREAD_END):
-            if kind == probe.THREAD_START:
-                model.thread_started(self.pid, int(r["thread"]), int(r["tid"]), text, t)
-            else:
-                model.thread(self.pid, int(r["thread"])).end = t
-                model.touch(t)
+        elif kind == probe.THREAD_START:
+            self._thread(key)
+            model.thread_started(self.pid, key, int(r["tid"]), text, t)
         else:
             self._event(kind, r, t, text)
 
@@ -88,9 +175,9 @@ class ProcessFeed:
         model = self.model
         key = int(r["thread"])
         if key < 0:
-            lane = model.virtual_lane(self._virtual.get(key, "?"), self.pid).id
+            lane = model.virtual_lane(self._title(key), self.pid).id
         else:
-            lane = model.thread(self.pid, key).id
+            lane = self._thread(key).id
         if kind == probe.MARK:
             model.add_mark(t, lane, text)
         elif kind == probe.COUNTER:
@@ -99,10 +186,9 @@ class ProcessFeed:
             model.add_flow(t, lane, text, int(r["a"]), 1 if kind == probe.FLOW_OUT else -1)
         elif kind == probe.BEGIN:
             model.begin(lane, int(r["cat"]), text, t)
-        elif kind == probe.END:
-            model.end(lane, int(r["cat"]), text, t)
-        else:
-            raise ProtocolError(f"unknown record kind {kind}")
+        else:                                   # END: record_check allows no other kind
+            start = model.open_spans.get((lane, int(r["cat"]), text))
+            model.end(lane, int(r["cat"]), text, t if start is None else max(t, start))
 
     def closed(self, ts_ns):
         """The connection ended: the process is gone even if it could not say so."""

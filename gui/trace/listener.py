@@ -3,16 +3,49 @@
 Each workload process connects, proves it belongs to this run with the token, and streams
 frames; they go decoder -> `ProcessFeed` -> `TraceModel`. A connection that sends garbage or a
 wrong token is closed and counted, never allowed to disturb the window.
+
+A stranger costs little: its HELLO must be small and come within seconds, few may wait at
+once, the number of connections is capped, and a HELLO that claims another process's pid
+(the socket tells who really connected) is refused. No peer can hold up the end of a run:
+`drain` waits only for what processes that have ended still have in flight.
 """
 import asyncio
 import os
 import secrets
+import socket
+import struct
 import sys
-import tempfile
 import time
 
-from gui.trace.decoder import Hello, ProtocolError, StreamDecoder
+import psutil
+
+from gui.trace import socket_dir
+from gui.trace.decoder import MAX_HELLO, ProtocolError, StreamDecoder
 from gui.trace.ingest import ProcessFeed
+from workloads import probe
+
+MAX_CONNECTIONS = 256           # workload processes connected at once (a lesson has < 100)
+MAX_WAITING = 16                # connections without a HELLO yet that get full patience
+HELLO_S = 3.0                   # a process sends its HELLO as it connects: a stranger waits
+HELLO_BUSY_S = 0.5              # this long, and only this when MAX_WAITING already wait
+QUIET_S = 1.0                   # while draining: nothing for this long means nothing in flight
+MAX_REASONS = 100               # reasons kept in `rejected` (`refused` counts them all)
+_READ = 256 * 1024
+_FIRST_READ = MAX_HELLO + probe.FRAME_HEADER.size
+_CRED = struct.Struct("3i")     # struct ucred: pid, uid, gid
+
+
+class _Connection:
+    __slots__ = ("writer", "peer", "feed", "last", "ours")
+
+    def __init__(self, writer):
+        self.writer, self.peer, self.feed = writer, _peer_pid(writer), None
+        self.last = time.monotonic()        # when data last arrived
+        self.ours = False                   # closed by us, not by the peer
+
+    def close(self):
+        self.ours = True
+        self.writer.close()
 
 
 class TraceListener:
@@ -22,11 +55,18 @@ class TraceListener:
         self.model = model
         self.token = secrets.token_hex(16)
         self.rejected = []              # one-line reasons for refused connections
+        self.refused = 0                # refused connections, also past MAX_REASONS
         self.connections = 0
         self._server = None
         self._dir = None
-        self._writers = set()
+        self._conns = set()
+        self._draining = False
         self.address = None
+
+    @property
+    def open_connections(self):
+        """Connections held open now, with or without a HELLO."""
+        return len(self._conns)
 
     @property
     def env(self):
@@ -35,9 +75,15 @@ class TraceListener:
 
     async def start(self):
         if sys.platform != "win32":
-            self._dir = tempfile.mkdtemp(prefix="clab-")
-            path = os.path.join(self._dir, "trace.sock")
-            self._server = await asyncio.start_unix_server(self._serve, path)
+            await asyncio.to_thread(socket_dir.sweep)       # what killed windows left
+            self._dir = socket_dir.make()
+            path = os.path.join(self._dir, socket_dir.SOCKET)
+            try:
+                self._server = await asyncio.start_unix_server(self._serve, path)
+            except BaseException:
+                socket_dir.remove(self._dir)
+                self._dir = None
+                raise
             self.address = f"unix:{path}"
         else:  # pragma: no cover - Windows has no AF_UNIX in asyncio
             self._server = await asyncio.start_server(self._serve, "127.0.0.1", 0)
@@ -46,58 +92,120 @@ class TraceListener:
         return self
 
     async def drain(self, timeout=10.0):
-        """Wait until every workload connection has ended (its data read), up to `timeout`.
-        Called once the lesson's processes are gone, so each connection is at its end of
-        file: on a busy machine reading what is left may take a while, and must not be cut."""
-        deadline = time.monotonic() + timeout
-        while self._writers and time.monotonic() < deadline:
-            await asyncio.sleep(0.01)
-        return not self._writers
+        """Called once the lesson's processes are gone: read what they still have in flight,
+        up to `timeout`; True when every connection has ended.
+
+        A connection without a HELLO, or whose process is still alive, is not one of theirs
+        and is closed at once; one that stays quiet for QUIET_S has nothing left in flight.
+        On a busy machine reading what is left may take a while, and must not be cut."""
+        self._draining = True
+        try:
+            for conn in list(self._conns):
+                if conn.feed is None or _alive(conn.peer or conn.feed.pid):
+                    conn.close()
+            deadline = time.monotonic() + timeout
+            while self._conns and time.monotonic() < deadline:
+                await asyncio.sleep(0.01)
+                quiet = time.monotonic() - QUIET_S
+                for conn in [c for c in self._conns if c.last < quiet and not c.ours]:
+                    conn.close()
+            return not self._conns
+        finally:
+            self._draining = False
 
     async def close(self):
         """Stop listening and drop every connection (workloads notice and end themselves)."""
         if self._server is not None:
             self._server.close()
-            for writer in list(self._writers):
-                writer.close()
+            self.drop_connections()
             await self._server.wait_closed()
             self._server = None
         if self._dir:
-            for name in os.listdir(self._dir):
-                os.unlink(os.path.join(self._dir, name))
-            os.rmdir(self._dir)
+            socket_dir.remove(self._dir)
             self._dir = None
 
     def drop_connections(self):
         """Close every workload connection, as if the window had gone away."""
-        for writer in list(self._writers):
-            writer.close()
+        for conn in list(self._conns):
+            conn.close()
+
+    def _refuse(self, reason):
+        self.refused += 1
+        if len(self.rejected) < MAX_REASONS:
+            self.rejected.append(reason)
 
     async def _serve(self, reader, writer):
-        self._writers.add(writer)
-        decoder, feed = StreamDecoder(), None
+        if self._draining or len(self._conns) >= MAX_CONNECTIONS:
+            self._refuse("a connection after the run ended" if self._draining
+                         else f"more than {MAX_CONNECTIONS} connections at once")
+            writer.close()
+            return
+        waiting = sum(1 for c in self._conns if c.feed is None)
+        conn = _Connection(writer)
+        self._conns.add(conn)
+        patience = HELLO_S if waiting < MAX_WAITING else HELLO_BUSY_S
+        decoder = StreamDecoder(self.token.encode())
         try:
+            deadline = time.monotonic() + patience
+            while conn.feed is None:
+                data = await asyncio.wait_for(reader.read(_FIRST_READ),
+                                              max(0.0, deadline - time.monotonic()))
+                if not data:
+                    return
+                self._take(conn, decoder, data)
             while True:
-                data = await reader.read(256 * 1024)
+                data = await reader.read(_READ)
                 if not data:
                     break
-                for frame in decoder.feed(data):
-                    if feed is None:
-                        feed = self._admit(frame)
-                    else:
-                        feed.add(frame)
+                self._take(conn, decoder, data)
+        except asyncio.TimeoutError:
+            self._refuse(f"a connection sent no HELLO within {patience:g} s")
         except ProtocolError as exc:
-            self.rejected.append(str(exc))
+            self._refuse(str(exc))
         except (ConnectionError, OSError):
             pass
         finally:
-            self._writers.discard(writer)
-            if feed is not None:
-                feed.closed(time.perf_counter_ns())
+            self._conns.discard(conn)
+            if conn.feed is not None:
+                conn.feed.closed(time.perf_counter_ns())
             writer.close()
 
-    def _admit(self, hello):
-        if not isinstance(hello, Hello) or hello.token != self.token.encode():
-            raise ProtocolError("a connection with a wrong token was refused")
+    def _take(self, conn, decoder, data):
+        for frame in decoder.feed(data):
+            if conn.feed is None:
+                conn.feed = self._admit(conn, frame)
+            else:
+                conn.feed.add(frame)
+        conn.last = time.monotonic()
+
+    def _admit(self, conn, hello):
+        """The decoder checked the token; the socket knows who really connected."""
+        if conn.peer is not None and hello.pid != conn.peer:
+            raise ProtocolError(f"a HELLO claims pid {hello.pid} but comes from pid "
+                                f"{conn.peer}")
+        feed = ProcessFeed(self.model, hello, clock=time.perf_counter_ns)
         self.connections += 1
-        return ProcessFeed(self.model, hello)
+        return feed
+
+
+def _peer_pid(writer):
+    """The pid of the process at the other end of a Unix socket, None where unknown."""
+    sock = writer.get_extra_info("socket")
+    if sock is None or sock.family != getattr(socket, "AF_UNIX", None):
+        return None
+    try:
+        if hasattr(socket, "SO_PEERCRED"):
+            creds = sock.getsockopt(socket.SOL_SOCKET, socket.SO_PEERCRED, _CRED.size)
+            return _CRED.unpack(creds)[0] or None
+        if sys.platform == "darwin":          # SOL_LOCAL, LOCAL_PEERPID
+            return struct.unpack("i", sock.getsockopt(0, 2, 4))[0] or None
+    except (OSError, struct.error):
+        pass
+    return None
+
+
+def _alive(pid):
+    try:
+        return psutil.Process(pid).status() != psutil.STATUS_ZOMBIE
+    except psutil.Error:
+        return False

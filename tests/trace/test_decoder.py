@@ -36,6 +36,10 @@ def test_a_valid_stream_decodes():
     assert list(records["a"] - records["ts"]) == [5] * 5
 
 
+FIXED = dict(deadline=None, derandomize=True, database=None)
+
+
+@settings(max_examples=100, **FIXED)
 @given(st.lists(st.integers(0, 400), max_size=12))
 def test_any_split_of_a_stream_gives_the_same_frames(cuts):
     data = valid_stream()
@@ -46,6 +50,7 @@ def test_any_split_of_a_stream_gives_the_same_frames(cuts):
     assert np.array_equal(whole[2], pieces[2]) and whole[:2] == pieces[:2]
 
 
+@settings(max_examples=100, **FIXED)
 @given(st.integers(0, 400))
 def test_a_truncated_stream_yields_only_whole_frames(cut):
     data = valid_stream()[:cut]
@@ -53,7 +58,7 @@ def test_a_truncated_stream_yields_only_whole_frames(cut):
     assert len(frames) <= 3
 
 
-@settings(max_examples=500)
+@settings(max_examples=500, **FIXED)
 @given(st.binary(max_size=600))
 def test_random_bytes_raise_only_protocol_error(data):
     try:
@@ -62,7 +67,7 @@ def test_random_bytes_raise_only_protocol_error(data):
         pass
 
 
-@settings(max_examples=300)
+@settings(max_examples=300, **FIXED)
 @given(st.binary(max_size=200), st.integers(0, 10))
 def test_garbage_after_a_valid_hello_raises_only_protocol_error(junk, kind):
     data = valid_stream(1) + struct.pack("<IB", len(junk), kind) + junk
@@ -80,3 +85,38 @@ def test_an_oversized_frame_is_refused_without_waiting_for_it():
         assert "larger" in str(exc)
     else:
         raise AssertionError("an oversized frame was accepted")
+
+
+def _refused(data, token=None):
+    """The one-line reason `data` is refused for, as soon as the decoder sees it."""
+    try:
+        StreamDecoder(token).feed(data)
+    except ProtocolError as exc:
+        assert "\n" not in str(exc)
+        return str(exc)
+    raise AssertionError("accepted")
+
+
+def test_a_big_hello_is_refused_from_its_header_alone():
+    header = probe.FRAME_HEADER.pack(16 * 1024 * 1024, probe.HELLO)
+    assert "larger" in _refused(header)                 # no byte of its body needed
+    assert "HELLO" in _refused(probe.FRAME_HEADER.pack(10, probe.RECORDS))
+
+
+def test_the_token_is_checked_as_soon_as_the_hello_is_whole():
+    hello = probe.HELLO_STRUCT.pack(b"b" * 32, 100, 1, 123) + b"MainProcess"
+    garbage = struct.pack("<IB", 3, 99) + b"xyz"         # would be refused for its type
+    assert "wrong token" in _refused(_frame(probe.HELLO, hello) + garbage, b"a" * 32)
+    frames = StreamDecoder(b"a" * 32).feed(valid_stream(1))
+    assert frames[0].pid == 100 and len(frames) == 3
+
+
+def test_a_hello_with_an_impossible_pid_is_refused():
+    for pid, ppid in ((0, 1), (-5, 1), (2 ** 40, 1), (100, -1)):
+        hello = probe.HELLO_STRUCT.pack(b"a" * 32, pid, ppid, 123)
+        assert "pid" in _refused(_frame(probe.HELLO, hello))
+
+
+def test_a_name_longer_than_the_probe_sends_is_refused():
+    data = valid_stream(0) + _frame(probe.STRING, probe.STRING_ID.pack(2) + b"x" * 5000)
+    assert "larger" in _refused(data)
