@@ -26,8 +26,9 @@ def no_display_reason():
     return None
 
 
-def main(open_path=None):
-    """The window; with `open_path` it then replays that trace file (gui/replay.py)."""
+def main(open_path=None, open_replay=None):
+    """The window; with `open_path` it then replays that trace file, with `open_replay` a
+    trace already read (`concurrency-lab open` reads it once, before any window)."""
     reason = no_display_reason()
     if reason:
         print(f"concurrency-lab: {reason}", file=sys.stderr)
@@ -46,12 +47,13 @@ def main(open_path=None):
     window.show()
     if not os.environ.get("CLAB_EXIT_AFTER_SHOW"):
         window.plots_ready.connect(window.interpreter.discover_soon)   # other Pythons
-    if open_path:
+    source = open_replay if open_replay is not None else open_path
+    if source:
         from gui.replay import open_when_ready
-        open_when_ready(window, open_path)
+        open_when_ready(window, source)
     if os.environ.get("CLAB_EXIT_AFTER_SHOW"):      # used by `concurrency-lab bench`
         QTimer.singleShot(0, lambda: print("window shown", flush=True))
-        if open_path:                               # what `concurrency-lab open` showed
+        if source:                                  # what `concurrency-lab open` showed
             window.plots_ready.connect(lambda: print(f"status: {window.status.text()}",
                                                      flush=True))
         window.plots_ready.connect(lambda: (print("window ready", flush=True), window.close()))

@@ -91,9 +91,12 @@ def install(window):
     return replayer
 
 
-def open_when_ready(window, path):
-    """Open `path` in `window`, shown as soon as its timeline exists (`concurrency-lab open`)."""
-    return window.replayer.open(path)
+def open_when_ready(window, source):
+    """Open `source` (a path, or a `Replay` already read) in `window`, shown as soon as its
+    timeline exists (`concurrency-lab open` reads the file once, before the window)."""
+    if isinstance(source, chrome_reader.Replay):
+        return window.replayer.open_replay(source)
+    return window.replayer.open(source)
 
 
 def trace_paths(mime):
@@ -142,14 +145,25 @@ class Replayer(QObject):
             return False
         finally:
             QApplication.restoreOverrideCursor()
-        if window.timeline is None:
-            self.pending = ReplaySession(replay)
-        else:
-            self.show(ReplaySession(replay))
-        return True
+        return self.open_replay(replay)
+
+    def open_replay(self, replay):
+        """Show a trace already read; False (and the reason shown) when it cannot be."""
+        session = ReplaySession(replay)
+        if self.window.timeline is None:
+            self.pending = session
+            return True
+        return self.show(session)
 
     def show(self, session):
+        """The timeline takes the model first, whole or not at all: when it cannot, the
+        window keeps what it showed and says why."""
         window = self.window
+        try:
+            window.timeline.set_model(session.model)
+        except Exception as exc:    # noqa: BLE001  the view refused it and changed nothing
+            self._error(f"{Path(session.path).name}: {exc}".splitlines()[0])
+            return False
         window.replay = session
         if session.known:
             try:
@@ -159,16 +173,14 @@ class Replayer(QObject):
                 pass                # not listed here, or parameters of another version
         elif window.lessons.current_lesson():      # a fresh tab, not another run's numbers
             window.show_lesson(window.lessons.current_lesson())
-        window.timeline.set_live(False)
-        window.timeline.set_model(session.model)
-        window.timeline.fit()
+        window.timeline.set_live(False)        # and fit the whole run
         window.clock.setText(f"{session.model.end_time:0.1f} s")
         window.console.clear()
         window.console.write("stdout", session.output)
         self._say()
         window.result.setVisible(False)
         if not session.known:
-            return
+            return True
         try:                # as at the end of a live run: the result, the lesson's own tab
             result = summarize(session.lesson.id, session.values, session.model,
                                session.output) if session.run.returncode == 0 else ""
@@ -181,6 +193,7 @@ class Replayer(QObject):
         except Exception as exc:    # noqa: BLE001  a trace edited by hand or from another version
             self._error(translate("Replay", "The lesson's tab cannot show this trace ({reason})")
                         .format(reason=f"{type(exc).__name__}: {exc}"), opened=True)
+        return True
 
     def leave(self, *_):
         """A live run started: back to live mode."""

@@ -5,60 +5,17 @@ cull and draw a million of them per frame. Every change bumps `revision`; views 
 when it moved.
 """
 import re
-from dataclasses import dataclass, field
 
 import numpy as np
 
 from gui.trace.columns import Columns
+from gui.trace.lane import Lane
 from workloads import probe
 
 STATES = probe.CATEGORIES                 # state code -> category name ("run", "wait.gil", ...)
 _INTERNAL_THREAD = re.compile(r"\(_\w+\)$")   # stdlib helpers: "Thread-3 (_handle_tasks)"
 MAX_STACKED = 12                          # rows of one virtual lane at most
-_POOL_WORKER = re.compile(r"^(?:Fork|Spawn|Forkserver)?PoolWorker-(\d+)$")
-
-
-@dataclass
-class Lane:
-    id: int
-    kind: str                   # "process", "thread" or "counter" (a value over time)
-    pid: int
-    tid: int = 0
-    name: str = ""
-    parent: "Lane" = None
-    start: float = None         # seconds since the run's origin
-    end: float = None
-    exit_code: int = None
-    key: int = 0                # the probe's thread key (``threading.get_ident()``)
-    virtual: bool = False       # a lesson-named row (a queue), not an OS thread
-    group: str = ""             # a virtual lane's title, also on its stacked rows
-    sublane: bool = False       # nested under a thread: an asyncio task, a greenlet
-    children: list = field(default_factory=list, repr=False)
-
-    @property
-    def trace_tid(self):
-        """An integer thread id for trace files: the OS id when the probe sent it."""
-        return self.tid or (self.key & 0x7FFFFFFF)
-
-    @property
-    def label(self):
-        """What a student recognises: ``PID 4242 · Pool worker 2`` or ``Worker-1``."""
-        if self.virtual or self.sublane or self.kind == "counter":
-            return self.name
-        if self.kind == "thread":
-            return self.name or f"thread {self.tid or self.key}"
-        if self.parent is not None and self.name in ("", "MainProcess"):
-            return f"PID {self.pid} · child of PID {self.parent.pid}"     # a bare os.fork()
-        return f"PID {self.pid} · {process_role(self.name)}"
-
-
-def process_role(name):
-    match = _POOL_WORKER.match(name or "")
-    if match:
-        return f"Pool worker {match.group(1)}"
-    if name in (None, "", "MainProcess"):
-        return "main process"
-    return re.sub(r"-(?=[\d:]+$)", " ", name)      # "Process-1" -> "Process 1"; hosts keep "-"
+MAX_ROWS = 2000                           # rows shown at most; the rest share the last one
 
 
 class TraceModel:
@@ -81,7 +38,9 @@ class TraceModel:
         self._virtual_end = {}              # virtual lane id -> end of its last span
         self._spanned = set()               # lane ids that have spans
         self._rows = None
+        self._lane_rows = None
         self._merged = {}                   # lane id of a main thread drawn on its process row
+        self.folded = 0                     # lanes drawn together on the last row
 
     # -- lanes ------------------------------------------------------------------------
     def process(self, pid, ppid=0, name="", start=None):
@@ -187,44 +146,72 @@ class TraceModel:
         """Visible lanes in display order with their nesting depth: [(Lane, depth), ...].
 
         A process whose only thread is its main thread gets one row, not two: the thread's
-        spans are drawn on the process row (`lane_rows` maps them there)."""
+        spans are drawn on the process row (`lane_rows` maps them there). Beyond MAX_ROWS
+        rows, the rest are drawn together on one "summary" row that says how many they are:
+        no one reads more, and the view's cost stays bounded."""
         if self._rows is None:
-            rows, self._merged = [], {}
+            rows, self._merged, self._lane_rows = [], {}, None
             for lane in self.lanes:
                 if lane.kind == "process" and lane.parent is None:
-                    self._walk(lane, 0, rows)
+                    self._walk(lane, rows)
             rows += [(lane, 0) for lane in self.counter_lanes.values()]   # at the bottom
+            self._fold(rows)
             self._rows = rows
         return self._rows
 
-    def _walk(self, lane, depth, rows):
-        rows.append((lane, depth))
-        threads = [c for c in lane.children if c.kind == "thread" and self._shown(c)]
-        real = [c for c in threads if not c.virtual]
-        if len(real) == 1 and real[0].name == "MainThread":
-            self._merged[real[0].id] = len(rows) - 1
-            for sub in real[0].children:             # its tasks or greenlets, one level in
-                rows.append((sub, depth + 1))
-            threads = [c for c in threads if c.virtual]
-        # threads first, then each virtual lane with its stacked rows kept together
-        for child in sorted(threads, key=lambda c: (c.virtual, c.group if c.virtual else "")):
-            rows.append((child, depth + 1))
-            for sub in child.children:
-                rows.append((sub, depth + 2))
-        for child in lane.children:
-            if child.kind == "process":
-                self._walk(child, depth + 1, rows)
+    def _walk(self, top, rows):
+        """`top` and everything under it, depth first (a loop: a long chain of forks is
+        deeper than Python's recursion limit)."""
+        stack = [(top, 0)]
+        while stack:
+            lane, depth = stack.pop()
+            rows.append((lane, depth))
+            threads = [c for c in lane.children if c.kind == "thread" and self._shown(c)]
+            real = [c for c in threads if not c.virtual]
+            if len(real) == 1 and real[0].name == "MainThread":
+                self._merged[real[0].id] = len(rows) - 1
+                for sub in real[0].children:         # its tasks or greenlets, one level in
+                    rows.append((sub, depth + 1))
+                threads = [c for c in threads if c.virtual]
+            # threads first, then each virtual lane with its stacked rows kept together
+            for child in sorted(threads, key=lambda c: (c.virtual, c.group if c.virtual
+                                                        else "")):
+                rows.append((child, depth + 1))
+                for sub in child.children:
+                    rows.append((sub, depth + 2))
+            stack += [(child, depth + 1) for child in reversed(lane.children)
+                      if child.kind == "process"]
+
+    def _fold(self, rows):
+        self.folded = max(0, len(rows) - (MAX_ROWS - 1)) if len(rows) > MAX_ROWS else 0
+        if not self.folded:
+            return
+        folded = rows[MAX_ROWS - 1:]
+        del rows[MAX_ROWS - 1:]
+        summary = Lane(-1, "summary", 0, name=f"+ {len(folded):,} more lanes, drawn together")
+        summary.children = [lane for lane, _ in folded]
+        rows.append((summary, 0))
 
     def _shown(self, lane):
         return lane.id in self._spanned or not _INTERNAL_THREAD.search(lane.name or "")
 
     def lane_rows(self):
-        """Row index of every lane id (-1 when hidden), for vectorised drawing."""
+        """Row index of every lane id (-1 when hidden), for vectorised drawing; lanes beyond
+        MAX_ROWS map to the summary row. Read-only: it is kept until the layout changes."""
+        shown = self.rows()
+        if self._lane_rows is not None and len(self._lane_rows) == len(self.lanes):
+            return self._lane_rows
         rows = np.full(len(self.lanes), -1, dtype=np.int32)
-        for row, (lane, _) in enumerate(self.rows()):
-            rows[lane.id] = row
+        last = len(shown) - 1
+        for row, (lane, _) in enumerate(shown):
+            if lane.kind == "summary":
+                rows[[folded.id for folded in lane.children]] = row
+            else:
+                rows[lane.id] = row
         for lane_id, row in self._merged.items():
-            rows[lane_id] = row
+            rows[lane_id] = min(row, last) if self.folded else row
+        rows.flags.writeable = False
+        self._lane_rows = rows
         return rows
 
     # -- names and time ---------------------------------------------------------------
@@ -241,7 +228,7 @@ class TraceModel:
     def changed(self, layout=False):
         self.revision += 1
         if layout:
-            self._rows = None
+            self._rows = self._lane_rows = None
 
     # -- adding data ------------------------------------------------------------------
     def add_spans(self, t0, t1, lane, state, name):

@@ -22,6 +22,8 @@ class LaneAxis(pg.AxisItem):
 
     INDENT = 16          # pixels per nesting level at 13 pt
     MARGIN = 6
+    MAX_DEPTH = 6        # deeper lanes (a long chain of forks) are indented no further
+    MAX_WIDTH = 320      # pixels at 13 pt: longer labels are cut with "…", the plot keeps room
 
     def __init__(self, point_size=13, ink=INK):
         super().__init__("left")
@@ -37,6 +39,7 @@ class LaneAxis(pg.AxisItem):
         self.bold = QFont(self.font)
         self.bold.setBold(True)
         self.indent = round(self.INDENT * point_size / 13)
+        self.max_width = self.MAX_WIDTH * point_size / 13
         self.setStyle(tickFont=self.font)
         self.setPen(QColor(ink))
         self.setTextPen(QColor(ink))
@@ -49,6 +52,7 @@ class LaneAxis(pg.AxisItem):
         for text, depth, process in self.rows:
             metrics = QFontMetricsF(self.bold if process else self.font)
             widest = max(widest, self._x(depth) + metrics.horizontalAdvance(text))
+        widest = min(widest, self.max_width)
         self.setWidth(int(math.ceil(widest + 2 * self.MARGIN)))
         self.picture = None
         self.update()
@@ -59,7 +63,7 @@ class LaneAxis(pg.AxisItem):
                            for lane, depth in rows)
 
     def _x(self, depth):
-        return self.MARGIN + depth * self.indent
+        return self.MARGIN + min(depth, self.MAX_DEPTH) * self.indent
 
     def generateDrawSpecs(self, p):
         bounds = self.mapRectFromParent(self.geometry())
@@ -88,7 +92,10 @@ class LaneAxis(pg.AxisItem):
             x = bounds.left() + self._x(depth)
             rect = QRectF(x, y - line / 2, bounds.right() - x - self.MARGIN / 2, line)
             flags = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
-            texts.append((rect, flags, text, self.bold if process else self.font))
+            font = self.bold if process else self.font
+            text = QFontMetricsF(font).elidedText(text, Qt.TextElideMode.ElideRight,
+                                                  max(rect.width(), 0.0))
+            texts.append((rect, flags, text, font))
             self.drawn.append((row, text))
         return axis, [], texts
 

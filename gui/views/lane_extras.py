@@ -1,15 +1,18 @@
 """What the timeline draws besides spans: counter rows (a value over time as a step line),
-the links from a parent process down to each child it started, and how a process ended when
-it did not end well. Each takes the theme whose colours it draws with (light by default)."""
+the links from a parent process down to each child it started, how a process ended when it
+did not end well, message arrows and instant marks. Each takes the theme whose colours it
+draws with (light by default)."""
 import numpy as np
-from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFontMetrics, QPen, QPolygonF
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QFontMetrics, QPen, QPolygonF
 
 from gui.run.exit_reason import describe as describe_exit
 
 COUNTER_INK = QColor("#0072B2")         # a counter's line (Okabe-Ito blue)
 PARENT_LINK = QColor("#555555")         # a child process starts here, from its parent
 BAD_EXIT = QColor("#C0392B")            # a process killed or failed: a cross and the reason
+ARROW_LIMIT = 400                       # more arrows in view are not drawn: a grey smear
+MARK_LIMIT = 300
 
 
 def draw_counters(p, model, x0, tr, font, theme=None):
@@ -103,4 +106,68 @@ def draw_bad_exits(p, model, x0, x1, font, theme=None):
                      metrics.horizontalAdvance(text) + 4, metrics.height())
         p.fillRect(box, back)
         p.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
+    p.restore()
+
+
+def draw_arrows(p, arrows, x0, x1, lane_rows, tr, theme):
+    """Message arrows (an (n, 5) array of `TraceModel.arrows()`) from the sending row to the
+    receiving row."""
+    arrows = arrows[(np.maximum(arrows[:, 0], arrows[:, 2]) >= x0)
+                    & (np.minimum(arrows[:, 0], arrows[:, 2]) <= x1)]
+    if len(arrows) == 0 or len(arrows) > ARROW_LIMIT:
+        return
+    p.save()
+    p.resetTransform()
+    p.setPen(QPen(theme.timeline_ink, 2))
+    p.setBrush(QBrush(theme.timeline_ink))
+    for t_out, lane_out, t_in, lane_in, _ in arrows.tolist():
+        r_out, r_in = lane_rows[int(lane_out)], lane_rows[int(lane_in)]
+        if r_out < 0 or r_in < 0:
+            continue
+        a = tr.map(QPointF(t_out, r_out + 0.5))
+        b = tr.map(QPointF(t_in, r_in + 0.5))
+        line = QLineF(a, b)
+        if line.length() < 1:
+            continue
+        p.drawLine(line)
+        unit = (b - a) / line.length()
+        normal = QPointF(-unit.y(), unit.x())
+        p.drawPolygon(QPolygonF([b, b - unit * 10 + normal * 5, b - unit * 10 - normal * 5]))
+    p.restore()
+
+
+def draw_marks(p, model, x0, x1, lane_rows, tr, font, theme):
+    """Instant events: a short vertical tick with the event's name beside it."""
+    marks = model.marks
+    t = marks["t"]
+    sel = np.flatnonzero((t >= x0) & (t <= x1))[:MARK_LIMIT]
+    if sel.size == 0:
+        return
+    right = tr.map(QPointF(x1, 0)).x()
+    p.save()
+    p.resetTransform()
+    p.setFont(font)
+    metrics = QFontMetrics(font)
+    placed = {}                         # row -> label boxes drawn there
+    for when, lane, name in zip(t[sel].tolist(), marks["lane"][sel].tolist(),
+                                marks["name"][sel].tolist()):
+        row = lane_rows[lane] if 0 <= lane < len(lane_rows) else -1
+        if row < 0:
+            continue
+        top = tr.map(QPointF(when, row + 0.02))
+        bottom = tr.map(QPointF(when, row + 0.98))
+        p.setPen(QPen(theme.timeline_ink, 2))
+        p.drawLine(top, bottom)
+        text = model.names[name]
+        if text:
+            y = min(top.y(), bottom.y())
+            box = QRectF(top.x() + 3, y, metrics.horizontalAdvance(text) + 6, metrics.height())
+            if box.right() > right:                 # no room on the right: go left
+                box.moveRight(top.x() - 3)
+            boxes = placed.setdefault(row, [])
+            if any(box.intersects(other) for other in boxes):
+                continue                # dense marks: the tick says enough, no pile-up
+            boxes.append(box)
+            p.fillRect(box, theme.label_back)
+            p.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
     p.restore()

@@ -4,23 +4,28 @@ One QGraphicsItem per span does not scale past ~10k spans, so this item paints s
 the model's numpy columns: culled to the visible time range, as outlined labelled rectangles
 when few spans are visible ("vector" mode) and as one per-pixel image when many are ("raster").
 x is seconds since the run's origin; row i of ``model.rows()`` occupies y in [i, i + 1).
+Only the rows in view are composed and drawn, so a frame costs what is shown, not the number
+of lanes; when a model has more lanes than rows (see `TraceModel.rows`) the span index is
+keyed by row, so its memory follows the rows too.
 """
+import math
+
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QImage, QPen, QPolygonF
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QImage, QPen
 
 from gui.trace.model import STATES
-from gui.views.coverage import SpanIndex, compose
-from gui.views.lane_extras import draw_bad_exits, draw_counters, draw_parent_links
+from gui.views.coverage import compose
+from gui.views.lane_extras import (draw_arrows, draw_bad_exits, draw_counters, draw_marks,
+                                   draw_parent_links)
 from gui.views import palette
 from gui.views.palette import STATE_RANK
+from gui.views.row_index import RowSpans, span_index
 
 VECTOR_LIMIT = 2000      # at most this many visible spans are drawn one by one
 EXACT_LIMIT = 300_000    # above this many candidates, skip counting and go raster
 GAP = 0.14               # part of a row left empty above and below its spans
-ARROW_LIMIT = 400
-MARK_LIMIT = 300
 OUTLINE_PX = 5           # narrower spans get no outline, else outlines would hide the colour
 _DRAW_ORDER = np.argsort(STATE_RANK, kind="stable")      # low priority first, run on top
 
@@ -50,6 +55,7 @@ class SpanItem(pg.GraphicsObject):
         self.mode = None                  # "vector" or "raster": what the last paint did
         self._rect = QRectF(0, 0, 1, 1)
         self._arrows = (-1, None)         # (number of flows seen, arrows as an (n, 5) array)
+        self._layout = None               # the rows the index was keyed by (folded models)
         self.font = QFont()
         self.font.setPointSizeF(13)
         self.theme = palette.LIGHT         # colours of spans, lifetimes, arrows and marks
@@ -62,11 +68,24 @@ class SpanItem(pg.GraphicsObject):
         self.font.setPointSizeF(point_size)
         self.update()
 
-    def set_model(self, model):
+    def set_model(self, model, index=None):
+        """Draw `model`; `index` is its `span_index(model)` when the caller built it."""
         self.model = model
-        self.index = SpanIndex(model) if model is not None else None
+        self.index = index if index is not None or model is None else span_index(model)
+        self._layout = model.rows() if model is not None and model.folded else None
         self._arrows = (-1, None)
         self.refresh()
+
+    def _sync(self):
+        """Bring the index up to date; a folded model's index is rebuilt when its rows
+        changed (a live run that grew past the row limit), an unfolded one's is reused."""
+        model = self.model
+        rows = model.rows()
+        if model.folded and rows is not self._layout or not model.folded and \
+                isinstance(self.index.model, RowSpans):
+            self.index = span_index(model)
+            self._layout = rows if model.folded else None
+        self.index.sync()
 
     def refresh(self):
         """Take in model changes: new spans, a longer run or new rows."""
@@ -89,31 +108,46 @@ class SpanItem(pg.GraphicsObject):
         (x0, x1), _ = vb.viewRange()
         tr = p.transform()
         width = int(min(16384, max(1, round((x1 - x0) * abs(tr.m11())))))
+        self._sync()
         model, index = self.model, self.index
-        index.sync()
         lane_rows = model.lane_rows()
         nrows = len(model.rows())
-        self._draw_lifetimes(p, x0, x1)
+        self._draw_lifetimes(p, x0, x1, self._rows_in_view(vb, nrows))
         visible = index.visible(x0, x1) if index.candidates(x0, x1) <= EXACT_LIMIT else None
         vector = visible is not None and len(visible) <= VECTOR_LIMIT
         self.mode = "vector" if vector else "raster"
         if vector:
             self._draw_vector(p, visible, lane_rows, tr)
         else:
-            self._draw_raster(p, x0, x1, width, lane_rows, nrows, visible, tr)
+            self._draw_raster(p, x0, x1, width, lane_rows, self._rows_in_view(vb, nrows),
+                              visible, tr)
         draw_counters(p, model, x0, tr, self.font, self.theme)
         self._draw_open_spans(p, x0, x1, lane_rows, tr, vector)
-        self._draw_arrows(p, x0, x1, lane_rows, tr)
+        flows = len(model.flows)
+        if self._arrows[0] != flows:            # arrows change only when flows are added
+            self._arrows = (flows, np.array(model.arrows(), np.float64).reshape(-1, 5))
+        draw_arrows(p, self._arrows[1], x0, x1, lane_rows, tr, self.theme)
         if vector:
-            self._draw_marks(p, x0, x1, lane_rows, tr)
+            draw_marks(p, model, x0, x1, lane_rows, tr, self.font, self.theme)
         draw_bad_exits(p, model, x0, x1, self.font, self.theme)
 
-    def _draw_lifetimes(self, p, x0, x1):
+    @staticmethod
+    def _rows_in_view(vb, nrows):
+        """The rows [first, last) the view shows, at least partly."""
+        _, (y0, y1) = vb.viewRange()
+        lo, hi = min(y0, y1), max(y0, y1)
+        first = min(max(0, math.floor(lo)), nrows) if math.isfinite(lo) else 0
+        last = min(max(first, math.ceil(hi)), nrows) if math.isfinite(hi) else nrows
+        return first, last
+
+    def _draw_lifetimes(self, p, x0, x1, shown):
         """A thin bar per lane from its start to its end (or the live edge while it runs)."""
         model = self.model
         p.setPen(Qt.PenStyle.NoPen)
-        for row, (lane, _) in enumerate(model.rows()):
-            if lane.virtual or lane.kind == "counter":   # no lifetime, only their data
+        rows = model.rows()
+        for row in range(*shown):
+            lane = rows[row][0]
+            if lane.virtual or lane.kind in ("counter", "summary"):  # only their data
                 continue
             parent = lane.parent
             start = lane.start if lane.start is not None else (
@@ -129,18 +163,27 @@ class SpanItem(pg.GraphicsObject):
             p.drawRect(QRectF(start, row + 0.5 - half, max(end - start, 0.0), 2 * half))
         draw_parent_links(p, self.model, x0, x1, self.theme)
 
-    def _draw_raster(self, p, x0, x1, width, lane_rows, nrows, visible, tr):
-        """Per-pixel coverage image, one image row per timeline row, scaled into the bands."""
-        index = self.index
+    def _draw_raster(self, p, x0, x1, width, lane_rows, shown, visible, tr):
+        """Per-pixel coverage image, one image row per timeline row in view, scaled into
+        the bands."""
+        index, (first, last) = self.index, shown
+        if last <= first:
+            return
         cov = index.coverage(x0, x1, width, visible)
-        states = compose(cov, index.key_lane, index.key_state, lane_rows, nrows, STATE_RANK)
+        key_rows = index.key_lane if isinstance(index.model, RowSpans) else np.where(
+            index.key_lane < len(lane_rows),
+            lane_rows[np.minimum(index.key_lane, len(lane_rows) - 1)], -1)
+        keep = np.flatnonzero((key_rows >= first) & (key_rows < last))
+        states = compose(cov[keep], key_rows[keep] - first, index.key_state[keep],
+                         np.arange(last - first, dtype=np.int32), last - first, STATE_RANK)
         argb = self.theme.bits_argb[states]
-        image = QImage(argb, width, nrows, 4 * width, QImage.Format.Format_ARGB32_Premultiplied)
+        image = QImage(argb, width, last - first, 4 * width,
+                       QImage.Format.Format_ARGB32_Premultiplied)
         p.save()
         p.resetTransform()
         p.setRenderHint(p.RenderHint.SmoothPixmapTransform, False)
         for row in np.flatnonzero(states.any(axis=1)).tolist():
-            target = tr.mapRect(QRectF(x0, row + GAP, x1 - x0, 1 - 2 * GAP))
+            target = tr.mapRect(QRectF(x0, first + row + GAP, x1 - x0, 1 - 2 * GAP))
             p.drawImage(target, image, QRectF(0, float(row), width, 1))
         p.restore()
 
@@ -223,82 +266,13 @@ class SpanItem(pg.GraphicsObject):
         if labelled:                        # the bar drawn last is on top: its name wins
             self._draw_labels(p, tr, labels[::-1])
 
-    def _draw_arrows(self, p, x0, x1, lane_rows, tr):
-        """Message arrows from the sending row to the receiving row."""
-        flows = len(self.model.flows)
-        if self._arrows[0] != flows:            # arrows change only when flows are added
-            found = np.array(self.model.arrows(), np.float64).reshape(-1, 5)
-            self._arrows = (flows, found)
-        arrows = self._arrows[1]
-        arrows = arrows[(np.maximum(arrows[:, 0], arrows[:, 2]) >= x0)
-                        & (np.minimum(arrows[:, 0], arrows[:, 2]) <= x1)]
-        if len(arrows) == 0 or len(arrows) > ARROW_LIMIT:
-            return
-        p.save()
-        p.resetTransform()
-        pen = QPen(self.theme.timeline_ink, 2)
-        p.setPen(pen)
-        p.setBrush(QBrush(self.theme.timeline_ink))
-        for t_out, lane_out, t_in, lane_in, _ in arrows.tolist():
-            r_out, r_in = lane_rows[int(lane_out)], lane_rows[int(lane_in)]
-            if r_out < 0 or r_in < 0:
-                continue
-            a = tr.map(QPointF(t_out, r_out + 0.5))
-            b = tr.map(QPointF(t_in, r_in + 0.5))
-            line = QLineF(a, b)
-            if line.length() < 1:
-                continue
-            p.drawLine(line)
-            unit = (b - a) / line.length()
-            normal = QPointF(-unit.y(), unit.x())
-            head = QPolygonF([b, b - unit * 10 + normal * 5, b - unit * 10 - normal * 5])
-            p.drawPolygon(head)
-        p.restore()
-
-    def _draw_marks(self, p, x0, x1, lane_rows, tr):
-        """Instant events: a short vertical tick with the event's name beside it."""
-        marks = self.model.marks
-        t = marks["t"]
-        sel = np.flatnonzero((t >= x0) & (t <= x1))[:MARK_LIMIT]
-        if sel.size == 0:
-            return
-        right = tr.map(QPointF(x1, 0)).x()
-        p.save()
-        p.resetTransform()
-        p.setFont(self.font)
-        metrics = QFontMetrics(self.font)
-        placed = {}                         # row -> label boxes drawn there
-        for when, lane, name in zip(t[sel].tolist(), marks["lane"][sel].tolist(),
-                                    marks["name"][sel].tolist()):
-            row = lane_rows[lane] if 0 <= lane < len(lane_rows) else -1
-            if row < 0:
-                continue
-            top = tr.map(QPointF(when, row + 0.02))
-            bottom = tr.map(QPointF(when, row + 0.98))
-            p.setPen(QPen(self.theme.timeline_ink, 2))
-            p.drawLine(top, bottom)
-            text = self.model.names[name]
-            if text:
-                y = min(top.y(), bottom.y())
-                box = QRectF(top.x() + 3, y, metrics.horizontalAdvance(text) + 6,
-                             metrics.height())
-                if box.right() > right:                 # no room on the right: go left
-                    box.moveRight(top.x() - 3)
-                boxes = placed.setdefault(row, [])
-                if any(box.intersects(other) for other in boxes):
-                    continue                # dense marks: the tick says enough, no pile-up
-                boxes.append(box)
-                p.fillRect(box, self.theme.label_back)
-                p.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
-        p.restore()
-
     # -- hit testing ------------------------------------------------------------------
     def spans_at(self, t, row, tolerance=0.0):
         """Indices of the spans in `row` that cover time `t` (+- tolerance), shortest first."""
         model = self.model
         if model is None or row < 0:
             return np.empty(0, np.intp)
-        self.index.sync()
+        self._sync()
         lane_rows = model.lane_rows()
         lanes = np.flatnonzero(lane_rows == row)
         if lanes.size == 0:
@@ -309,3 +283,4 @@ class SpanItem(pg.GraphicsObject):
         inside = (t0 <= t) & (t1 >= t)
         order = np.lexsort((t1 - t0, ~inside))       # exact hits first, then shortest
         return near[order]
+

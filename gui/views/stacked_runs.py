@@ -33,7 +33,7 @@ def section_of(model, t0, t1, title, figures="", skip_lanes=(), idle_lanes=False
     inside = (spans["t1"] > t0) & (spans["t0"] < t1)
     lane_ids = list(dict.fromkeys(spans["lane"][inside].tolist()))
     if idle_lanes:
-        alive = [lane.id for lane, _ in model.rows() if lane.kind != "counter"
+        alive = [lane.id for lane, _ in model.rows() if lane.kind not in ("counter", "summary")
                  and (lane.start or 0.0) < t1 and (lane.end is None or lane.end > t0)]
         lane_ids = alive + [i for i in lane_ids if i not in set(alive)]
     rows = []

@@ -5,6 +5,7 @@ While a lesson runs the view follows the live edge; once it has stopped the teac
 (wheel), pan (drag), fit (double click) and hover any span or lane for its exact numbers.
 Repaints are driven by a timer and happen only when the model's revision moved.
 """
+import math
 import time
 
 import pyqtgraph as pg
@@ -13,12 +14,12 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel, QToolTip, QVBoxLayout, QWidget
 
 from gui.i18n import translate
-from gui.run.exit_reason import describe as describe_exit
-from gui.views.lane_axis import INK, LaneAxis
+from gui.views.lane_axis import INK, LaneAxis, shown_label
 from gui.views.legend import Legend
-from gui.views.palette import state_label
+from gui.views.row_index import span_index
 from gui.views.span_item import SpanItem
 from gui.views.timeline_export import TimelineExport
+from gui.views.timeline_text import TimelineText
 
 FPS = 30
 MIN_WINDOW = 5.0        # seconds shown at least while live
@@ -27,14 +28,10 @@ FONT_PT = 13
 NOW_COLOUR = "#333333"   # the live edge
 MIN_ROW_PX = 30         # below this a label no longer fits: scroll instead
 MAX_ROW_PX = 60         # with few lanes, rows stay this tall and leave space below
+MAX_SECONDS = 1e8       # a run longer than this (3 years) is not a run: its times are wrong
 
 
-def _ms(seconds):
-    ms = seconds * 1e3
-    return f"{ms:.0f} ms" if ms >= 100 else f"{ms:.2f} ms" if ms >= 1 else f"{ms:.3f} ms"
-
-
-class TimelineView(TimelineExport, QWidget):
+class TimelineView(TimelineText, TimelineExport, QWidget):
     """A TraceModel drawn as one row per process / thread, time (s) along x."""
 
     def __init__(self, parent=None):
@@ -142,14 +139,30 @@ class TimelineView(TimelineExport, QWidget):
 
     # -- public API -------------------------------------------------------------------
     def set_model(self, model):
-        """Show another run's model (a new run replaces the old one)."""
+        """Show another run's model (a new run replaces the old one).
+
+        Everything the view draws from is built from `model` before anything is swapped:
+        when that raises, the view keeps showing what it showed and the caller gets the
+        error. The view never holds, so never paints, a half-set model."""
+        index, axis_rows = None, []
+        if model is not None:
+            if not math.isfinite(model.end_time) or abs(model.end_time) > MAX_SECONDS:
+                raise ValueError(f"its times are not usable (it ends at {model.end_time!r} s)")
+            rows = model.rows()
+            model.lane_rows()
+            axis_rows = [(shown_label(lane), depth, lane.kind == "process")
+                         for lane, depth in rows]
+            labels = [(lane.label, depth) for lane, depth in rows]
+            index = span_index(model)
+            index.sync()
+        # from here on nothing can fail on the model: it was all built above
         self.model = model
         self.hint.setVisible(model is None)
-        self.spans.set_model(model)
-        self._revision = self._rows_seen = None
-        if model is None:
-            self.lane_axis.set_rows([])
-        self.tick()
+        self.spans.set_model(model, index)
+        self._revision = model.revision if model is not None else None
+        self._rows_seen = labels if model is not None else None
+        self.lane_axis.set_rows_from(axis_rows)
+        self._fit_rows()
         if not self.live:
             self.fit()
 
@@ -247,52 +260,3 @@ class TimelineView(TimelineExport, QWidget):
             QToolTip.showText(where, text, self.plot)
         else:
             QToolTip.hideText()
-
-    def describe(self, t, y, tolerance=0.0):
-        """Tooltip text for time `t` at view height `y`: the span there, else the lane."""
-        row = self.lane_axis.row_at(y)
-        if row < 0:
-            return ""
-        found = self.spans.spans_at(t, row, tolerance)
-        if len(found):
-            s = self.model.spans
-            i, names = int(found[0]), self.model.names
-            name = names[s["name"][i]] if 0 <= s["name"][i] < len(names) else ""
-            return self._span_text(name, s["state"][i], s["t0"][i], s["t1"][i], row)
-        end, lane_rows = self.model.end_time, self.model.lane_rows()
-        for (lane, state, name), start in self.model.open_spans.items():
-            if 0 <= lane < len(lane_rows) and lane_rows[lane] == row \
-                    and start - tolerance <= t <= end + tolerance:
-                return self._span_text(name, state, start, None, row)
-        return self.describe_lane(row)
-
-    def _span_text(self, name, state, t0, t1, row):
-        label = state_label(int(state))
-        lane = self.model.rows()[row][0]
-        took = _ms(t1 - t0) if t1 is not None else "still running"
-        where = lane.label if lane.kind == "process" else f"{lane.label} · PID {lane.pid}"
-        return "\n".join([name or label, f"state: {label}", f"start {t0:.4f} s · {took}", where])
-
-    def describe_lane(self, row):
-        """Tooltip text for a lane label: pid, tid, lifetime and exit code when known."""
-        if self.model is None or not 0 <= row < len(self.model.rows()):
-            return ""
-        lane = self.model.rows()[row][0]
-        lines = [lane.label]
-        if lane.kind == "counter":
-            values = self.model.counters[lane.name]["value"]
-            if len(values):
-                lines.append(f"a counter: last {values[-1]:g}, lowest {values.min():g}, "
-                             f"highest {values.max():g}")
-            return "\n".join(lines)
-        if lane.kind == "process":
-            parent = f" · parent PID {lane.parent.pid}" if lane.parent is not None else ""
-            lines.append(f"process, PID {lane.pid}{parent}")
-        else:
-            lines.append(f"thread, TID {lane.tid} in PID {lane.pid}")
-        start = f"{lane.start:.3f} s" if lane.start is not None else "?"
-        end = f"{lane.end:.3f} s" if lane.end is not None else "still running"
-        lines.append(f"alive {start} – {end}")
-        if lane.exit_code is not None:
-            lines.append(f"exit code {lane.exit_code}: {describe_exit(lane.exit_code)}")
-        return "\n".join(lines)

@@ -33,6 +33,18 @@ def record(lesson_id, settings, folder):
     return Recorded(session, output, path)
 
 
+@pytest.fixture(autouse=True)
+def windows_deleted_when_the_test_ends(qapp):
+    """pytest-qt closes a test's windows and asks Qt to delete them later, which used to
+    mean: while the next test sets up, with pyqtgraph items still getting events. Delete
+    them now, in this test's teardown (after pytest-qt closed them)."""
+    yield
+    from PySide6.QtCore import QCoreApplication, QEvent
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    QCoreApplication.processEvents()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
 @pytest.fixture(scope="session")
 def recorded(tmp_path_factory):
     """lesson id -> Recorded, each lesson run once for the whole test session."""

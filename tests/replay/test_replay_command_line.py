@@ -1,9 +1,11 @@
 """`concurrency-lab run --trace` records a run that reads back; `concurrency-lab open`
 replays it in the window, or says in one line why it cannot (and opens no window)."""
+import json
 import os
 import shutil
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -68,3 +70,41 @@ def test_open_of_a_bad_file_exits_non_zero_in_one_line_without_a_window(tmp_path
     lines = out.stderr.strip().splitlines()
     assert len(lines) == 1 and reason in lines[0] and name in lines[0], out.stderr
     assert "window shown" not in out.stdout
+
+
+def test_open_of_a_broken_real_trace_says_why_in_one_line(recorded, tmp_path):
+    """A lane's "group" made a number once crashed the window; now `open` refuses it."""
+    doc = json.loads(Path(recorded["process.pool"].path).read_text(encoding="utf-8"))
+    lane = next(e["args"]["lane"] for e in doc["traceEvents"]
+                if "group" in e.get("args", {}).get("lane", {}))
+    lane["group"] = 7
+    path = tmp_path / "group.json"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    out = cli("open", str(path))
+    assert out.returncode == 2
+    assert out.stderr.startswith("concurrency-lab: cannot open ")
+    assert len(out.stderr.strip().splitlines()) == 1 and '"group" is not text' in out.stderr
+    assert "window shown" not in out.stdout
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+def test_open_reads_the_file_once(race_trace, tmp_path):
+    """The trace is parsed once: `open` checks it and the window shows what was read (a
+    pipe can be read only once, so a second read would wait forever)."""
+    path, _ = race_trace
+    pipe = tmp_path / "race.json"
+    os.mkfifo(pipe)
+
+    def feed():
+        with open(pipe, "wb") as out:
+            out.write(path.read_bytes())
+    writer = threading.Thread(target=feed, daemon=True)
+    writer.start()
+    try:
+        out = cli("open", str(pipe), timeout=90)
+    finally:
+        if writer.is_alive():                   # never read: let the writer go
+            os.close(os.open(pipe, os.O_RDONLY | os.O_NONBLOCK))
+        writer.join(10)
+    assert out.returncode == 0, out.stderr
+    assert "status: Replaying race.json (recorded with Python " in out.stdout, out.stdout

@@ -79,14 +79,14 @@ def test_a_trace_from_another_tool_opens_with_its_events(tmp_path):
     assert model.end_time >= 300e-6 - 1e-12
 
 
-def test_an_empty_trace_of_this_app_opens_empty(tmp_path):
+def test_a_trace_with_nothing_to_show_is_refused_not_opened_blank(tmp_path):
     path = tmp_path / "empty-run.json"
-    path.write_text('{"traceEvents":[],"displayTimeUnit":"ms","otherData":{"lesson":'
+    path.write_text('{"traceEvents":[{"ph": "M", "name": "process_name", "pid": 1, "args": '
+                    '{"name": "x"}}],"displayTimeUnit":"ms","otherData":{"lesson":'
                     '"threads.race","params":{"iterations":5},"python":"3.12.1"}}')
-    replay = read(path)
-    assert (replay.lesson_id, replay.values, replay.python) == \
-        ("threads.race", {"iterations": 5}, "3.12.1")
-    assert len(replay.model.spans) == 0 and replay.model.rows() == []
+    with pytest.raises(NotATraceError, match="nothing to show") as caught:
+        read(path)
+    assert "\n" not in str(caught.value)
 
 
 def test_a_thread_id_used_twice_in_a_run_keeps_its_spans_apart(tmp_path):

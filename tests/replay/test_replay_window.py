@@ -1,5 +1,6 @@
 """A recorded run opened in the window: File > Open trace…, dropped on the window, or
 refused with a clear message; it reads like a finished run and says it is a replay."""
+import json
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QMimeData, QPointF, Qt, QUrl
@@ -7,6 +8,8 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QFileDialog
 
 from gui.lesson_summary import summarize
+from gui.trace.chrome_reader import Replay
+from gui.trace.model import TraceModel
 from gui.main_window import MainWindow
 from tests.gui.waiting import run_to_the_end, until
 
@@ -93,6 +96,88 @@ def test_a_bad_file_says_why_and_the_window_stays_usable(qtbot, tmp_path, record
     window.replayer.error_box.close()
     assert window.replayer.open(recorded["process.queue"].path)    # still usable
     assert window.lessons.current_lesson() == "process.queue"
+
+
+def mutated(recorded, lesson_id, folder, change, name):
+    """A copy of a recorded trace with `change(doc)` applied, as text."""
+    doc = json.loads(Path(recorded[lesson_id].path).read_text(encoding="utf-8"))
+    text = change(doc) or json.dumps(doc)
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def number_group(doc):
+    for event in doc["traceEvents"]:
+        lane = event.get("args", {}).get("lane", {})
+        if "group" in lane:
+            lane["group"] = 7
+            return None
+
+
+def infinite_span(doc):
+    span = next(e for e in doc["traceEvents"] if e.get("ph") == "X")
+    span["ts"] = "INF"
+    return json.dumps(doc).replace('"INF"', "Infinity")
+
+
+def test_a_bad_trace_leaves_the_picture_it_was_showing_and_says_why(qtbot, monkeypatch,
+                                                                    recorded, tmp_path):
+    """File > Open of a broken trace changes nothing: same model, same picture, same lesson;
+    the reason is said in one line, and the next good trace opens (it once failed until the
+    window was restarted)."""
+    window = make_window(qtbot)
+    assert window.replayer.open(recorded["process.queue"].path)
+    shown, session = window.timeline.model, window.replay
+    picture = window.timeline.grab().toImage()
+    bad = [(mutated(recorded, "process.pool", tmp_path, number_group, "group.json"),
+            '"group" is not text'),
+           (mutated(recorded, "process.pool", tmp_path, infinite_span, "inf.json"),
+            "Infinity")]
+    for path, reason in bad:
+        answer_open_dialog(monkeypatch, path)
+        window.open_trace_action.trigger()
+        assert window.timeline.model is shown and window.replay is session
+        assert window.lessons.current_lesson() == "process.queue"
+        assert "Could not open the trace" in window.status.text()
+        box = window.replayer.error_box
+        assert reason in box.text() and path.name in box.text() and "\n" not in box.text()
+        box.close()
+        assert window.timeline.grab().toImage() == picture
+    answer_open_dialog(monkeypatch, recorded["async.asyncio"].path)
+    window.open_trace_action.trigger()
+    assert window.replay.lesson.id == "async.asyncio"
+    assert window.timeline.model is window.replay.model is not shown
+
+
+def test_a_model_the_timeline_refuses_changes_nothing_in_the_window(qtbot, recorded):
+    """Whatever the reader let through, the timeline builds everything before it swaps: a
+    model it cannot take leaves the window as it was, and says why."""
+    window = make_window(qtbot)
+    assert window.replayer.open(recorded["process.queue"].path)
+    shown, session = window.timeline.model, window.replay
+    model = TraceModel()
+    lane = model.thread_started(1, 1, 1, "MainThread", 0.0)
+    model.add_spans([0.0], [float("inf")], [lane.id], [1], [0])
+    replay = Replay(model, lesson_id="threads.race", path="endless.json")
+    assert window.replayer.open_replay(replay) is False
+    assert window.timeline.model is shown and window.replay is session
+    assert window.lessons.current_lesson() == "process.queue"
+    assert "endless.json" in window.replayer.error_box.text()
+    window.timeline.grab()
+
+
+def test_long_names_leave_room_for_the_timeline(qtbot, recorded, tmp_path):
+    def long_name(doc):
+        event = next(e for e in doc["traceEvents"] if e.get("name") == "thread_name")
+        event["args"]["name"] = event["args"]["lane"]["name"] = "Worker " * 3000
+    window = make_window(qtbot)
+    window.resize(1280, 800)
+    assert window.replayer.open(mutated(recorded, "process.pool", tmp_path, long_name,
+                                        "long.json"))
+    timeline = window.timeline
+    assert timeline.lane_axis.width() < timeline.width() / 2
+    assert timeline.grab().width() == timeline.width()
 
 
 def drop(widget, path):

@@ -142,3 +142,38 @@ def test_sublanes_nest_under_the_thread_that_runs_them():
     names = {e["args"]["name"] for e in chrome_json.to_chrome(model)["traceEvents"]
              if e["ph"] == "M"}
     assert "Task-1" in names
+
+
+def many_threads(count):
+    """One process with `count` threads, one span each (as a trace of thread churn)."""
+    model = TraceModel()
+    root = model.process(10, 0, "MainProcess", 0.0)
+    lanes = [model.thread_started(10, key, key, f"Thread-{key}", 0.0) for key in range(count)]
+    model.add_spans(np.arange(count) * 1e-3, np.arange(count) * 1e-3 + 5e-4,
+                    [lane.id for lane in lanes], np.full(count, 1), np.zeros(count))
+    return model, root, lanes
+
+
+def test_lanes_beyond_the_row_limit_are_drawn_together_on_a_row_that_says_how_many():
+    from gui.trace.model import MAX_ROWS
+    count = MAX_ROWS + 500
+    model, root, lanes = many_threads(count)
+    rows = model.rows()
+    assert len(rows) == MAX_ROWS
+    summary = rows[-1][0]
+    folded = count + 1 - (MAX_ROWS - 1)                # the process and its threads, in rows
+    assert summary.kind == "summary" and f"+ {folded:,} more lanes" in summary.label
+    lane_rows = model.lane_rows()
+    assert lane_rows[root.id] == 0 and lane_rows[lanes[0].id] == 1
+    assert lane_rows[lanes[-1].id] == MAX_ROWS - 1     # its spans are drawn on the last row
+    assert (lane_rows >= 0).all() and lane_rows.max() == MAX_ROWS - 1
+
+
+def test_a_long_chain_of_forks_lays_out_without_recursion():
+    """Each process forked by the one before: deeper than Python's recursion limit."""
+    model = TraceModel()
+    for pid in range(1, 5001):
+        model.process(pid, pid - 1, "MainProcess", 0.0)
+    model.add_spans([0.0], [1.0], [model.processes[5000].id], [1], [0])
+    rows = model.rows()
+    assert rows[0][0].pid == 1 and len(rows) == 2000 and rows[1998][1] == 1998

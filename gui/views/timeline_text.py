@@ -1,0 +1,63 @@
+"""What the timeline says under the mouse: the span there, or the lane's pid, tid, lifetime
+and exit code. A mixin of `TimelineView` (it reads `model`, `spans` and `lane_axis`)."""
+from gui.i18n import translate
+from gui.run.exit_reason import describe as describe_exit
+from gui.views.palette import state_label
+
+
+def _ms(seconds):
+    ms = seconds * 1e3
+    return f"{ms:.0f} ms" if ms >= 100 else f"{ms:.2f} ms" if ms >= 1 else f"{ms:.3f} ms"
+
+
+class TimelineText:
+    def describe(self, t, y, tolerance=0.0):
+        """Tooltip text for time `t` at view height `y`: the span there, else the lane."""
+        row = self.lane_axis.row_at(y)
+        if row < 0:
+            return ""
+        found = self.spans.spans_at(t, row, tolerance)
+        if len(found):
+            s = self.model.spans
+            i, names = int(found[0]), self.model.names
+            name = names[s["name"][i]] if 0 <= s["name"][i] < len(names) else ""
+            return self._span_text(name, s["state"][i], s["t0"][i], s["t1"][i], row)
+        end, lane_rows = self.model.end_time, self.model.lane_rows()
+        for (lane, state, name), start in self.model.open_spans.items():
+            if 0 <= lane < len(lane_rows) and lane_rows[lane] == row \
+                    and start - tolerance <= t <= end + tolerance:
+                return self._span_text(name, state, start, None, row)
+        return self.describe_lane(row)
+
+    def _span_text(self, name, state, t0, t1, row):
+        label = state_label(int(state))
+        lane = self.model.rows()[row][0]
+        took = _ms(t1 - t0) if t1 is not None else "still running"
+        where = lane.label if lane.kind == "process" else f"{lane.label} · PID {lane.pid}"
+        return "\n".join([name or label, f"state: {label}", f"start {t0:.4f} s · {took}", where])
+
+    def describe_lane(self, row):
+        """Tooltip text for a lane label: pid, tid, lifetime and exit code when known."""
+        if self.model is None or not 0 <= row < len(self.model.rows()):
+            return ""
+        lane = self.model.rows()[row][0]
+        lines = [lane.label]
+        if lane.kind == "summary":              # its label says how many it holds
+            return lane.label
+        if lane.kind == "counter":
+            values = self.model.counters[lane.name]["value"]
+            if len(values):
+                lines.append(f"a counter: last {values[-1]:g}, lowest {values.min():g}, "
+                             f"highest {values.max():g}")
+            return "\n".join(lines)
+        if lane.kind == "process":
+            parent = f" · parent PID {lane.parent.pid}" if lane.parent is not None else ""
+            lines.append(f"process, PID {lane.pid}{parent}")
+        else:
+            lines.append(f"thread, TID {lane.tid} in PID {lane.pid}")
+        start = f"{lane.start:.3f} s" if lane.start is not None else "?"
+        end = f"{lane.end:.3f} s" if lane.end is not None else "still running"
+        lines.append(f"alive {start} – {end}")
+        if lane.exit_code is not None:
+            lines.append(f"exit code {lane.exit_code}: {describe_exit(lane.exit_code)}")
+        return "\n".join(lines)
