@@ -10,6 +10,7 @@ import os
 import shutil
 import sys
 
+from gui.run.stop_signals import StopSignals, Stopped
 from workloads import catalog
 
 
@@ -56,7 +57,9 @@ def parse_settings(pairs):
     return settings
 
 
-def run_command(args):
+def run_command(args, signals=None):
+    """`signals`: a `StopSignals` the command honours (SIGINT, SIGTERM, SIGHUP)."""
+    signals = signals or StopSignals()
     try:
         settings = parse_settings(args.set)
         values = catalog.resolve(args.lesson, settings)
@@ -67,14 +70,22 @@ def run_command(args):
         return fail(f"{args.lesson} cannot run here: {reason}")
     python = args.python
     if python:
-        found = shutil.which(python)
-        if not found:
-            return fail(f"interpreter {python!r} not found")
-        python = found
-    for path in (args.trace, args.png):
-        folder = os.path.dirname(os.path.abspath(path)) if path else None
-        if folder and not os.path.isdir(folder):
-            return fail(f"folder {folder} does not exist")
+        from workloads import interpreters
+        try:
+            python = interpreters.locate(python)
+        except ValueError as exc:
+            return fail(str(exc))
+        if interpreters.ask(python) is None:
+            return fail(f"{args.python} does not answer like a Python interpreter")
+    from gui import output_path
+    for option, path in (("--trace", args.trace), ("--png", args.png)):
+        problem = output_path.problem(path) if path is not None else None
+        if problem:
+            return fail(f"{option}: {problem}")
+    waits = catalog.waits(args.lesson, values)
+    if waits:
+        print(f"This run waits up to {waits:g} s for workers you start yourself (wait_s); "
+              "Ctrl+C ends it sooner.", file=sys.stderr)
     from gui.run.session import LessonSession
     output = []
 
@@ -82,11 +93,36 @@ def run_command(args):
         output.append(text)
         _echo(stream, text)
 
+    if signals.caught:
+        return _stopped(signals, " before the lesson started")
     session = LessonSession(args.lesson, values, python, on_output=show)
     try:
-        code = asyncio.run(_run(session))
+        code = asyncio.run(_run(session, signals))
     except OSError as exc:
         return fail(f"cannot start {args.lesson}: {exc}")
+    run = session.run
+    if signals.caught and run.stopped_by == "you":
+        left = (f"still running: {run.leftovers}" if run.leftovers
+                else "no process left behind")
+        return _stopped(signals, f"; the lesson was stopped, {left}")
+    unwritten = [path for path in (args.trace, args.png) if path]
+    try:
+        return _results(args, values, session, code, output, signals, unwritten)
+    except Stopped:
+        return _stopped(signals, " after the lesson had ended" + (
+            f"; {', '.join(unwritten)} not written" if unwritten else ""))
+
+
+def _stopped(signals, what):
+    """One line for a run ended by a signal; exits with 128 + its number, as a shell says."""
+    print(f"concurrency-lab: stopped by {signals.name}{what}", file=sys.stderr)
+    return signals.exit_code
+
+
+def _results(args, values, session, code, output, signals, unwritten):
+    """The lesson has ended: its figures, then its files, each written whole; `unwritten`
+    keeps what is not written yet. A signal stops it between two steps."""
+    from gui import output_path
     run = session.run
     model = session.model
     n = len(model.processes)
@@ -97,21 +133,34 @@ def run_command(args):
         result = summarize(args.lesson, values, model, "".join(output))
         if result:
             print(result, file=sys.stderr)
+    signals.check()
+    unwritten_code = 0
     if args.trace:
         from gui.trace import chrome_json
-        chrome_json.write(args.trace, model, args.lesson, values, session.python_version,
-                          "".join(output))
-        print(f"trace written to {args.trace}", file=sys.stderr)
+        try:
+            chrome_json.write(args.trace, model, args.lesson, values, session.python_version,
+                              "".join(output))
+            print(f"trace written to {args.trace}", file=sys.stderr)
+        except OSError as exc:
+            unwritten_code = fail(f"--trace: cannot write {args.trace}: {exc.strerror or exc}")
+        unwritten.remove(args.trace)
+        signals.check()
     if args.png:
         from gui.views.render import render_timeline_png
         parts = [args.lesson, _params(values), f"Python {session.python_version}"]
-        render_timeline_png(model, args.png, title=" · ".join(p for p in parts if p))
-        print(f"picture written to {args.png}", file=sys.stderr)
+        try:
+            output_path.write_whole(args.png, lambda temp: (render_timeline_png(
+                model, temp, title=" · ".join(p for p in parts if p)), signals.check()))
+            print(f"picture written to {args.png}", file=sys.stderr)
+        except OSError as exc:
+            unwritten_code = fail(f"--png: cannot write {args.png}: {exc.strerror or exc}")
+        unwritten.remove(args.png)
+    signals.check()
     if getattr(session, "deadlock", None):
-        return 0                        # the lesson did what it shows: the deadlock
+        return unwritten_code           # the lesson did what it shows: the deadlock
     if code != 0:
         return fail(f"the lesson failed: {run.exit_reason}")
-    return 0
+    return unwritten_code
 
 
 def _params(values):
@@ -124,18 +173,29 @@ def _echo(stream, text):
     out.flush()
 
 
-async def _run(session):
-    await session.start()
-    watch = asyncio.ensure_future(_stop_on_deadlock(session))
+async def _run(session, signals):
+    signal_came = asyncio.Event()
+    signals.wake(asyncio.get_running_loop(), signal_came)
     try:
-        return await session.wait()
-    except asyncio.CancelledError:      # Ctrl-C: stop the whole tree before leaving
-        await session.stop()
-        raise
+        await session.start()
+        watch = asyncio.ensure_future(_stop_on_deadlock(session))
+        ended = asyncio.ensure_future(session.wait())
+        stopping = asyncio.ensure_future(signal_came.wait())
+        try:
+            await asyncio.wait({ended, stopping}, return_when=asyncio.FIRST_COMPLETED)
+            if not ended.done():        # Ctrl+C, SIGTERM, SIGHUP: stop the whole tree
+                ended.cancel()
+                await asyncio.gather(ended, return_exceptions=True)
+                await session.stop()
+                return session.run.returncode
+            return ended.result()
+        finally:
+            watch.cancel()
+            stopping.cancel()
+            if session.run.running:
+                await session.stop()
     finally:
-        watch.cancel()
-        if session.run.running:
-            await session.stop()
+        signals.wake(None, None)
 
 
 async def _stop_on_deadlock(session):
@@ -158,10 +218,8 @@ def main(argv=None):
             print(item.id)
         return 0
     if args.command == "run":
-        try:
-            return run_command(args)
-        except KeyboardInterrupt:
-            return fail("interrupted; the lesson was stopped")
+        with StopSignals() as signals:
+            return run_command(args, signals)
     if args.command == "screenshot":
         try:
             settings = parse_settings(args.set)
@@ -178,10 +236,10 @@ def main(argv=None):
     if args.command == "open":
         from gui.trace.chrome_reader import TraceError, read
         try:
-            read(args.file)             # a bad file is said here, before any window opens
+            replay = read(args.file)    # a bad file is said here, before any window opens
         except TraceError as exc:
             return fail(f"cannot open {exc}")
-        return app_main(open_path=args.file)
+        return app_main(open_replay=replay)     # read once: the window shows this one
     return app_main()
 
 

@@ -1,14 +1,33 @@
 """Qt face of a `LessonSession`: the window asks it to run or stop and listens to its signals.
 
-Runs on the qasync loop; never blocks the GUI thread. One run at a time: running a new lesson
-stops the previous one first.
+Runs on the qasync loop; never blocks the GUI thread. One run at a time: the runner is busy
+from the moment a run is asked for (while it starts, runs and ends) until its whole process
+tree has been ended and checked. A run asked for meanwhile first stops the current one and
+waits for its end; Stop while a run is starting stops it as soon as it has started, and a run
+stopped before it could start never starts.
 """
 import asyncio
+from dataclasses import dataclass, field
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Signal
 
 from gui.i18n import translate
 from gui.run.session import LessonSession
+
+IDLE, STARTING, RUNNING, STOPPING = "idle", "starting", "running", "stopping"
+
+
+@dataclass(eq=False)
+class _Job:
+    """One run asked for."""
+    lesson_id: object
+    values: dict
+    python: object = None
+    stop_wanted: bool = False
+    started: bool = False               # its session has started (its lesson runs)
+    session: LessonSession = None
+    stopping: asyncio.Future = None
+    task: asyncio.Task = field(default=None, repr=False)
 
 
 class LessonRunner(QObject):
@@ -16,56 +35,100 @@ class LessonRunner(QObject):
     started = Signal(object)             # LessonSession
     finished = Signal(object)            # LessonSession, after it ended on its own or by Stop
     failed = Signal(str)                 # could not start: a one-line reason
+    cancelled = Signal()                 # stopped before it started: nothing ran
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.session = None
-        self._task = None
-        self._watch = QTimer(self)
-        self._watch.setInterval(1000)
-        self._watch.timeout.connect(self._remember_pids)
+        self.state = IDLE
+        self._job = None                 # the newest run asked for, until it has ended
+
+    @property
+    def busy(self):
+        """A run is starting, running or being ended: nothing new starts now."""
+        return self._job is not None
+
+    @property
+    def stopping(self):
+        """Stop was asked for the current run (it may still be starting)."""
+        return self._job is not None and self._job.stop_wanted
 
     @property
     def running(self):
+        """The lesson's first process is alive."""
         return self.session is not None and self.session.run is not None \
             and self.session.run.running
 
     def run(self, lesson_id, values, python=None):
-        """Start a lesson (stopping any current one first)."""
-        self._task = asyncio.ensure_future(self._run(lesson_id, values, python))
-        return self._task
-
-    async def _run(self, lesson_id, values, python):
-        if self.running:
-            await self.stop()
-        session = LessonSession(lesson_id, values, python, on_output=self.output.emit)
-        self.session = session
-        try:
-            await session.start()
-        except OSError as exc:
-            self.failed.emit(translate("LessonRunner", "could not start {lesson}: {error}")
-                             .format(lesson=lesson_id, error=exc))
-            return
-        self.started.emit(session)
-        self._watch.start()
-        await session.wait()
-        self._watch.stop()
-        if self.session is session:
-            self.finished.emit(session)
+        """Start a lesson; a current run is stopped, and has ended, before this one starts.
+        Returns the task of this run (done when it has ended)."""
+        previous = self._job
+        if previous is not None:
+            self._stop_job(previous)
+        job = self._job = _Job(lesson_id, values, python)
+        job.task = asyncio.ensure_future(self._run(job, previous))
+        if previous is None:
+            self.state = STARTING
+        return job.task
 
     async def stop(self):
-        """Stop the running lesson's whole tree; returns the pids that survived (none)."""
-        session = self.session
-        if session is None or session.run is None:
+        """Stop the current run (also one still starting) and wait until its whole tree has
+        ended; returns the pids that survived (none)."""
+        job = self._job
+        if job is None:
             return []
-        self._watch.stop()
-        leftovers = await session.stop()
+        self._stop_job(job)
+        await asyncio.gather(job.task, return_exceptions=True)
+        if job.session is None or job.session.run is None:
+            return []
+        leftovers = job.session.run.leftovers
         if leftovers:
             text = translate("LessonRunner", "Still running after Stop: {pids}").format(
                 pids=leftovers)
             self.output.emit("stderr", f"\n{text}\n")
         return leftovers
 
-    def _remember_pids(self):
-        if self.session is not None:
-            self.session.remember_pids()
+    def _stop_job(self, job):
+        job.stop_wanted = True
+        if job.started and job.stopping is None:
+            self.state = STOPPING
+            job.stopping = asyncio.ensure_future(job.session.stop())
+
+    async def _run(self, job, previous):
+        try:
+            if previous is not None:        # it was asked to stop: wait for its whole end
+                await asyncio.gather(previous.task, return_exceptions=True)
+            if job.stop_wanted:             # stopped (or replaced) before it could start
+                self._idle(job)
+                self.cancelled.emit()
+                return
+            await self._run_job(job)
+        finally:
+            self._idle(job)
+
+    async def _run_job(self, job):
+        self.state = STARTING
+        session = job.session = self.session = LessonSession(
+            job.lesson_id, job.values, job.python, on_output=self.output.emit)
+        try:
+            await session.start()
+        except OSError as exc:
+            self._idle(job)
+            self.failed.emit(translate("LessonRunner", "could not start {lesson}: {error}")
+                             .format(lesson=getattr(job.lesson_id, "id", job.lesson_id),
+                                     error=exc))
+            return
+        job.started, self.state = True, RUNNING
+        self.started.emit(session)
+        if job.stop_wanted:                 # Stop came while it was starting
+            self._stop_job(job)
+        await session.wait()                # the lesson ended and its whole tree was checked
+        if job.stopping is not None:
+            await job.stopping
+        self._idle(job)
+        self.finished.emit(session)
+
+    def _idle(self, job):
+        if self._job is job:
+            self._job = None
+            self.state = IDLE

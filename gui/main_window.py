@@ -46,6 +46,7 @@ class MainWindow(WindowLayout, WindowMenus, QMainWindow):
         self.runner.started.connect(self._started)
         self.runner.finished.connect(self._finished)
         self.runner.failed.connect(self._failed)
+        self.runner.cancelled.connect(self._cancelled)
         self._clock = QTimer(self)
         self._clock.setInterval(100)
         self._clock.timeout.connect(self._tick)
@@ -85,7 +86,7 @@ class MainWindow(WindowLayout, WindowMenus, QMainWindow):
         if lesson_id:
             self._show_text(lesson_id)
         outcome = getattr(self, "_outcome", None)
-        if outcome is not None and not self.runner.running and self.shown_session() is outcome:
+        if outcome is not None and not self.runner.busy and self.shown_session() is outcome:
             self._show_outcome(outcome, keep_banner=True)
 
     def changeEvent(self, event):
@@ -96,6 +97,8 @@ class MainWindow(WindowLayout, WindowMenus, QMainWindow):
     # -- lessons ----------------------------------------------------------------------
     def show_lesson(self, lesson_id):
         lesson = catalog.lesson(lesson_id)
+        if self.runner.busy:                # one run at a time, of the lesson on screen
+            self.stop_lesson()
         self._set_panel(lesson_id)
         self.params.set_lesson(lesson_id)
         self._show_text(lesson_id)
@@ -133,14 +136,15 @@ class MainWindow(WindowLayout, WindowMenus, QMainWindow):
             self.panel.refresh()
 
     def run_or_stop(self):
-        if self.runner.running:
+        """Space: Stop while a run starts or runs (once), Run otherwise."""
+        if self.runner.busy:
             self.stop_lesson()
         else:
             self.run_lesson()
 
     def run_lesson(self):
         lesson_id = self.lessons.current_lesson()
-        if not lesson_id or self.timeline is None or self.runner.running:
+        if not lesson_id or self.timeline is None or self.runner.busy:
             return
         try:
             values = self.params.values()
@@ -153,17 +157,19 @@ class MainWindow(WindowLayout, WindowMenus, QMainWindow):
         self.start_run(lesson_id, values)
 
     def start_run(self, lesson_id, values):
-        if self.runner.running:
+        if self.runner.busy:                # a second press while it starts: nothing more
             return
         self.console.clear()
         self.console.write("status", f"$ concurrency-lab run {lesson_id} "
                            + " ".join(f"--set {k}={v}" for k, v in values.items()) + "\n")
         self.run_button.setEnabled(False)
+        self.stop_button.setEnabled(True)   # Stop while it starts stops what was started
         self._set_status(translate("MainWindow", "Starting {lesson}…").format(lesson=lesson_id))
         self.runner.run(lesson_id, values, self.interpreter.python())
 
     def stop_lesson(self):
-        if self.runner.running:
+        """Stop the run, also one still starting; stopping never waits on the GUI thread."""
+        if self.runner.busy and not self.runner.stopping:
             self._set_status(translate("MainWindow", "Stopping…"))
             self.stop_button.setEnabled(False)
             asyncio.ensure_future(self.runner.stop())
@@ -177,11 +183,13 @@ class MainWindow(WindowLayout, WindowMenus, QMainWindow):
         self.timeline.set_model(session.model)
         self.timeline.set_live(True)
         self.cores.set_workload_root(session.run.pid)
-        self.stop_button.setEnabled(True)
         self.params.set_enabled(False)
-        self._set_status(translate("MainWindow", "Running {lesson} under Python {version} "
-                                                 "(PID {pid})").format(
-            lesson=session.lesson.id, version=session.python_version, pid=session.run.pid))
+        if not self.runner.stopping:        # else Stop came while it started: it is ending
+            self.stop_button.setEnabled(True)
+            self._set_status(translate("MainWindow", "Running {lesson} under Python {version} "
+                                                     "(PID {pid})").format(
+                lesson=session.lesson.id, version=session.python_version,
+                pid=session.run.pid))
         self.interpreter.setEnabled(False)
         self._started_at = time.monotonic()
         self._clock.start()
@@ -228,9 +236,18 @@ class MainWindow(WindowLayout, WindowMenus, QMainWindow):
 
     def _failed(self, reason):
         self.run_button.setEnabled(True)
+        self.stop_button.setEnabled(False)
         self.interpreter.setEnabled(True)
         self._set_status(reason)
         self.console.write("stderr", reason + "\n")
+
+    def _cancelled(self):
+        """Stopped before anything started: back to where it was."""
+        self.run_button.setEnabled(self.timeline is not None)
+        self.stop_button.setEnabled(False)
+        self.interpreter.setEnabled(True)
+        self.status.setText(translate("MainWindow", "Choose a lesson and press Run."))
+        self.status.setProperty("idle", True)
 
     def _tick(self):
         if self.runner.session is not None and hasattr(self, "_started_at"):
@@ -253,7 +270,7 @@ class MainWindow(WindowLayout, WindowMenus, QMainWindow):
 
     # -- closing ----------------------------------------------------------------------
     def closeEvent(self, event):
-        if self._closing or not self.runner.running:
+        if self._closing or not self.runner.busy:
             if self.cores is not None:
                 self.cores.stop()
             event.accept()

@@ -3,8 +3,8 @@ the timeline on top, then the lesson's text, source and console beside the CPU c
 timeline and the core graphs are built right after the window first shows (pyqtgraph takes
 a while to import)."""
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import (QGroupBox, QHBoxLayout, QLabel, QPushButton, QSplitter,
-                               QTabWidget, QTextBrowser, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QGroupBox, QHBoxLayout, QLabel, QPushButton, QSizePolicy,
+                               QSplitter, QTabWidget, QTextBrowser, QVBoxLayout, QWidget)
 
 from gui.i18n import translate
 from gui.views.code_view import CodeView
@@ -36,6 +36,10 @@ class WindowLayout:
         self.result.setObjectName("lessonResult")
         self.result.setWordWrap(True)
         self.result.setVisible(False)
+        for label in (self.status, self.result):
+            # Texts here may come from a trace file: a long word is cut at the panel's edge
+            # instead of widening the panel (and the window) to fit it.
+            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.clock = QLabel("0.0 s")
         self.clock.setObjectName("runClock")
         self.clock.setAlignment(Qt.AlignRight | Qt.AlignVCenter)

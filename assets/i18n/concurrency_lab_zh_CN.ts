@@ -1839,6 +1839,13 @@ sent</source>
     </message>
 </context>
 <context>
+    <name>ParamForm</name>
+    <message>
+        <source>This run waits up to {seconds} s for workers you start yourself (wait s); Stop ends it sooner.</source>
+        <translation>这次运行最多等待 {seconds} 秒，等你自己启动的工作进程（wait s）；按“停止”可提前结束。</translation>
+    </message>
+</context>
+<context>
     <name>catalog</name>
     <message>
         <source>Processes</source>
@@ -2001,8 +2008,8 @@ sent</source>
         <translation>在本机启动的工作进程数（0：只用你自己启动的）</translation>
     </message>
     <message>
-        <source>the address the manager listens on: 127.0.0.1 is this machine only, 0.0.0.0 lets other machines in</source>
-        <translation>管理进程监听的地址：127.0.0.1 仅限本机，0.0.0.0 允许其他机器接入</translation>
+        <source>the address the manager listens on: 127.0.0.1 (or empty) is this machine only, 0.0.0.0 lets other machines in</source>
+        <translation>管理进程监听的地址：127.0.0.1（或留空）仅限本机，0.0.0.0 允许其他机器接入</translation>
     </message>
     <message>
         <source>the port it listens on (0: a free one)</source>

@@ -52,12 +52,6 @@ class LessonSession:
         if self._on_exit:
             self._on_exit(self)
 
-    def remember_pids(self):
-        """Every pid the probe or psutil has seen belongs to this run's tree."""
-        if self.run is not None:
-            self.run.seen_pids.update(self.model.processes)
-            self.run.remember_tree()
-
     async def wait(self):
         code = await self.run.wait()
         await self.listener.drain()
@@ -65,11 +59,12 @@ class LessonSession:
         return code
 
     async def stop(self, by="you"):
-        """Stop the lesson and its whole tree; returns pids that survived (should be none)."""
+        """Stop the lesson and its whole tree; returns pids that survived (should be none).
+        The tree is what the OS reports (`gui/run/process_tree.py`); the pids in the trace
+        are what its processes say of themselves: shown, never trusted with a signal."""
         if self.run is None:
             await self.listener.close()
             return []
-        self.remember_pids()
         leftovers = await self.run.stop(by)
         await self.listener.drain()
         await self.listener.close()

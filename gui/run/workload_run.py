@@ -2,12 +2,12 @@
 
 `WorkloadRun` owns the lesson's process from start to cleanup. It is plain asyncio (the window
 drives it from the qasync loop, the command line from `asyncio.run`), reports through
-callbacks, and turns the exit status into words.
+callbacks, and turns the exit status into words. Which processes it may signal is the OS's
+answer, never the trace's (`gui/run/process_tree.py`).
 """
 import asyncio
 import codecs
 import os
-import signal
 import sys
 import time
 from pathlib import Path
@@ -15,11 +15,14 @@ from pathlib import Path
 import psutil
 
 from gui.run.exit_reason import describe
+from gui.run.process_tree import ProcessTree
 from workloads import catalog
 
 ROOT = Path(__file__).resolve().parents[2]          # holds gui/ and workloads/
 BOOT = Path(catalog.__file__).resolve().parent / "_boot"
-GRACE_S = 2.0
+WATCH_S = 0.5           # how often the running tree is looked at (children that leave it)
+LINGER_S = 1.0          # after the lesson's end: for its output, then for its children
+EXIT_POLL_S = 0.02
 
 
 class WorkloadRun:
@@ -38,10 +41,12 @@ class WorkloadRun:
         self.returncode = None
         self.stopped_by = None          # who asked for the stop: "you", "the deadlock watch"
         self.started_ns = None
-        self.seen_pids = set()          # every pid of the tree we have seen, for cleanup
-        self.leftovers = []             # pids still alive after stop (should stay empty)
+        self.tree = None                # the processes of this run, as the OS reports them
+        self.leftovers = []             # pids still alive after the end (should stay empty)
         self._readers = []
         self._done = None
+        self._stopping = None
+        self._watcher = None
 
     @property
     def pid(self):
@@ -76,7 +81,12 @@ class WorkloadRun:
             *self.command(), stdin=asyncio.subprocess.DEVNULL,
             stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
             env=self.environment(), cwd=str(ROOT), start_new_session=True)
-        self.seen_pids.add(self.process.pid)
+        try:
+            self.tree = ProcessTree(self.process.pid)
+        except psutil.NoSuchProcess:    # ended and reaped at once: it started nothing
+            self.tree = None
+        else:
+            self._watcher = asyncio.ensure_future(self._watch_tree())
         self._readers = [asyncio.ensure_future(self._pump(self.process.stdout, "stdout")),
                          asyncio.ensure_future(self._pump(self.process.stderr, "stderr"))]
         self._done = asyncio.ensure_future(self._wait())
@@ -93,10 +103,21 @@ class WorkloadRun:
                 return
 
     async def _wait(self):
-        self.returncode = await self.process.wait()
-        await asyncio.gather(*self._readers, return_exceptions=True)
-        # Children of a finished lesson (a pool it forgot to join) must not outlive it.
-        await self._end_tree(list(self._tree()))
+        # Not `process.wait()`: it also waits for the output pipes to close, which a process
+        # the lesson left behind may hold open for ever.
+        while self.process.returncode is None:
+            await asyncio.sleep(EXIT_POLL_S)
+        self.returncode = self.process.returncode
+        if self._watcher is not None:
+            self._watcher.cancel()
+        # What its processes still write comes first. Children of a finished lesson (a pool
+        # it forgot to join, an orphan that holds its output open) must not outlive it: the
+        # whole tree is ended and checked before the run counts as over.
+        await asyncio.wait(self._readers, timeout=LINGER_S)
+        await self._end_tree()
+        _, stuck = await asyncio.wait(self._readers, timeout=LINGER_S)
+        for reader in stuck:            # held open by a process that is not of this run
+            reader.cancel()
         self.on_exit(self)
         return self.returncode
 
@@ -104,74 +125,32 @@ class WorkloadRun:
         """Wait until the lesson has ended and its output is read; returns the exit status."""
         return await asyncio.shield(self._done)
 
-    def remember_tree(self):
-        """Note the pids of the running tree (called every second while it runs, so it only
-        walks the known processes' children, not every process of the machine)."""
-        for proc in self._tree(whole_group=False):
-            self.seen_pids.add(proc.pid)
+    async def remember_tree(self):
+        """Note the processes of the running tree: a child that leaves the lesson's session
+        (`setsid`) is known while its parent still shows it, and ended with the rest."""
+        if self.tree is not None:
+            tree = self.tree
+            tree.remember(await asyncio.to_thread(tree.scan, False))
 
-    def _tree(self, whole_group=True):
-        found = {}
-        for pid in list(self.seen_pids):
-            try:
-                proc = psutil.Process(pid)
-                found[pid] = proc
-                for child in proc.children(recursive=True):
-                    found[child.pid] = child
-            except psutil.Error:
-                continue
-        if whole_group and self.process is not None:    # anything still in the group
-            for proc in psutil.process_iter():
-                try:
-                    if proc.pid not in found and os.getpgid(proc.pid) == self.process.pid:
-                        found[proc.pid] = proc
-                except (OSError, psutil.Error):
-                    continue
-        return [p for p in found.values() if _alive(p)]
+    async def _watch_tree(self):
+        while self.returncode is None:
+            await asyncio.sleep(WATCH_S)
+            await self.remember_tree()
 
     async def stop(self, by="you"):
         """Terminate the whole tree, kill what is left after a grace period, then check."""
         if self.process is None:
             return []
-        if self.returncode is None:
+        if self.returncode is None and self.stopped_by is None:
             self.stopped_by = by
-        await self._end_tree(self._tree())
-        await self.wait()
+        if self._stopping is None:      # a second Stop waits for the first
+            self._stopping = asyncio.ensure_future(self._stop())
+        await asyncio.shield(self._stopping)
         return self.leftovers
 
-    async def _end_tree(self, procs):
-        procs = [p for p in procs if _alive(p)]
-        if not procs:
-            self.leftovers = []
-            return
-        self.seen_pids.update(p.pid for p in procs)
-        _signal_all(procs, signal.SIGTERM)
-        procs = await _wait_gone(procs, GRACE_S)
-        if procs:
-            _signal_all(procs, signal.SIGKILL)
-            procs = await _wait_gone(procs, GRACE_S)
-        self.leftovers = [p.pid for p in procs]
+    async def _stop(self):
+        await self._end_tree()
+        await self.wait()               # ends and checks the whole tree once more
 
-
-def _alive(proc):
-    try:
-        return proc.is_running() and proc.status() != psutil.STATUS_ZOMBIE
-    except psutil.Error:
-        return False
-
-
-def _signal_all(procs, sig):
-    for proc in procs:
-        try:
-            proc.send_signal(sig)
-        except psutil.Error:
-            pass
-
-
-async def _wait_gone(procs, timeout):
-    deadline = time.monotonic() + timeout
-    while True:
-        procs = [p for p in procs if _alive(p)]
-        if not procs or time.monotonic() > deadline:
-            return procs
-        await asyncio.sleep(0.02)
+    async def _end_tree(self):
+        self.leftovers = await self.tree.end() if self.tree is not None else []

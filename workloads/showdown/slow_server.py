@@ -3,10 +3,14 @@ the I/O showdown. It runs as a separate program, untraced, so its own threads st
 lesson's timeline:
 
     python -m workloads.showdown.slow_server 300      # prints its port, then serves
+
+It serves until its standard input closes: the lesson that starts it holds the other end, so
+the server ends with the lesson however the lesson ends (even killed), never left behind.
 """
 import os
 import subprocess
 import sys
+import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -40,7 +44,8 @@ def start(delay_ms):
     root = str(Path(__file__).resolve().parents[2])
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [root, env.get("PYTHONPATH")]))
     server = subprocess.Popen([sys.executable, "-m", "workloads.showdown.slow_server",
-                               str(delay_ms)], stdout=subprocess.PIPE, env=env, text=True)
+                               str(delay_ms)], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                              env=env, text=True)
     line = server.stdout.readline()
     if not line.strip().isdigit():
         server.kill()
@@ -49,8 +54,16 @@ def start(delay_ms):
     return server, ("127.0.0.1", int(line))
 
 
+def end_with_our_input():
+    """Wait for the end of standard input (the lesson has ended), then end at once."""
+    sys.stdin.buffer.read()
+    os._exit(0)
+
+
 def main():
     SlowHandler.delay_s = int(sys.argv[1]) / 1000
+    if sys.stdin is not None:
+        threading.Thread(target=end_with_our_input, daemon=True).start()
     server = Server(("127.0.0.1", 0), SlowHandler)
     print(server.server_address[1], flush=True)
     server.serve_forever()
