@@ -94,7 +94,7 @@ class Predict(QObject):
     # -- before the run -------------------------------------------------------------------
     def gate(self, lesson_id, values):
         """A run gate: True when the question is shown, and the run starts after a choice."""
-        if not self.enabled() or self.window.runner.running:
+        if not self.enabled() or self.window.runner.busy:
             return False
         if questions.question(lesson_id, values) is None:
             return False

@@ -134,7 +134,7 @@ class Replayer(QObject):
     def open(self, path):
         """Show the trace at `path`; a clear message (and False) when it cannot be shown."""
         window = self.window
-        if window.runner.running:
+        if window.runner.busy:
             self._error(translate("Replay", "Stop the running lesson before opening a trace."))
             return False
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)   # a big trace takes seconds

@@ -114,7 +114,7 @@ class WindowLayout:
         self._bottom.replaceWidget(1, self.cores).deleteLater()
         self._centre.setSizes([520, 420])
         self._bottom.setSizes([640, 460])
-        self.run_button.setEnabled(not self.runner.running)
+        self.run_button.setEnabled(not self.runner.busy)
         self.plots_ready.emit()
 
 

@@ -588,6 +588,10 @@
         <source>PID {pid} · Pool worker {worker}</source>
         <translation>PID {pid} · 进程池工作进程 {worker}</translation>
     </message>
+    <message>
+        <source>+ {count} more lanes, drawn together</source>
+        <translation>+ 另外 {count} 条泳道，合并绘制</translation>
+    </message>
 </context>
 <context>
     <name>LessonList</name>
@@ -983,6 +987,13 @@
     <message>
         <source>Theme</source>
         <translation>主题</translation>
+    </message>
+</context>
+<context>
+    <name>ParamForm</name>
+    <message>
+        <source>This run waits up to {seconds} s for workers you start yourself (wait s); Stop ends it sooner.</source>
+        <translation>这次运行最多等待 {seconds} 秒，等你自己启动的工作进程（wait s）；按“停止”可提前结束。</translation>
     </message>
 </context>
 <context>
@@ -1836,13 +1847,6 @@ sent</source>
     <message>
         <source>{name} (not traced here)</source>
         <translation>{name}（此处未跟踪）</translation>
-    </message>
-</context>
-<context>
-    <name>ParamForm</name>
-    <message>
-        <source>This run waits up to {seconds} s for workers you start yourself (wait s); Stop ends it sooner.</source>
-        <translation>这次运行最多等待 {seconds} 秒，等你自己启动的工作进程（wait s）；按“停止”可提前结束。</translation>
     </message>
 </context>
 <context>

@@ -120,7 +120,9 @@ _ROLES = ((re.compile(r"^PID (\d+) · main process$"),
           (re.compile(r"^PID (\d+) · child of PID (\d+)$"),
            QT_TRANSLATE_NOOP("Lanes", "PID {pid} · child of PID {parent}")),
           (re.compile(r"^PID (\d+) · Pool worker (\d+)$"),
-           QT_TRANSLATE_NOOP("Lanes", "PID {pid} · Pool worker {worker}")))
+           QT_TRANSLATE_NOOP("Lanes", "PID {pid} · Pool worker {worker}")),
+          (re.compile(r"^\+ ([\d,]+) more lanes, drawn together$"),
+           QT_TRANSLATE_NOOP("Lanes", "+ {count} more lanes, drawn together")))
 
 
 def shown_label(lane):

@@ -3,6 +3,7 @@ and exit code. A mixin of `TimelineView` (it reads `model`, `spans` and `lane_ax
 from gui.i18n import translate
 from gui.run.exit_reason import describe as describe_exit
 from gui.views.palette import state_label
+from gui.views.lane_axis import shown_label
 
 
 def _ms(seconds):
@@ -43,7 +44,7 @@ class TimelineText:
         lane = self.model.rows()[row][0]
         lines = [lane.label]
         if lane.kind == "summary":              # its label says how many it holds
-            return lane.label
+            return shown_label(lane)
         if lane.kind == "counter":
             values = self.model.counters[lane.name]["value"]
             if len(values):

@@ -77,6 +77,15 @@ def test_thousands_of_lanes_are_folded_into_a_summary_row(view, qtbot):
     view.viewbox.setYRange(MAX_ROWS - 10, MAX_ROWS, padding=0)
     image = view.grab().toImage()
     assert not image.isNull() and view.spans.mode == "raster"
+    from gui import i18n
+    try:                                              # the summary row speaks Chinese too
+        i18n.set_language("zh_CN")
+        view.set_model(model)
+        label = view.lane_axis.rows[-1][0]
+        assert f"{count + 1 - MAX_ROWS + 1:,}" in label and "泳道" in label
+        assert view.describe_lane(MAX_ROWS - 1) == label
+    finally:
+        i18n.set_language("en")
 
 
 PEAK = textwrap.dedent("""
