@@ -208,7 +208,8 @@ def fit_to_screen(window):
     the text down a step at a time, once the layout has settled, but not below normal."""
     _state["fits"] = _state.get("fits", 0) + 1         # a newer change cancels this one
     if window.presentation_on and window.screen() is not None:
-        QTimer.singleShot(SETTLE_MS, lambda run=_state["fits"]: _fit_step(window, run))
+        # the window is the timer's context: a window deleted meanwhile cancels the step
+        QTimer.singleShot(SETTLE_MS, window, lambda run=_state["fits"]: _fit_step(window, run))
 
 
 def _fit_step(window, run):
@@ -221,7 +222,7 @@ def _fit_step(window, run):
     _state["extra"] = smaller[-1] / _state["zoom"]
     apply_look()
     restyle(window)
-    QTimer.singleShot(SETTLE_MS, lambda: _fit_step(window, run))
+    QTimer.singleShot(SETTLE_MS, window, lambda: _fit_step(window, run))
 
 
 def crowded(window):

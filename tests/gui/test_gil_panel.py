@@ -87,9 +87,10 @@ def test_threads_numbers_and_turns_in_the_close_up(qtbot, run_async):
     overlap = np.clip(bars[:-1, 1] - bars[1:, 0], 0, None).sum()
     assert overlap < 0.05 * (bars[:, 1] - bars[:, 0]).sum()
     if TWO_CORES:
-        # ~10 turns of ~5 ms in 50 ms, both threads' (generous: the machine may be busy)
+        # ~10 turns of ~5 ms in 50 ms, both threads' (generous: the machine may be busy): a
+        # typical turn is a few switch intervals at most, far from the close-up's width
         assert len(bars) >= 3 and set(bars[:, 2].tolist()) == {0.0, 1.0}
-        assert np.median(bars[:, 1] - bars[:, 0]) < 0.025
+        assert np.median(bars[:, 1] - bars[:, 0]) < 5 * 0.005
     assert banners == [panel.verdict]
     assert banners[0].startswith("2 threads, one GIL: they handed it over "
                                  f"{turns.handoffs:,} times")

@@ -53,6 +53,7 @@ def visible_texts(window):
     return [t.replace("&", "").strip() for t in texts if t and t.strip()]
 
 
+@pytest.mark.realrun                # lupdate runs as a program of its own
 def test_every_string_of_the_interface_has_a_chinese_translation(tmp_path):
     """lupdate over today's sources finds no string without a finished translation, and
     every translation keeps the {placeholders} of its source."""

@@ -25,7 +25,9 @@ def test_total_is_about_the_longest_delay_not_the_sum(lesson_run):
     firsts = [lines.index(f"127.0.0.1:{p} header > HTTP/1.0 200 OK") for p in ports]
     assert firsts == sorted(firsts)
     total = float(re.search(r"^total: ([\d.]+) s", out, re.M).group(1))
-    assert max(delays) * 0.9 <= total < 0.7 * sum(delays)
+    # at least the longest wait (a server cannot answer sooner), and nearer to it than to all
+    # the waits one after another
+    assert max(delays) * 0.9 <= total and total - max(delays) < sum(delays) - total
     assert summarize("async.wget", session.values, session.model, out) == (
         f"Done in {total:.2f} s: about the longest wait (0.9 s), not all the waits one after "
         f"another (1.8 s).")

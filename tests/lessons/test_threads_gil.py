@@ -28,10 +28,12 @@ def test_threads_take_turns_at_the_switch_interval(lesson_run):
     assert len(np.unique(lanes)) == 2
     assert overlap_fraction(t0, t1) < 0.05
     if TWO_CORES:
-        # a hand-off every switch interval: the median turn is close to 5 ms
+        # a hand-off every switch interval (5 ms): a median turn of about one interval, a few
+        # at most when other programs delay the waiting thread's wake-up; turns of the run's
+        # length would be a few hand-offs, not hundreds
         turns = gil_turns(session.model)
-        assert turns.threads == 2 and turns.handoffs >= 100
-        assert 0.5 < turns.median_s / 0.005 < 2.0
+        assert turns.threads == 2 and turns.handoffs >= (t1.max() - t0.min()) / (4 * 0.005)
+        assert 0.5 < turns.median_s / 0.005 < 4.0
         assert cores_used(out) < 1.3
     waits = session.model.spans["state"] == STATES.index("wait.gil")
     assert waits.sum() >= 10
@@ -62,7 +64,9 @@ def test_processes_run_at_the_same_time(lesson_run):
 
 @pytest.mark.skipif(not GIL_BUILD, reason="the GIL is off in this interpreter")
 def test_a_longer_switch_interval_gives_longer_turns(lesson_run):
+    # 25 times longer: a busy machine adds the same few ms of wake-up to every turn, so the
+    # turns still differ severalfold
     short, _ = lesson_run("threads.gil", workers=2, seconds=1, switch_interval_ms=2)
-    long, _ = lesson_run("threads.gil", workers=2, seconds=1, switch_interval_ms=20)
+    long, _ = lesson_run("threads.gil", workers=2, seconds=1, switch_interval_ms=50)
     median = [gil_turns(run.model).median_s for run in (short, long)]
     assert median[1] > 3 * median[0]

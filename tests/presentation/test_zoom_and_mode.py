@@ -59,13 +59,18 @@ def test_ctrl_plus_and_minus_zoom_every_text_and_ctrl_0_resets(window, qtbot):
 
 def test_zoom_stays_between_80_and_250_percent(window):
     zoom_in, zoom_out = action_for(window, "Ctrl++"), action_for(window, "Ctrl+-")
-    for _ in range(7):                  # 100 % -> 250 % is six steps
-        zoom_in.trigger()
+    assert presentation.STEPS[0] == 0.8 and presentation.STEPS[-1] == 2.5
+    presentation.set_zoom(window, 2.25)         # one step below the largest
+    zoom_in.trigger()
+    assert presentation.zoom() == 2.5
+    zoom_in.trigger()                           # and no further
     assert presentation.zoom() == 2.5
     assert QApplication.font().pointSizeF() == 2.5 * presentation.BASE_PT
     rows_tall = window.timeline.row_px
-    for _ in range(10):                 # 250 % -> 80 % is nine steps
-        zoom_out.trigger()
+    presentation.set_zoom(window, 0.9)          # one step above the smallest
+    zoom_out.trigger()
+    assert presentation.zoom() == 0.8
+    zoom_out.trigger()                          # and no further
     assert presentation.zoom() == 0.8
     assert window.timeline.row_px[0] < rows_tall[0]      # lanes shrink with the text
 

@@ -210,8 +210,7 @@ def main():
         print(f"Manager listening on {manager.address[0]}:{manager.address[1]}, "
               f"reachable from {reach}.", flush=True)
         print(f"Worker command: {command}", flush=True)
-        # the timeline (and a trace file saved from it) gets the command without the key
-        probe.mark(f"Worker command: {command.replace(key, '(the key)')}")
+        probe.mark(f"Worker command: {command}")     # a saved trace keeps it without the key
         # Fetch the queues through the manager, never task_queue directly: that one is a
         # copy in this process, while the workers see the server process's queues.
         task, result = manager.get_task_queue(), manager.get_result_queue()
