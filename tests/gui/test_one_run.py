@@ -10,19 +10,14 @@ from PySide6.QtCore import QTimer, Qt
 from PySide6.QtTest import QTest
 
 from gui.main_window import MainWindow
-from tests.gui.waiting import until
+from tests.gui.waiting import active_window, until
 from workloads.catalog import Lesson
 
 pytestmark = pytest.mark.realrun
 
 
-def active_window(qtbot):
-    window = MainWindow()
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)      # shortcuts belong to the active window
+def gil_window(qtbot):
+    window = active_window(qtbot)
     window.lessons.select("threads.gil")
     window.params.set_values({"variant": "processes", "seconds": 30.0})
     window.timeline.setFocus()
@@ -72,7 +67,7 @@ PRESSES = {"Space Space": [Qt.Key.Key_Space, Qt.Key.Key_Space],
 @pytest.mark.parametrize("presses", PRESSES)
 def test_a_second_press_while_a_run_starts_never_starts_a_second_run(qtbot, run_async,
                                                                         presses):
-    window = active_window(qtbot)
+    window = gil_window(qtbot)
     seen = set()
 
     async def scenario():
@@ -107,7 +102,7 @@ def test_a_second_press_while_a_run_starts_never_starts_a_second_run(qtbot, run_
 
 
 def test_choosing_another_lesson_stops_the_run_fully(qtbot, run_async):
-    window = active_window(qtbot)
+    window = gil_window(qtbot)
 
     async def scenario():
         QTest.keyClick(window, Qt.Key.Key_F5)

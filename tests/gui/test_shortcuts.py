@@ -7,16 +7,11 @@ from PySide6.QtTest import QTest
 
 from gui import about
 from gui.main_window import MainWindow
-from tests.gui.waiting import until
+from tests.gui.waiting import active_window, until
 
 
 def test_space_runs_and_stops_the_lesson(qtbot, run_async):
-    window = MainWindow()
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
+    window = active_window(qtbot)
     window.lessons.select("threads.basics")
     window.params.set_values({"ticks": 100, "tick_s": 0.2})
     window.timeline.setFocus()
@@ -32,12 +27,7 @@ def test_space_runs_and_stops_the_lesson(qtbot, run_async):
 
 
 def test_next_and_previous_lesson_from_the_keyboard(qtbot):
-    window = MainWindow()
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)  # shortcuts belong to the active window
+    window = active_window(qtbot)
     window.lessons.select("process.pool")
     window.lessons.setFocus()               # keys go where the focus is: the lesson list
     press = lambda key: QTest.keyClick(window.focusWidget() or window, key,  # noqa: E731

@@ -18,3 +18,15 @@ async def run_to_the_end(window, timeout=120):
     await until(lambda: window.runner.session is not None, message="a session")
     await until(lambda: window.run_button.isEnabled() and not window.runner.running,
                 timeout=timeout, message="the lesson to end")
+
+
+def active_window(qtbot):
+    """A shown main window that has the keyboard: shortcuts belong to the active window."""
+    from gui.main_window import MainWindow
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    return window

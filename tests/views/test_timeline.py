@@ -48,16 +48,6 @@ def row_of(model, label, pid):
                 if lane.label == label and lane.pid == pid)
 
 
-@pytest.fixture
-def view(qtbot):
-    widget = TimelineView()
-    qtbot.addWidget(widget)
-    widget.resize(1200, 700)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
-
-
 def colours(image):
     """RGB values (0xRRGGBB) of every pixel of a QImage."""
     image = image.convertToFormat(QImage.Format.Format_RGB32)

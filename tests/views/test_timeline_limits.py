@@ -16,29 +16,6 @@ from tests.views.test_timeline import small_model
 ROOT = Path(__file__).resolve().parents[2]
 
 
-@pytest.fixture
-def view(qtbot):
-    widget = TimelineView()
-    qtbot.addWidget(widget)
-    widget.resize(1200, 700)
-    widget.show()
-    qtbot.waitExposed(widget)
-    yield widget
-    dispose(widget)
-
-
-def dispose(widget):
-    """Delete now, not in a later test's event processing."""
-    from PySide6.QtCore import QCoreApplication, QEvent
-    from shiboken6 import isValid
-    if isValid(widget):
-        widget.timer.stop()
-        widget.hide()
-        widget.deleteLater()
-        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-        QCoreApplication.processEvents()
-
-
 def endless_model():
     """A model that reached the view with a span to infinity (as a bad trace once did)."""
     model = TraceModel()
