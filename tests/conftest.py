@@ -9,8 +9,8 @@ import types
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Settings the app remembers go to a file of this test run, never the user's own; each test
 # starts from none (see the autouse fixture below).
-os.environ["CLAB_SETTINGS"] = os.path.join(
-    __import__("tempfile").mkdtemp(prefix="clab-settings-"), "concurrency-lab.ini")
+_SETTINGS_DIR = __import__("tempfile").mkdtemp(prefix="clab-settings-")
+os.environ["CLAB_SETTINGS"] = os.path.join(_SETTINGS_DIR, "concurrency-lab.ini")
 # The window starts in English whatever the machine's locale; tests switch on purpose.
 os.environ["LANGUAGE"] = "en"
 # Every process this test session starts inherits this mark (see _lesson_processes).
@@ -70,6 +70,11 @@ def _starts_a_process(func, seen):
     return any(isinstance(target, types.FunctionType) and _ours(target)
                and _starts_a_process(target, seen)
                for scope in scopes for target in map(scope.get, names))
+
+
+def pytest_sessionfinish():
+    """The settings folder of this test run goes with it."""
+    __import__("shutil").rmtree(_SETTINGS_DIR, ignore_errors=True)
 
 
 def pytest_collection_modifyitems(items):
