@@ -26,9 +26,9 @@ def no_display_reason():
     return None
 
 
-def main(open_path=None, open_replay=None):
-    """The window; with `open_path` it then replays that trace file, with `open_replay` a
-    trace already read (`concurrency-lab open` reads it once, before any window)."""
+def main(replay=None):
+    """The window; with `replay` (a trace `concurrency-lab open` has read, once, before any
+    window) it then shows that trace (gui/replay.py)."""
     reason = no_display_reason()
     if reason:
         print(f"concurrency-lab: {reason}", file=sys.stderr)
@@ -47,13 +47,11 @@ def main(open_path=None, open_replay=None):
     window.show()
     if not os.environ.get("CLAB_EXIT_AFTER_SHOW"):
         window.plots_ready.connect(window.interpreter.discover_soon)   # other Pythons
-    source = open_replay if open_replay is not None else open_path
-    if source:
-        from gui.replay import open_when_ready
-        open_when_ready(window, source)
+    if replay is not None:
+        window.replayer.open_replay(replay)
     if os.environ.get("CLAB_EXIT_AFTER_SHOW"):      # used by `concurrency-lab bench`
         QTimer.singleShot(0, lambda: print("window shown", flush=True))
-        if source:                                  # what `concurrency-lab open` showed
+        if replay is not None:                      # what `concurrency-lab open` showed
             window.plots_ready.connect(lambda: print(f"status: {window.status.text()}",
                                                      flush=True))
         window.plots_ready.connect(lambda: (print("window ready", flush=True), window.close()))

@@ -239,7 +239,7 @@ def main(argv=None):
             replay = read(args.file)    # a bad file is said here, before any window opens
         except TraceError as exc:
             return fail(f"cannot open {exc}")
-        return app_main(open_replay=replay)     # read once: the window shows this one
+        return app_main(replay=replay)          # read once: the window shows this one
     return app_main()
 
 

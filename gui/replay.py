@@ -91,14 +91,6 @@ def install(window):
     return replayer
 
 
-def open_when_ready(window, source):
-    """Open `source` (a path, or a `Replay` already read) in `window`, shown as soon as its
-    timeline exists (`concurrency-lab open` reads the file once, before the window)."""
-    if isinstance(source, chrome_reader.Replay):
-        return window.replayer.open_replay(source)
-    return window.replayer.open(source)
-
-
 def trace_paths(mime):
     """Local .json files among dropped urls."""
     if mime is None or not mime.hasUrls():

@@ -17,8 +17,6 @@ import struct
 import sys
 import time
 
-import psutil
-
 from gui.trace import socket_dir
 from gui.trace.decoder import MAX_HELLO, ProtocolError, StreamDecoder
 from gui.trace.ingest import ProcessFeed
@@ -101,7 +99,7 @@ class TraceListener:
         self._draining = True
         try:
             for conn in list(self._conns):
-                if conn.feed is None or _alive(conn.peer or conn.feed.pid):
+                if conn.feed is None or socket_dir.pid_alive(conn.peer or conn.feed.pid):
                     conn.close()
             deadline = time.monotonic() + timeout
             while self._conns and time.monotonic() < deadline:
@@ -202,10 +200,3 @@ def _peer_pid(writer):
     except (OSError, struct.error):
         pass
     return None
-
-
-def _alive(pid):
-    try:
-        return psutil.Process(pid).status() != psutil.STATUS_ZOMBIE
-    except psutil.Error:
-        return False

@@ -64,7 +64,7 @@ def _is_stale(entry):
         return False
     sock = os.path.join(entry.path, SOCKET)
     if ours:
-        return not _alive(int(ours.group(1))) and not _answers(sock)
+        return not pid_alive(int(ours.group(1))) and not _answers(sock)
     # An old-style directory: only its socket can tell; bound long ago and refusing now.
     try:
         made = os.lstat(sock)
@@ -74,7 +74,8 @@ def _is_stale(entry):
             and not _answers(sock))
 
 
-def _alive(pid):
+def pid_alive(pid):
+    """Is `pid` a living process? True when the system will not say (leave it be)."""
     try:
         return psutil.Process(pid).status() != psutil.STATUS_ZOMBIE
     except psutil.NoSuchProcess:
