@@ -89,7 +89,10 @@ class WindowLayout:
         main.setSizes([390, 1210])
         main.setStretchFactor(1, 1)
         self.setCentralWidget(main)
-        self.resize(1600, 1000)
+        room = self.screen().availableGeometry().size() if self.screen() else None
+        # 1600x1000 where it fits; a smaller screen (a 1280x720 projector) gets all of it
+        self.resize(min(1600, room.width()) if room else 1600,
+                    min(1000, room.height()) if room else 1000)
 
     def showEvent(self, event):
         super().showEvent(event)

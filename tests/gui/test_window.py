@@ -165,3 +165,13 @@ def test_the_export_shortcuts_write_the_picture_and_the_trace(qtbot, run_async, 
     assert doc["otherData"]["lesson"] == "process.pool"
     assert sum(e["ph"] == "X" and e["cat"] == "task" for e in doc["traceEvents"]) == 2
     assert "saved to" in window.status.text()
+
+
+def test_the_window_opens_within_a_small_screen(qtbot):
+    """A 1280x720 projector (here the offscreen screen, smaller still) gets the whole window,
+    not a window wider than the screen with its right side cut off."""
+    window = MainWindow()
+    qtbot.addWidget(window)
+    room = window.screen().availableGeometry()
+    assert room.width() < 1600                       # the screen is smaller than the default
+    assert window.width() <= room.width() and window.height() <= room.height()
