@@ -66,6 +66,7 @@ def _fork(v):
         if not returned:
             return NO_ANSWER
         index = 2 if starts > 1 else {1: 0, 2: 1}.get(len(returned))
+        returned.sort(key=lambda r: r == "0")    # the parent's first, whichever printed first
         return index, translate("Questions", "fork() returned {values}: in {count} processes"
                                 ).format(values=" and ".join(returned), count=len(returned))
     return Question(translate("Questions", "fork() is called once. How many times does it "
