@@ -36,11 +36,19 @@ _current = SOURCE_LANGUAGE
 
 
 def translate(context, text, disambiguation=None, n=-1):
-    """`text` in the current language (English when no Qt application runs)."""
+    """`text` in the current language (English when no Qt application runs).
+
+    With a count `n` (pass it fourth, positionally: that is what lupdate reads), ``%n``
+    becomes the number and the translation picks its plural form; the English source writes
+    plurals as ``"%n update(s) lost"``, which reads "1 update lost", "2 updates lost"."""
     qtcore = sys.modules.get("PySide6.QtCore")
     if qtcore is None or qtcore.QCoreApplication.instance() is None:
-        return text
-    return qtcore.QCoreApplication.translate(context, text, disambiguation, n)
+        out = text.replace("%n", str(n)) if n >= 0 else text
+    else:
+        out = qtcore.QCoreApplication.translate(context, text, disambiguation, n)
+    if n >= 0 and "(s)" in out:
+        out = out.replace("(s)", "" if n == 1 else "s")
+    return out
 
 
 def QT_TRANSLATE_NOOP(context, text):       # noqa: N802 (the name lupdate looks for)
@@ -189,7 +197,10 @@ def untranslated(ts):
             kind = tr.get("type") if tr is not None else "unfinished"
             if kind in ("obsolete", "vanished"):
                 continue
-            if kind == "unfinished" or not (tr.text or "").strip():
+            forms = [f.text for f in tr.iter("numerusform")] if tr is not None else []
+            texts = forms if message.get("numerus") == "yes" else [tr.text if tr is not None
+                                                                   else ""]
+            if kind == "unfinished" or not all((t or "").strip() for t in texts):
                 missing.append((name, message.findtext("source")))
     return missing
 

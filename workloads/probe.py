@@ -47,7 +47,8 @@ Wire format (little-endian)
     later records use in their thread field), 13 CHILD_EXIT (tid = a child's pid, a = the
     exit code its parent saw in join(); negative = killed by that signal), 14 SUBLANE_START
     (a lane nested under an OS thread, such as an asyncio task or a greenlet: thread = its
-    key, a = the ident of the thread that runs it, name = its title) and 15 SUBLANE_END.
+    key, a = the ident of the thread that runs it, name = its title), 15 SUBLANE_END and
+    16 RESULT (name = the lesson's figures as JSON, see ``result``).
 
 The clock is ``time.perf_counter_ns()``: one system-wide monotonic clock on Linux, macOS and
 Windows, so timestamps from different processes line up.
@@ -63,7 +64,7 @@ import time
 
 __all__ = ["enabled", "listener_id", "process_name", "span", "emit_span", "mark", "counter",
            "arrow_out", "arrow_in", "begin", "end", "flush", "sublane_key", "sublane_start",
-           "sublane_end", "CATEGORIES"]
+           "sublane_end", "result", "CATEGORIES"]
 
 # State / category codes; the GUI decodes with the same table.
 CATEGORIES = ("", "run", "wait.lock", "wait.gil", "wait.io", "lock.hold", "task", "blocked")
@@ -71,7 +72,8 @@ _CAT = {name: code for code, name in enumerate(CATEGORIES)}
 
 HELLO, STRING, RECORDS = 1, 2, 3
 (PROCESS_NAME, PROCESS_EXIT, THREAD_START, THREAD_END, SPAN, MARK, COUNTER,
- FLOW_OUT, FLOW_IN, BEGIN, END, LANE, CHILD_EXIT, SUBLANE_START, SUBLANE_END) = range(1, 16)
+ FLOW_OUT, FLOW_IN, BEGIN, END, LANE, CHILD_EXIT, SUBLANE_START, SUBLANE_END,
+ RESULT) = range(1, 17)
 _SUBLANE_BIT = 1 << 62              # sublane keys never collide with thread idents
 FRAME_HEADER = struct.Struct("<IB")
 HELLO_STRUCT = struct.Struct("<32sqqq")
@@ -379,6 +381,16 @@ def begin(name, cat):
 
 def end(name, cat):
     emit_record(END, _CAT.get(cat, 0), name, _perf())
+
+
+def result(**figures):
+    """The lesson's figures, reported once at its end, e.g.
+    ``probe.result(balance=13, lost=2, iterations=200000)``: numbers, short texts and short
+    lists. The window's banner, tabs and answers are made from them; several calls add up."""
+    from workloads._trace.figures import encode
+    text = encode(figures)                  # checked in a plain run too
+    if connection is not None:
+        emit_record(RESULT, 0, text, _perf())
 
 
 def flush():

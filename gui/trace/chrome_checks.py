@@ -11,6 +11,8 @@ import re
 
 import numpy as np
 
+from workloads._trace import figures
+
 
 class TraceError(ValueError):
     """A file that cannot be replayed; `str()` is one line a student understands."""
@@ -265,6 +267,12 @@ def check_other(other):
             if isinstance(value, str) and len(value) > MAX_PARAM_TEXT:
                 fail(f'"otherData.params.{short(key, 40)}" is longer than {MAX_PARAM_TEXT} '
                      "characters")
+    result = other.get("result")
+    if result is not None:
+        try:
+            figures.check(result)
+        except ValueError as exc:
+            fail(f'"otherData.result": {exc}')
     output = other.get("output")
     if output is not None and not isinstance(output, str):
         fail('"otherData.output" is not text')

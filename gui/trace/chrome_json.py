@@ -9,7 +9,7 @@ replay (gui/trace/chrome_reader.py) and Perfetto ignores: the raw name, the pare
 the index of its name event), start and end (microseconds, like `ts`), exit code, the
 probe's thread key when the lane has no OS thread id, and whether it is a virtual row or a
 sublane (an asyncio task, a greenlet). `otherData["output"]`, when given, is the run's
-console text.
+console text, and `otherData["result"]` the lesson's figures (``probe.result``).
 
 A trace is for sharing, so no secret goes in: a key given on a command line (the distributed
 manager's `--key ...`) is replaced by a note that there was one. The file is written whole or
@@ -125,6 +125,8 @@ def dumps(model, lesson="", params=None, python=None, output=None):
              "python": python or platform.python_version()}
     if output is not None:
         other["output"] = hide_secrets(output)
+    if model.result:
+        other["result"] = model.result
     events = [json.dumps(e) for e in _other_events(model)] + _span_events(model)
     return ('{"traceEvents":[' + ",\n".join(events) + '],"displayTimeUnit":"ms",'
             f'"otherData":{json.dumps(other)}}}')

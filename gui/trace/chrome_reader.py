@@ -61,6 +61,7 @@ def read(path):
         raise TraceError(f"{path}: {exc}") from None
     ours = "lesson" in other
     model = build(events, shift=not ours)
+    model.result = dict(other.get("result") or {})
     model.lane_rows()           # the layout the window draws, built once here
     if not (len(model.spans) or len(model.marks) or len(model.flows) or model.counters):
         raise NotATraceError(f"{path}: a trace with nothing to show: no spans, marks, "

@@ -9,6 +9,7 @@ import numpy as np
 from gui.trace import record_check
 from gui.trace.decoder import Hello, InternedString, ProtocolError
 from workloads import probe
+from workloads._trace.figures import MAX_FIGURES, decode as decode_figures
 
 # A record may predate its process's HELLO (or the run's origin, whichever is earlier) by this
 # much: a span begun before a fork ends in the child.
@@ -70,13 +71,31 @@ class ProcessFeed:
             return
         record_check.check(records, self._known, self._lo, self._late())
         self._check_lanes(records)
+        results = self._check_results(records)
         others = np.flatnonzero(records["kind"] != probe.SPAN)
         start = 0
         for i in others.tolist():
             self._spans(records[start:i])
-            self._lifecycle(records[i])
+            if results and records[i]["kind"] == probe.RESULT:
+                self.model.add_result(results.pop(0))
+            else:
+                self._lifecycle(records[i])
             start = i + 1
         self._spans(records[start:])
+
+    def _check_results(self, records):
+        """The figures of the frame's RESULT records, refused whole if any is malformed."""
+        at = np.flatnonzero(records["kind"] == probe.RESULT)
+        figures = []
+        for i in at.tolist():
+            try:
+                figures.append(decode_figures(self._texts[int(records[i]["name"])]))
+            except ValueError as exc:
+                raise ProtocolError(f"a result with {exc}") from None
+        names = set(self.model.result).union(*figures) if figures else ()
+        if len(names) > MAX_FIGURES:
+            raise ProtocolError(f"a run with more than {MAX_FIGURES} figures")
+        return figures
 
     def _check_lanes(self, records):
         """Refuse the frame before any of it is applied if it uses a virtual lane before

@@ -33,6 +33,7 @@ class TraceModel:
         self.counters = {}                  # name -> Columns(t, value)
         self.counter_lanes = {}             # name -> its row (a "counter" Lane)
         self.open_spans = {}                # (lane, state, name) -> start, for BEGIN/END
+        self.result = {}                    # the lesson's figures (probe.result), checked
         self.end_time = 0.0
         self._virtual = {}                  # title -> [Lane, ...] rows of one virtual lane
         self._virtual_end = {}              # virtual lane id -> end of its last span
@@ -249,6 +250,11 @@ class TraceModel:
     def add_flow(self, t, lane, name, fid, direction):
         self.flows.append(t=t, lane=lane, name=self.name_id(name), fid=fid, dir=direction)
         self.touch(t)
+
+    def add_result(self, figures):
+        """The lesson's figures (already checked): later calls add to and replace earlier."""
+        self.result.update(figures)
+        self.changed()
 
     def add_counter(self, name, t, value):
         column = self.counters.get(name)

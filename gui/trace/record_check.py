@@ -10,7 +10,7 @@ import numpy as np
 from gui.trace.decoder import ProtocolError
 from workloads import probe
 
-KINDS = range(probe.PROCESS_NAME, probe.SUBLANE_END + 1)
+KINDS = range(probe.PROCESS_NAME, probe.RESULT + 1)
 N_CATEGORIES = len(probe.CATEGORIES)
 MAX_CODE = 2 ** 31                      # exit codes are C ints
 # A span's end may precede its start by this much (clock reads on two CPUs); more is garbage.

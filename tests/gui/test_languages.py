@@ -79,6 +79,11 @@ def test_the_compiled_translation_matches_its_source(qapp):
             tr = message.find("translation")
             if tr.get("type") in ("obsolete", "vanished", "unfinished"):
                 continue
+            if message.get("numerus") == "yes":       # Chinese has one plural form
+                form = tr.find("numerusform").text
+                assert translator.translate(name, message.findtext("source"), None, 2) == \
+                    form.replace("%n", "2")
+                continue
             assert translator.translate(name, message.findtext("source")) == tr.text
 
 

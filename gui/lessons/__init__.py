@@ -1,0 +1,103 @@
+"""One home per lesson in the window: its tab, its result sentence, its questions and its
+compare rows, registered against its catalog id in one place.
+
+A lesson's window-side code lives in ``gui/lessons/<chapter>/<lesson>.py`` (a package of
+that name when its tab is big: the unit in ``__init__.py``, the tab beside it). The unit
+itself imports no Qt, so the command line and the tests read its sentences without a window;
+its tab is imported when the window asks for it::
+
+    from gui.lessons import LessonUnit, lesson
+
+    @lesson("threads.race")
+    class Race(LessonUnit):
+        def sentence(self, run):            # run.result: the figures of probe.result(...)
+            ...
+
+Everything a unit says about a run comes from `Run`: the lesson's figures, its parameters,
+its trace model and its Python version. Never from what the lesson printed: the console is
+for people.
+"""
+import importlib
+import pkgutil
+from dataclasses import dataclass, field
+
+CHAPTERS = ("process", "threads", "distributed", "coroutines", "showdown")
+_UNITS = {}
+_loaded = False
+
+
+@dataclass(frozen=True)
+class Run:
+    """What a unit may read of a run, live or finished, from the window or a trace file."""
+    lesson_id: str
+    values: dict
+    model: object                   # gui.trace.model.TraceModel
+    result: dict = field(default_factory=dict)    # the lesson's figures (probe.result)
+    python: str = ""                # the version of the Python that ran it, e.g. "3.11.7"
+
+
+def run_of(session):
+    """The `Run` of a LessonSession or a replayed trace."""
+    model = session.model
+    return Run(session.lesson.id, dict(session.values), model, dict(model.result),
+               str(session.python_version or ""))
+
+
+class LessonUnit:
+    """What the window knows of one lesson beyond its timeline. Override what applies."""
+
+    ids = ()                        # the catalog ids it serves, set by @lesson
+
+    def tab(self):
+        """The lesson's own tab: a `gui.views.lesson_panel.LessonPanel` subclass, or None
+        when the timeline says it all. Import it here, not at the top of the unit."""
+        return None
+
+    def sentence(self, run):
+        """The finished run's result in one sentence, in the current language, or ""."""
+        return ""
+
+    def question(self, values):
+        """The question for the class before a run with these parameters, or None: a
+        `gui.lessons.question.Question`."""
+        return None
+
+    def compare_rows(self, run):
+        """The lesson's own figures in the compare dialog: ((label, value text), ...)."""
+        return ()
+
+
+def lesson(*ids):
+    """Class decorator: the unit for the lessons `ids` (catalog ids)."""
+    def register(cls):
+        for lesson_id in ids:
+            if lesson_id in _UNITS:
+                raise ValueError(f"two units for {lesson_id}: {type(_UNITS[lesson_id]).__name__}"
+                                 f" and {cls.__name__}")
+        cls.ids = tuple(ids)
+        made = cls()
+        for lesson_id in ids:
+            _UNITS[lesson_id] = made
+        return cls
+    return register
+
+
+def load_all():
+    """Import every unit under gui/lessons (once); {lesson id: unit}."""
+    global _loaded
+    if not _loaded:
+        for chapter in CHAPTERS:
+            package = importlib.import_module(f"{__name__}.{chapter}")
+            for info in pkgutil.iter_modules(package.__path__):
+                if not info.name.startswith("_"):
+                    importlib.import_module(f"{package.__name__}.{info.name}")
+        _loaded = True
+    return dict(_UNITS)
+
+
+def unit(lesson_id):
+    """The unit of lesson `lesson_id`; KeyError for an id no unit serves."""
+    units = load_all()
+    if lesson_id not in units:
+        raise KeyError(f"no lesson unit for {lesson_id!r}")
+    return units[lesson_id]

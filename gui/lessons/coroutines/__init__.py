@@ -1,0 +1,1 @@
+"""Coroutines and async IO: generators, gevent, asyncio, aiohttp (catalog ids async.*)."""

@@ -1,0 +1,1 @@
+"""Processes: fork, Process, Pool, Queue, Pipe and the start methods."""

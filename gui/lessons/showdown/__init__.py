@@ -1,0 +1,1 @@
+"""Showdown: the same work sequentially, with threads, processes, asyncio and gevent."""
