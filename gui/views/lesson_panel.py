@@ -25,8 +25,8 @@ PANELS = {
 
 
 class LessonPanel(QWidget):
-    """Base of a lesson's panel. Views only: read `session.model` (and the console text),
-    never processes or bytes."""
+    """Base of a lesson's panel. Views only: read `session.model` and the run's figures,
+    never the console text, processes or bytes."""
 
     title = "Results"                  # the tab's title, in English (see tab_title)
     attention = Signal(str)            # "look here": the window shows the text large
@@ -44,8 +44,8 @@ class LessonPanel(QWidget):
     def refresh(self):
         """Called ~5 times a second while the run goes on, and once after it ends."""
 
-    def finish(self, session, output):
-        """The run ended; `output` is everything it printed."""
+    def finish(self, run):
+        """The run ended: `run` is a `gui.lessons.Run` (its figures in `run.result`)."""
 
 
 def mark_text(model, prefix):

@@ -1,12 +1,14 @@
 """Running a real lesson with its panel attached, refreshed on a timer as the window does."""
 from PySide6.QtCore import QTimer
 
+from gui.lessons import run_of
 from gui.run.session import LessonSession
 
 
 async def run_with_panel(panel, lesson_id, settings, while_running=None):
     """Run `lesson_id` to its end feeding `panel`; ``await while_running(session)`` runs once
-    while the lesson is still going. Returns (session, everything it printed)."""
+    while the lesson is still going. Returns (session, everything it printed: for the test's
+    own messages; the panel never sees it)."""
     out = []
     session = LessonSession(lesson_id, {k: str(v) for k, v in settings.items()},
                             on_output=lambda stream, text: out.append(text))
@@ -25,5 +27,5 @@ async def run_with_panel(panel, lesson_id, settings, while_running=None):
         if session.run.running:
             await session.stop()
     panel.refresh()
-    panel.finish(session, "".join(out))
+    panel.finish(run_of(session))
     return session, "".join(out)
