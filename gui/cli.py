@@ -6,6 +6,7 @@ class sees. Qt is imported only when a picture or the window is asked for.
 """
 import argparse
 import asyncio
+import json
 import os
 import shutil
 import sys
@@ -26,6 +27,9 @@ def _parser():
     run.add_argument("--trace", metavar="FILE.json", help="write Chrome trace JSON")
     run.add_argument("--png", metavar="FILE.png", help="render the timeline to a picture")
     run.add_argument("--python", metavar="EXE", help="interpreter that runs the lesson")
+    run.add_argument("--json", action="store_true",
+                     help="print the lesson's figures as one JSON object on stdout (what it "
+                          "prints goes to stderr)")
     bench = sub.add_parser("bench", help="measure the performance targets, print JSON")
     bench.add_argument("--quick", action="store_true", help="fewer repeats")
     shot = sub.add_parser("screenshot", help="picture of the window running a lesson")
@@ -91,7 +95,7 @@ def run_command(args, signals=None):
 
     def show(stream, text):
         output.append(text)
-        _echo(stream, text)
+        _echo("stderr" if args.json else stream, text)
 
     if signals.caught:
         return _stopped(signals, " before the lesson started")
@@ -128,9 +132,10 @@ def _results(args, values, session, code, output, signals, unwritten):
     n = len(model.processes)
     print(f"{args.lesson}: {run.exit_reason}; {n} process{'es' if n != 1 else ''}, "
           f"{len(model.spans)} spans, {model.end_time:0.2f} s", file=sys.stderr)
+    result = ""
     if code == 0:
-        from gui.lesson_summary import summarize
-        result = summarize(args.lesson, values, model, "".join(output))
+        from gui.lessons import run_of, unit
+        result = unit(args.lesson).sentence(run_of(session))
         if result:
             print(result, file=sys.stderr)
     signals.check()
@@ -150,12 +155,16 @@ def _results(args, values, session, code, output, signals, unwritten):
         parts = [args.lesson, _params(values), f"Python {session.python_version}"]
         try:
             output_path.write_whole(args.png, lambda temp: (render_timeline_png(
-                model, temp, title=" · ".join(p for p in parts if p)), signals.check()))
+                model, temp, title=" · ".join(p for p in parts if p), result=result),
+                signals.check()))
             print(f"picture written to {args.png}", file=sys.stderr)
         except OSError as exc:
             unwritten_code = fail(f"--png: cannot write {args.png}: {exc.strerror or exc}")
         unwritten.remove(args.png)
     signals.check()
+    if args.json:
+        print(json.dumps(model.result, ensure_ascii=False))
+        sys.stdout.flush()
     if getattr(session, "deadlock", None):
         return unwritten_code           # the lesson did what it shows: the deadlock
     if code != 0:

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QHBoxLayout, QHeaderView, QL
     QPushButton, QScrollArea, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
 
 from gui.i18n import QT_TRANSLATE_NOOP, translate
-from gui.lesson_summary import summarize
+from gui.lessons import run_of, unit
 from gui.views.stacked_runs import StackedRuns, section_of
 
 
@@ -21,19 +21,29 @@ class RunCard:
     wall: float
     processes: int
     threads: int
-    result: str
+    run: object                 # a gui.lessons.Run: the lesson's figures
+    ended_well: bool = True
+
+    def result(self):
+        """The run's result sentence in the current language, or ""."""
+        return unit(self.run.lesson_id).sentence(self.run) if self.ended_well else ""
+
+    def rows(self):
+        """The lesson's own figures: ((label, value text), ...) in the current language."""
+        return tuple(unit(self.run.lesson_id).compare_rows(self.run)) if self.ended_well \
+            else ()
 
 
-def card_of(session, output=""):
+def card_of(session):
     """A finished run (a LessonSession or a replay) as a comparison card."""
     model = session.model
     params = ", ".join(f"{k}={v}" for k, v in session.values.items())
     title = " · ".join(p for p in (session.lesson.id, params) if p)
     threads = sum(1 for lane in model.lanes if lane.kind == "thread" and not lane.virtual
                   and not lane.sublane)
-    result = summarize(session.lesson.id, session.values, model, output) if output else ""
     return RunCard(title, model, str(session.python_version), float(model.end_time),
-                   len(model.processes), threads, result)
+                   len(model.processes), threads, run_of(session),
+                   session.run is not None and session.run.returncode == 0)
 
 
 def install(window):
@@ -45,7 +55,7 @@ def install(window):
     window.compare_action = window.add_action(
         window.run_menu, QT_TRANSLATE_NOOP("Actions", "Compare with the pinned run"),
         "Ctrl+Shift+K", compare.show)
-    window.runner.finished.connect(lambda session: compare.refresh())
+    window.outcome.shown.connect(lambda shown: compare.refresh())
     return compare
 
 
@@ -56,11 +66,8 @@ class Compare:
         self.dialog = None
 
     def current(self):
-        session = self.window.shown_session()
-        if session is None or session.lesson is None or session.run is None \
-                or session.run.running:
-            return None
-        return card_of(session, self.window.console.toPlainText())
+        shown = self.window.outcome.current()
+        return card_of(shown.session) if shown is not None else None
 
     def pin(self):
         card = self.current()
@@ -103,7 +110,7 @@ class CompareDialog(QDialog):
 
     ROWS = (QT_TRANSLATE_NOOP("Compare", "wall time"), QT_TRANSLATE_NOOP("Compare", "Python"),
             QT_TRANSLATE_NOOP("Compare", "processes"), QT_TRANSLATE_NOOP("Compare", "threads"),
-            QT_TRANSLATE_NOOP("Compare", "result"))
+            QT_TRANSLATE_NOOP("Compare", "result"))      # then each lesson's own rows
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -137,7 +144,6 @@ class CompareDialog(QDialog):
     def retranslate(self):
         self.setWindowTitle(translate("Compare", "Compare two runs"))
         self.export_button.setText(translate("Compare", "Export comparison as PNG…"))
-        self.table.setVerticalHeaderLabels([translate("Compare", r) for r in self.ROWS])
         self.set_cards(self.cards)
 
     def changeEvent(self, event):
@@ -149,11 +155,18 @@ class CompareDialog(QDialog):
     def set_cards(self, cards):
         self.cards = list(cards)
         names = [translate("Compare", "pinned"), translate("Compare", "latest")]
+        labels = [translate("Compare", r) for r in self.ROWS]
+        own = [dict(card.rows()) for card in self.cards]
+        for rows in own:                        # the lessons' own rows, first seen first
+            labels += [label for label in rows if label not in labels]
+        self.table.setRowCount(len(labels))
+        self.table.setVerticalHeaderLabels(labels)
         self.table.setColumnCount(len(self.cards))
         self.table.setHorizontalHeaderLabels(names[:len(self.cards)])
         for c, card in enumerate(self.cards):
-            values = (f"{card.wall:.2f} s", card.python, str(card.processes), str(card.threads),
-                      card.result or "—")
+            values = [f"{card.wall:.2f} s", card.python, str(card.processes), str(card.threads),
+                      card.result() or "—"]
+            values += [own[c].get(label, "—") for label in labels[len(values):]]
             for r, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 item.setTextAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)

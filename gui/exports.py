@@ -156,19 +156,26 @@ class Exports:
         self.report(translate("Exports", saved_text).format(path=path))
         return path
 
+    def _sentence(self):
+        """The result sentence of the finished run shown, for a picture's title band."""
+        shown = self.window.outcome.current()
+        return shown.sentence if shown is not None else None
+
     # -- the exports (each takes a path; the dialogs below only ask for one) --------------
     def save_timeline_png(self, path):
         if self._run() is None:
             return None
         timeline, title = self.window.timeline, self.window.picture_title()
-        return self._write(path, lambda p: timeline.export_png(p, title=title),
+        result = self._sentence()
+        return self._write(path, lambda p: timeline.export_png(p, title=title, result=result),
                            QT_TRANSLATE_NOOP("Exports", "Timeline saved to {path}"))
 
     def save_timeline_svg(self, path):
         if self._run() is None:
             return None
         timeline, title = self.window.timeline, self.window.picture_title()
-        return self._write(path, lambda p: timeline.export_svg(p, title=title),
+        result = self._sentence()
+        return self._write(path, lambda p: timeline.export_svg(p, title=title, result=result),
                            QT_TRANSLATE_NOOP("Exports", "Timeline saved to {path}"))
 
     def save_window_png(self, path):
@@ -220,7 +227,9 @@ class Exports:
             path = folder / f"{Path(self.default_name('png')).stem}-{number}.png"
             number += 1
         timeline, title = self.window.timeline, self.window.picture_title()
-        return self._write(path, lambda p: timeline.export_shown_png(p, title=title),
+        result = self._sentence()
+        return self._write(path, lambda p: timeline.export_shown_png(p, title=title,
+                                                                    result=result),
                            QT_TRANSLATE_NOOP("Exports", "What is on screen saved to {path}"))
 
     # -- dialogs --------------------------------------------------------------------------

@@ -22,8 +22,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+from gui.assets import asset
+
 ROOT = Path(__file__).resolve().parents[1]
-FOLDER = ROOT / "assets" / "i18n"
+FOLDER = asset("i18n")
 LANGUAGES = {"en": "English", "zh_CN": "简体中文"}
 SOURCE_LANGUAGE = "en"
 CJK_FONT_PACKAGES = {"linux": "fonts-noto-cjk (Debian, Ubuntu) or google-noto-sans-cjk-fonts "

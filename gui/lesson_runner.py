@@ -5,6 +5,10 @@ from the moment a run is asked for (while it starts, runs and ends) until its wh
 tree has been ended and checked. A run asked for meanwhile first stops the current one and
 waits for its end; Stop while a run is starting stops it as soon as it has started, and a run
 stopped before it could start never starts.
+
+While a run is on, the runner passes on what the run's process tree (its one owner, in
+`gui/run/process_tree.py`) found: `processes_changed` carries a `Snapshot` about once a second,
+and None once the run has ended; the cores view shows it (`CoresView.show_processes`).
 """
 import asyncio
 from dataclasses import dataclass, field
@@ -13,6 +17,7 @@ from PySide6.QtCore import QObject, Signal
 
 from gui.i18n import translate
 from gui.run.session import LessonSession
+from gui.tasks import spawn
 
 IDLE, STARTING, RUNNING, STOPPING = "idle", "starting", "running", "stopping"
 
@@ -36,6 +41,7 @@ class LessonRunner(QObject):
     finished = Signal(object)            # LessonSession, after it ended on its own or by Stop
     failed = Signal(str)                 # could not start: a one-line reason
     cancelled = Signal()                 # stopped before it started: nothing ran
+    processes_changed = Signal(object)   # process_tree.Snapshot while it runs; None after
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -66,7 +72,7 @@ class LessonRunner(QObject):
         if previous is not None:
             self._stop_job(previous)
         job = self._job = _Job(lesson_id, values, python)
-        job.task = asyncio.ensure_future(self._run(job, previous))
+        job.task = spawn(self._run(job, previous), f"running {describe(lesson_id)}")
         if previous is None:
             self.state = STARTING
         return job.task
@@ -92,7 +98,7 @@ class LessonRunner(QObject):
         job.stop_wanted = True
         if job.started and job.stopping is None:
             self.state = STOPPING
-            job.stopping = asyncio.ensure_future(job.session.stop())
+            job.stopping = spawn(job.session.stop(), f"stopping {describe(job.lesson_id)}")
 
     async def _run(self, job, previous):
         try:
@@ -115,20 +121,28 @@ class LessonRunner(QObject):
         except OSError as exc:
             self._idle(job)
             self.failed.emit(translate("LessonRunner", "could not start {lesson}: {error}")
-                             .format(lesson=getattr(job.lesson_id, "id", job.lesson_id),
-                                     error=exc))
+                             .format(lesson=describe(job.lesson_id), error=exc))
             return
         job.started, self.state = True, RUNNING
+        session.run.on_processes = self.processes_changed.emit
         self.started.emit(session)
+        if session.run.snapshot is not None:    # looked at before it was passed on
+            self.processes_changed.emit(session.run.snapshot)
         if job.stop_wanted:                 # Stop came while it was starting
             self._stop_job(job)
         await session.wait()                # the lesson ended and its whole tree was checked
         if job.stopping is not None:
             await job.stopping
         self._idle(job)
+        self.processes_changed.emit(None)
         self.finished.emit(session)
 
     def _idle(self, job):
         if self._job is job:
             self._job = None
             self.state = IDLE
+
+
+def describe(lesson_id):
+    """The id of a lesson given as its id or as a `catalog.Lesson`."""
+    return getattr(lesson_id, "id", lesson_id)

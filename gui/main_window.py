@@ -4,23 +4,22 @@ views draw models and the runner owns the processes.
 """
 import asyncio
 import time
-from pathlib import Path
 
 from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtWidgets import QMainWindow
 
 from gui import about, compare, exports, i18n, predict, presentation, replay, settings
+from gui.assets import asset, module_file
 from gui.i18n import QT_TRANSLATE_NOOP, translate
 from gui.lesson_runner import LessonRunner
-from gui.lesson_summary import summarize
+from gui.lessons import unit
+from gui.outcome import Outcome
 from gui.run.exit_reason import describe as describe_exit
-from gui.run.workload_run import ROOT
-from gui.views.lesson_panel import panel_class
 from gui.window_layout import WindowLayout
 from gui.window_menus import WindowMenus
 from workloads import catalog
 
-LESSON_TEXTS = ROOT / "assets" / "lessons"
+LESSON_TEXTS = asset("lessons")
 
 
 class MainWindow(WindowLayout, WindowMenus, QMainWindow):
@@ -39,6 +38,7 @@ class MainWindow(WindowLayout, WindowMenus, QMainWindow):
         self.run_gates = []         # callables(lesson_id, values) -> True: "I start it later"
         self._action_texts = []     # (action, source text) to translate again on a switch
         self._build()
+        self.outcome = Outcome(self.result, self)     # the one writer of the result banner
         self._actions()
         for feature in (exports, replay, presentation, predict, compare, about):
             feature.install(self)
@@ -85,9 +85,11 @@ class MainWindow(WindowLayout, WindowMenus, QMainWindow):
         lesson_id = self.lessons.current_lesson()
         if lesson_id:
             self._show_text(lesson_id)
-        outcome = getattr(self, "_outcome", None)
-        if outcome is not None and not self.runner.busy and self.shown_session() is outcome:
-            self._show_outcome(outcome, keep_banner=True)
+        shown = self.outcome.current()
+        if shown is not None and not self.runner.busy:
+            self.outcome.retranslate()
+            if shown.live:
+                self._set_status(self._ended(shown.session))
 
     def changeEvent(self, event):
         if event.type() == QEvent.Type.LanguageChange:
@@ -102,8 +104,8 @@ class MainWindow(WindowLayout, WindowMenus, QMainWindow):
         self._set_panel(lesson_id)
         self.params.set_lesson(lesson_id)
         self._show_text(lesson_id)
-        self.code.show_files(ROOT / Path(*name.split(".")).with_suffix(".py")
-                             for name in (lesson.module, *lesson.sources))
+        self.code.show_files(path for path in map(module_file, (lesson.module, *lesson.sources))
+                             if path is not None)
 
     def _show_text(self, lesson_id):
         """The lesson's text in the current language (English when it has no translation)."""
@@ -118,7 +120,7 @@ class MainWindow(WindowLayout, WindowMenus, QMainWindow):
             self.tabs.removeTab(self.tabs.indexOf(self.panel))
             self.panel.deleteLater()
             self.panel = None
-        cls = panel_class(lesson_id)
+        cls = unit(lesson_id).tab()
         if cls is not None:
             self.panel = cls(lesson_id)
             self.panel.attention.connect(self._attention)
@@ -126,8 +128,7 @@ class MainWindow(WindowLayout, WindowMenus, QMainWindow):
             self.tabs.insertTab(1, self.panel, self.panel.tab_title())
 
     def _attention(self, text):
-        self.result.setText(text)
-        self.result.setVisible(True)
+        self.outcome.say(text)
         if self.panel is not None:
             self.tabs.setCurrentWidget(self.panel)
 
@@ -179,7 +180,7 @@ class MainWindow(WindowLayout, WindowMenus, QMainWindow):
         self.status.setText(text)
 
     def _started(self, session):
-        self.result.setVisible(False)
+        self.outcome.clear()
         self.timeline.set_model(session.model)
         self.timeline.set_live(True)
         self.cores.set_workload_root(session.run.pid)
@@ -207,32 +208,25 @@ class MainWindow(WindowLayout, WindowMenus, QMainWindow):
         self.stop_button.setEnabled(False)
         self.params.set_enabled(True)
         self.interpreter.setEnabled(True)
-        self._outcome = session
-        result, message = self._show_outcome(session)
-        if result:
-            self.console.write("status", result + "\n")
-        self.console.write("status", f"\n{message}\n")
         if self.panel is not None:
             self._panel_timer.stop()
             self.panel.refresh()
-            self.panel.finish(session, self.console.toPlainText())
+        shown = self.outcome.show(session, self.panel, live=True)
+        message = self._ended(session)
+        self._set_status(message)
+        if shown.sentence:
+            self.console.write("status", shown.sentence + "\n")
+        self.console.write("status", f"\n{message}\n")
         if session.run.returncode and not session.run.stopped_by:
             self.tabs.setCurrentWidget(self.console)
 
-    def _show_outcome(self, session, keep_banner=False):
-        """The finished run's result and status, in the current language (`keep_banner`:
-        a banner a panel put up stays when the run has no result sentence of its own)."""
+    @staticmethod
+    def _ended(session):
+        """How a live run ended and whether anything was left behind, in words."""
         run = session.run
         left = translate("MainWindow", "no process left behind") if not run.leftovers else \
             translate("MainWindow", "still running: {pids}").format(pids=run.leftovers)
-        message = f"{session.lesson.id}: {describe_exit(run.returncode, run.stopped_by)}; {left}."
-        result = summarize(session.lesson.id, session.values, session.model,
-                           self.console.toPlainText()) if run.returncode == 0 else ""
-        if result or not keep_banner:
-            self.result.setText(result)
-            self.result.setVisible(bool(result))
-        self._set_status(message)
-        return result, message
+        return f"{session.lesson.id}: {describe_exit(run.returncode, run.stopped_by)}; {left}."
 
     def _failed(self, reason):
         self.run_button.setEnabled(True)

@@ -4,8 +4,8 @@ the card shows the right answer beside what the run measured.
 Pressing Run (when "Ask the class first" is on and the lesson has a question for its
 parameters) shows the question card above the timeline instead of starting; clicking a choice
 (or pressing its number key) starts the run, Skip starts it without a prediction. The card
-shrinks to one line while the lesson runs and opens again with the answer that
-`gui.questions` reads from this very run. A run that is stopped or fails reveals nothing,
+shrinks to one line while the lesson runs and opens again with the answer that the lesson's
+unit (`gui/lessons/`) reads from this very run's figures and trace. A run that is stopped or fails reveals nothing,
 except a deadlock: it never ends by itself, so it is revealed as soon as it forms.
 On by default in presentation mode, off otherwise; the View menu toggle is remembered for
 each of the two modes.
@@ -13,15 +13,16 @@ each of the two modes.
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 
-from gui import presentation, questions, settings
+from gui import presentation, settings
 from gui.i18n import QT_TRANSLATE_NOOP, translate
+from gui.lessons import run_of, unit
 from gui.views.question_card import QuestionCard, RunNote
 
 KEYS = {True: "predict/ask_in_presentation", False: "predict/ask"}   # one setting per mode
 STOPPED = QT_TRANSLATE_NOOP("Predict", "The run was stopped before the end: no answer.")
 FAILED = QT_TRANSLATE_NOOP("Predict", "The run did not finish: no answer.")
 NOT_STARTED = QT_TRANSLATE_NOOP("Predict", "The run could not start: no answer.")
-SILENT = QT_TRANSLATE_NOOP("Predict", "The run did not print the result this question needs: "
+SILENT = QT_TRANSLATE_NOOP("Predict", "The run did not report the result this question needs: "
                                       "no answer.")
 
 
@@ -62,9 +63,8 @@ class Predict(QObject):
         window.lessons.lesson_chosen.connect(self._lesson_chosen)
         runner = window.runner
         runner.started.connect(self._started)
-        runner.finished.connect(self._finished)
+        window.outcome.shown.connect(self._finished)
         runner.failed.connect(self._failed)
-        runner.output.connect(self._output)
         if window.timeline is not None:
             self._place()
         else:
@@ -96,7 +96,7 @@ class Predict(QObject):
         """A run gate: True when the question is shown, and the run starts after a choice."""
         if not self.enabled() or self.window.runner.busy:
             return False
-        if questions.question(lesson_id, values) is None:
+        if unit(lesson_id).question(values) is None:
             return False
         self._reset(lesson_id, values)
         self.card.state = "ask"
@@ -107,12 +107,12 @@ class Predict(QObject):
         return True
 
     def question(self):
-        return questions.question(self.lesson_id, self.values)
+        return unit(self.lesson_id).question(self.values)
 
     def _reset(self, lesson_id=None, values=None):
         self.lesson_id, self.values = lesson_id, values
         self.choice = self.session = self.outcome = None
-        self.output, self.awaiting, self.closed = [], False, False
+        self.awaiting, self.closed = False, False
         self.live.stop()
 
     def _key(self, index):
@@ -163,24 +163,20 @@ class Predict(QObject):
             self._reset()
             self.note.hide()
 
-    def _output(self, stream, text):
-        if (self.awaiting or self.session is not None) and stream in ("stdout", "stderr"):
-            self.output.append(text)
-
     def _look_live(self):
         """A deadlock never ends: reveal it as soon as the run shows it."""
         session = self.session
         if session is None or self.outcome is not None:
             self.live.stop()
             return
-        right, words = self.question().answer(session.values, session.model,
-                                              "".join(self.output))
+        right, words = self.question().answer(run_of(session))
         if right is not None:
             self.live.stop()
             self.outcome = (right, words)
             self._render()
 
-    def _finished(self, session):
+    def _finished(self, shown):
+        session = shown.session
         if session is not self.session or self.outcome is not None:
             return
         self.live.stop()
@@ -190,8 +186,7 @@ class Predict(QObject):
         elif run.returncode != 0:
             self.outcome = FAILED
         else:
-            self.outcome = self.question().answer(session.values, session.model,
-                                                  "".join(self.output))
+            self.outcome = self.question().answer(shown.run)
             if self.outcome[0] is None and not self.outcome[1]:
                 self.outcome = SILENT
         self._render()
@@ -222,7 +217,7 @@ class Predict(QObject):
         """The question, its choices and the measured result in the new language."""
         session = self.session
         if isinstance(self.outcome, tuple) and session is not None:
-            again = self.question().answer(session.values, session.model, "".join(self.output))
+            again = self.question().answer(run_of(session))
             if again[0] == self.outcome[0]:     # a stopped deadlock no longer shows: keep it
                 self.outcome = again
         self._render()

@@ -20,8 +20,8 @@ from PySide6.QtGui import QActionGroup, QFont, QKeySequence, QPalette
 from PySide6.QtWidgets import QApplication, QLabel, QSplitter, QWidget
 
 from gui import settings
+from gui.assets import asset
 from gui.i18n import QT_TRANSLATE_NOOP, translate
-from gui.run.workload_run import ROOT
 from gui.views import palette
 
 STEPS = (0.8, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0, 2.25, 2.5)   # zoom levels
@@ -31,7 +31,7 @@ CLOCK_PT = 22              # the run clock at 100 %...
 PRESENTING_CLOCK_PT = 48   # ...and in presentation mode
 MAX_CLOCK_PT = 110
 SETTLE_MS = 30             # the layout settles before presentation mode checks the room
-TEMPLATE = ROOT / "assets" / "theme.qss"
+TEMPLATE = asset("theme.qss")
 THEME_ACTIONS = {"light": QT_TRANSLATE_NOOP("Actions", "Light"),
                  "dark": QT_TRANSLATE_NOOP("Actions", "Dark"),
                  "contrast": QT_TRANSLATE_NOOP("Actions", "High contrast")}

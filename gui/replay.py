@@ -2,8 +2,9 @@
 
 Open it from the menu (Ctrl+O), by dropping the file on the window, or with
 `concurrency-lab open FILE.json`. The timeline shows the recorded model, the lesson is
-selected with its text and source, its panel is fed a stand-in session, the banner and the
-console show what the run printed. `window.replay` is the `ReplaySession` while a replay is
+selected with its text and source, and the run is shown as a live run's end is
+(`gui/outcome.py`): the banner and the lesson's tab read its figures; the console shows what
+it printed. `window.replay` is the `ReplaySession` while a replay is
 shown and None in live mode; running a lesson goes back to live mode.
 """
 from pathlib import Path
@@ -13,7 +14,6 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMessageBox
 
 from gui import settings
 from gui.i18n import QT_TRANSLATE_NOOP, translate
-from gui.lesson_summary import summarize
 from gui.run.exit_reason import describe as describe_exit
 from gui.trace import chrome_reader
 from workloads import catalog
@@ -170,18 +170,11 @@ class Replayer(QObject):
         window.console.clear()
         window.console.write("stdout", session.output)
         self._say()
-        window.result.setVisible(False)
+        window.outcome.clear()
         if not session.known:
             return True
         try:                # as at the end of a live run: the result, the lesson's own tab
-            result = summarize(session.lesson.id, session.values, session.model,
-                               session.output) if session.run.returncode == 0 else ""
-            window.result.setText(result)
-            window.result.setVisible(bool(result))
-            if window.panel is not None:
-                window.panel.start(session)
-                window.panel.refresh()
-                window.panel.finish(session, session.output)
+            window.outcome.show(session, window.panel, live=False)
         except Exception as exc:    # noqa: BLE001  a trace edited by hand or from another version
             self._error(translate("Replay", "The lesson's tab cannot show this trace ({reason})")
                         .format(reason=f"{type(exc).__name__}: {exc}"), opened=True)

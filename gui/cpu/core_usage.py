@@ -1,9 +1,11 @@
-"""The CPU model: per-core utilisation and the workload's process tree.
+"""The CPU model: per-core utilisation and the CPU of the lesson's processes.
 
 Plain Python + numpy + psutil, no Qt (design boundary 3), so it can be tested without a
-QApplication and read by any view. Every call here is non-blocking: psutil is only ever asked
-"what changed since last time" (``interval=None``), never told to sleep, because the caller is
-the GUI thread's timer.
+QApplication and read by any view. ``CoreUsage`` is the one psutil call left on the GUI
+thread's timer: ``psutil.cpu_percent(percpu=True)`` reads /proc/stat and never waits (about
+0.2 ms, measured on two cores); it is only asked "what changed since last time"
+(``interval=None``). The lesson's processes are scanned by their run, off the GUI thread, and
+``LessonProcesses`` only keeps what it is given.
 
 Both models keep their history in fixed-size numpy ring buffers: the app is open for hours in a
 classroom and must not grow without bound, and a view wants a contiguous array per curve.
@@ -12,13 +14,14 @@ classroom and must not grow without bound, and a view wants a contiguous array p
 from __future__ import annotations
 
 import time
-from typing import Dict, List, NamedTuple, Optional, Set
+from typing import List, Optional
 
 import numpy as np
 import psutil
 
-#: Errors meaning "this process is gone or not ours to look at": skip it, never crash the GUI.
-_GONE = (psutil.NoSuchProcess, psutil.ZombieProcess, psutil.AccessDenied)
+from gui.run.process_tree import ProcessRow, Snapshot
+
+__all__ = ["CoreUsage", "LessonProcesses", "ProcessRow", "Snapshot"]
 
 
 class _Ring:
@@ -112,122 +115,53 @@ class CoreUsage:
         return self._ring.values()[self.cores]
 
 
-class ProcessRow(NamedTuple):
-    """One process of the workload, as the process tree view shows it."""
+class LessonProcesses:
+    """The lesson's processes as the runner last reported them, and the history of their CPU.
 
-    pid: int
-    ppid: int
-    name: str
-    threads: int
-    cpu_percent: float  # 100 = one core busy, as in `top`
-    depth: int  # 0 for the root, 1 for its children, ...
-
-
-class ProcessTree:
-    """The workload's processes: the root the runner started and every descendant.
-
-    The ``psutil.Process`` objects are kept from one scan to the next because a process's
-    ``cpu_percent()`` is measured since the previous call *on the same object*; a fresh object
-    always says 0. A process seen for the first time therefore shows 0 % until the next scan.
+    Nothing here asks the OS: the run's process tree (``gui/run/process_tree.py``, the one
+    owner that scans it, in a worker thread) hands over a ``Snapshot`` about once a second.
     """
 
     def __init__(self, history_s: float = 60, rate_hz: float = 1):
         self._root_pid: Optional[int] = None
-        self._procs: Dict[int, psutil.Process] = {}
         self._history = _Ring(round(history_s * rate_hz), 1)
-        #: Every pid ever seen under the current root; the runner checks none is left behind.
-        #: Kept after ``set_root(None)`` so the check can run once the lesson has stopped.
-        self.known_pids: Set[int] = set()
-        #: Sum of the tree's CPU at the last scan, in percent of one core (200 = two cores).
+        #: Sum of the tree's CPU at the last snapshot, in percent of one core (200 = two cores).
         self.total_cpu_percent = 0.0
         self.rows: List[ProcessRow] = []
         self.revision = 0
 
     @property
     def root_pid(self) -> Optional[int]:
+        """The first process of the lesson shown, None while no lesson runs."""
         return self._root_pid
 
-    def set_root(self, pid: Optional[int]) -> None:
-        """Follow the tree under ``pid``; ``None`` when no lesson runs.
+    def show(self, snapshot: Optional[Snapshot], now: Optional[float] = None) -> None:
+        """Take the tree's newest ``snapshot``; ``None`` when no lesson runs (any more).
 
-        A new pid starts a new run: the cached processes and ``known_pids`` are reset.
+        Appends the tree's total CPU to the history at the snapshot's time (0 at ``now``, by
+        default the monotonic clock, when there is none), so the lesson's curve drops to 0.
         """
-        if pid == self._root_pid:
+        if snapshot is None:
+            self._root_pid, self.rows, self.total_cpu_percent = None, [], 0.0
+            self.idle(now)
             return
-        self._root_pid = pid
-        self._procs.clear()
-        self.rows = []
-        self.total_cpu_percent = 0.0
-        if pid is not None:
-            self.known_pids = {pid}
-
-    def _process(self, proc: psutil.Process) -> psutil.Process:
-        """The cached object for ``proc`` (same pid *and* start time), else cache this one."""
-        cached = self._procs.get(proc.pid)
-        if cached is not None and cached == proc:  # psutil compares pid + create_time
-            return cached
-        self._procs[proc.pid] = proc
-        return proc
-
-    def _collect(self) -> List[psutil.Process]:
-        if self._root_pid is None:
-            return []
-        try:
-            root = self._procs.get(self._root_pid) or psutil.Process(self._root_pid)
-            if not root.is_running():  # pid reused by an unrelated process
-                return []
-            kids = root.children(recursive=True)
-            return [self._process(root)] + [self._process(p) for p in kids]
-        except _GONE:
-            return []
-
-    def scan(self, now: Optional[float] = None) -> List[ProcessRow]:
-        """Re-read the tree (cheap, non-blocking); returns rows parents-first, depth-first.
-
-        Processes that vanish while being read are skipped. Also appends the tree's total CPU
-        to the history, 0 while there is no root, so the graph's time axis stays continuous.
-        """
-        if now is None:
-            now = time.monotonic()
-        info = {}
-        for proc in self._collect():
-            try:
-                with proc.oneshot():
-                    info[proc.pid] = (proc.ppid(), proc.name(), proc.num_threads(),
-                                      proc.cpu_percent(interval=None))
-            except _GONE:
-                continue
-        for pid in [p for p in self._procs if p not in info]:
-            del self._procs[pid]
-        self.known_pids.update(info)
-        self.rows = self._order(info)
-        self.total_cpu_percent = float(sum(r.cpu_percent for r in self.rows))
-        self._history.append(now, [self.total_cpu_percent])
+        self._root_pid = snapshot.root_pid
+        self.rows = list(snapshot.rows)
+        self.total_cpu_percent = snapshot.total_cpu_percent
+        self._history.append(snapshot.at, [self.total_cpu_percent])
         self.revision += 1
-        return list(self.rows)
 
-    def _order(self, info) -> List[ProcessRow]:
-        """Depth-first from the root, children by pid, each row with its depth."""
-        kids: Dict[int, List[int]] = {}
-        for pid, (ppid, *_rest) in info.items():
-            kids.setdefault(ppid, []).append(pid)
-        rows: List[ProcessRow] = []
-        # Roots of the listing: the root itself, or orphans whose parent vanished mid-scan.
-        tops = sorted(pid for pid, (ppid, *_rest) in info.items()
-                      if pid == self._root_pid or ppid not in info)
-        stack = [(pid, 0) for pid in reversed(tops)]
-        while stack:
-            pid, depth = stack.pop()
-            ppid, name, threads, cpu = info[pid]
-            rows.append(ProcessRow(pid, ppid, name, threads, cpu, depth))
-            stack.extend((kid, depth + 1) for kid in sorted(kids.get(pid, ()), reverse=True)
-                         if kid != self._root_pid)
-        return rows
+    def idle(self, now: Optional[float] = None) -> None:
+        """A 0 in the history while no lesson runs, so the graph's time axis stays continuous
+        (the view calls it about once a second)."""
+        if self._root_pid is None:
+            self._history.append(time.monotonic() if now is None else now, [0.0])
+            self.revision += 1
 
     def times(self) -> np.ndarray:
-        """Scan times (``time.monotonic()`` seconds), oldest first."""
+        """Snapshot times (``time.monotonic()`` seconds), oldest first."""
         return self._history.times()
 
     def total_history(self) -> np.ndarray:
-        """The tree's CPU at each scan, percent of one core (divide by 100 for "cores")."""
+        """The tree's CPU at each snapshot, percent of one core (divide by 100 for "cores")."""
         return self._history.values()[0]

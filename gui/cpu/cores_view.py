@@ -9,8 +9,10 @@ before a lesson starts. Three stacked parts, each resizable with a splitter:
 * the lesson's process tree (PID, PPID, name, threads, CPU %), indented by parent.
 
 The view only reads the models in ``core_usage`` (design boundary 3). A 10 Hz timer samples
-the cores and moves the existing curves with ``setData``; a 1 Hz timer rescans the process
-tree. Neither asks psutil to wait, so the GUI thread never blocks (boundary 4). Fonts are
+the cores and moves the existing curves with ``setData``. The lesson's processes are never
+scanned here: the run's process tree, their one owner, scans them off the GUI thread and the
+runner hands each ``Snapshot`` to ``show_processes`` (about once a second, None after the
+run). Nothing asks psutil to wait, so the GUI thread never blocks (boundary 4). Fonts are
 >= 12 pt and colours are Okabe-Ito, for the back row of a classroom and colour-blind eyes.
 """
 
@@ -26,7 +28,7 @@ from PySide6 import QtCore, QtGui, QtWidgets
 
 from gui.i18n import translate
 
-from .core_usage import CoreUsage, ProcessTree
+from .core_usage import CoreUsage, LessonProcesses, Snapshot
 from .process_table import INK, LESSON_VERMILION, ProcessTable, font as _font
 
 CORE_BLUE = "#0072B2"  # Okabe-Ito blue: the machine's cores
@@ -35,7 +37,7 @@ BACKGROUND = "w"  # projectors wash out dark backgrounds; light plots stay legib
 WINDOW_S = 30.0  # seconds of history on screen
 MAX_COLUMNS = 4
 SAMPLE_MS = 100  # 10 Hz, as the design asks
-SCAN_MS = 1000  # the process tree: about once a second
+SCAN_MS = 1000  # the lesson's processes arrive about once a second; idle zeros as often
 FONT_PT = 12
 TITLE_PT = 14
 CORE_PLOT_MIN_H = 90  # small minimums: on a 1280x720 projector the timeline keeps its room
@@ -60,13 +62,8 @@ def _style_plot(plot: pg.PlotItem, y_max: float, y_ticks) -> None:
         axis.setPen(INK)
         axis.enableAutoSIPrefix(False)
     plot.getAxis("left").setTicks([y_ticks])
-    plot.getAxis("bottom").setTicks([_time_ticks()])
-
-
-def _time_ticks():
-    """"30 s ago" … "now" under every graph, in the current language."""
-    return [(-s, translate("CoresView", "{seconds} s ago").format(seconds=s))
-            for s in (30, 20, 10)] + [(0, translate("CoresView", "now"))]
+    x_ticks = _time_ticks()
+    plot.getAxis("bottom").setTicks([x_ticks])
     plot.getAxis("bottom").setStyle(hideOverlappingLabels=40)
     grid = pg.mkPen(_alpha(INK, 45), width=1)
     for y, _label in y_ticks[1:]:
@@ -78,6 +75,12 @@ def _time_ticks():
     plot.hideButtons()
     plot.setXRange(-WINDOW_S, 0, padding=0)
     plot.setYRange(0, y_max * 1.03, padding=0)  # a line at 100 % stays visible
+
+
+def _time_ticks():
+    """"30 s ago" … "now" under every graph, in the current language."""
+    return [(-s, translate("CoresView", "{seconds} s ago").format(seconds=s))
+            for s in (30, 20, 10)] + [(0, translate("CoresView", "now"))]
 
 
 def _titled(heading: QtWidgets.QLabel, body: QtWidgets.QWidget) -> QtWidgets.QWidget:
@@ -105,10 +108,9 @@ class CoresView(QtWidgets.QWidget):
     def __init__(self, parent: Optional[QtWidgets.QWidget] = None):
         super().__init__(parent)
         self._usage = CoreUsage(history_s=60, rate_hz=1000 / SAMPLE_MS)
-        self._tree = ProcessTree(history_s=60, rate_hz=1000 / SCAN_MS)
+        self._tree = LessonProcesses(history_s=60, rate_hz=1000 / SCAN_MS)
         self._titles: List[str] = []
         self._last_percent: dict = {}
-        self._rows = 0
         self._ink, self._title_pt = INK, FONT_PT      # the theme's ink and the zoomed size
         self._headings: List[QtWidgets.QLabel] = []
         cores = self._usage.cores
@@ -125,10 +127,10 @@ class CoresView(QtWidgets.QWidget):
         layout.addWidget(splitter)
 
         self._sample_timer = QtCore.QTimer(self, interval=SAMPLE_MS, timeout=self._on_sample)
-        self._scan_timer = QtCore.QTimer(self, interval=SCAN_MS, timeout=self._on_scan)
+        self._idle_timer = QtCore.QTimer(self, interval=SCAN_MS, timeout=self._on_idle)
         self._sample_timer.start()
-        self._scan_timer.start()
-        self._on_scan()  # a first (empty) row of history and the "no lesson" caption
+        self._idle_timer.start()
+        self._on_idle()  # a first (empty) row of history and the "no lesson" caption
         self.retranslate()
 
     # -- building -------------------------------------------------------------------------
@@ -251,21 +253,28 @@ class CoresView(QtWidgets.QWidget):
         return self._usage
 
     @property
-    def process_tree(self) -> ProcessTree:
+    def process_tree(self) -> LessonProcesses:
+        """The lesson's processes as last shown, and the history of their CPU."""
         return self._tree
 
-    def set_workload_root(self, pid: Optional[int]) -> None:
-        """Follow the lesson whose first process is ``pid``; ``None`` when no lesson runs.
+    def show_processes(self, snapshot: Optional[Snapshot]) -> None:
+        """Show the lesson's processes as its run found them (``LessonRunner.processes_changed``);
+        ``None`` when no lesson runs. The core graphs keep running either way."""
+        self._tree.show(snapshot)
+        self.tree_widget.show_rows(self._tree.rows)
+        self._update_lesson_curve(time.monotonic())
+        self._show_tree_caption()
 
-        The core graphs keep running either way; only the tree and the lesson curve change.
-        """
-        self._tree.set_root(pid)
-        self._on_scan()  # show the new tree now rather than up to a second later
+    def set_workload_root(self, pid: Optional[int]) -> None:
+        """The window's word that a run started (its first process ``pid``) or ended (None).
+        Its processes come through ``show_processes``; an end clears them."""
+        if pid is None:
+            self.show_processes(None)
 
     def stop(self) -> None:
         """Stop sampling (call when the window closes); the models keep their data."""
         self._sample_timer.stop()
-        self._scan_timer.stop()
+        self._idle_timer.stop()
 
     def is_running(self) -> bool:
         return self._sample_timer.isActive()
@@ -306,11 +315,9 @@ class CoresView(QtWidgets.QWidget):
         window = _recent(times, now)
         self.lesson_curve.setData(times[window] - now, self._tree.total_history()[window] / 100)
 
-    def _on_scan(self) -> None:
-        rows = self._tree.scan()
-        self.tree_widget.show_rows(rows)
+    def _on_idle(self) -> None:
+        self._tree.idle()
         self._update_lesson_curve(time.monotonic())
-        self._rows = len(rows)
         self._show_tree_caption()
 
     def _show_tree_caption(self) -> None:
@@ -318,13 +325,14 @@ class CoresView(QtWidgets.QWidget):
             caption = translate("CoresView", "Lesson processes: no lesson running")
         else:
             cores = self._tree.total_cpu_percent / 100
-            if self._rows == 1:
+            count = len(self._tree.rows)
+            if count == 1:
                 caption = translate("CoresView", "Lesson processes: 1 process, {cores:.1f} "
                                                  "cores busy").format(cores=cores)
             else:
                 caption = translate("CoresView", "Lesson processes: {count} processes, "
                                                  "{cores:.1f} cores busy").format(
-                    count=self._rows, cores=cores)
+                    count=count, cores=cores)
         self._tree_caption.setText(caption)
 
     def retranslate(self) -> None:

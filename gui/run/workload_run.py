@@ -3,7 +3,10 @@
 `WorkloadRun` owns the lesson's process from start to cleanup. It is plain asyncio (the window
 drives it from the qasync loop, the command line from `asyncio.run`), reports through
 callbacks, and turns the exit status into words. Which processes it may signal is the OS's
-answer, never the trace's (`gui/run/process_tree.py`).
+answer, never the trace's (`gui/run/process_tree.py`). Its `ProcessTree` is the one owner that
+scans the lesson's processes: every half second, in a worker thread, it notes the tree's
+members (for Stop) and about once a second reads them for the cores view, which is handed the
+`Snapshot` through `on_processes` and scans nothing itself.
 """
 import asyncio
 import codecs
@@ -16,11 +19,13 @@ import psutil
 
 from gui.run.exit_reason import describe
 from gui.run.process_tree import ProcessTree
+from gui.tasks import spawn
 from workloads import catalog
 
 ROOT = Path(__file__).resolve().parents[2]          # holds gui/ and workloads/
 BOOT = Path(catalog.__file__).resolve().parent / "_boot"
 WATCH_S = 0.5           # how often the running tree is looked at (children that leave it)
+SHOW_EVERY = 2          # every second look is read for the cores view: about once a second
 LINGER_S = 1.0          # after the lesson's end: for its output, then for its children
 EXIT_POLL_S = 0.02
 
@@ -29,13 +34,15 @@ class WorkloadRun:
     """``run = WorkloadRun("process.pool", values, listener_env); await run.start()``."""
 
     def __init__(self, lesson, values, trace_env=None, python=None,
-                 on_output=None, on_exit=None, argv=None):
+                 on_output=None, on_exit=None, argv=None, on_processes=None):
         self.lesson = catalog.lesson(lesson)
         self.values = values
         self.python = python or sys.executable
         self.trace_env = trace_env or {}
         self.on_output = on_output or (lambda stream, text: None)
         self.on_exit = on_exit or (lambda run: None)
+        # a `process_tree.Snapshot` about once a second while the lesson runs, on the loop
+        self.on_processes = on_processes or (lambda snapshot: None)
         self.argv = argv                # `python argv...` instead of the lesson (benchmarks)
         self.process = None
         self.returncode = None
@@ -43,6 +50,7 @@ class WorkloadRun:
         self.started_ns = None
         self.tree = None                # the processes of this run, as the OS reports them
         self.leftovers = []             # pids still alive after the end (should stay empty)
+        self.snapshot = None            # the newest `Snapshot` of the running tree
         self._readers = []
         self._done = None
         self._stopping = None
@@ -81,16 +89,19 @@ class WorkloadRun:
             *self.command(), stdin=asyncio.subprocess.DEVNULL,
             stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
             env=self.environment(), cwd=str(ROOT), start_new_session=True)
-        try:
-            self.tree = ProcessTree(self.process.pid)
-        except psutil.NoSuchProcess:    # ended and reaped at once: it started nothing
-            self.tree = None
-        else:
-            self._watcher = asyncio.ensure_future(self._watch_tree())
-        self._readers = [asyncio.ensure_future(self._pump(self.process.stdout, "stdout")),
-                         asyncio.ensure_future(self._pump(self.process.stderr, "stderr"))]
-        self._done = asyncio.ensure_future(self._wait())
+        self.tree = await asyncio.to_thread(own_tree, self.process.pid)
+        if self.tree is not None:
+            self._watcher = spawn(self._watch_tree(), f"watching the processes of {self.name}")
+        self._readers = [spawn(self._pump(self.process.stdout, "stdout"),
+                               f"reading the output of {self.name}"),
+                         spawn(self._pump(self.process.stderr, "stderr"),
+                               f"reading the errors of {self.name}")]
+        self._done = spawn(self._wait(), f"ending {self.name}")
         return self
+
+    @property
+    def name(self):
+        return self.lesson.id or "the workload"
 
     async def _pump(self, stream, name):
         decoder = codecs.getincrementaldecoder("utf-8")("replace")
@@ -125,17 +136,23 @@ class WorkloadRun:
         """Wait until the lesson has ended and its output is read; returns the exit status."""
         return await asyncio.shield(self._done)
 
-    async def remember_tree(self):
+    async def look_at_tree(self, show=True):
         """Note the processes of the running tree: a child that leaves the lesson's session
-        (`setsid`) is known while its parent still shows it, and ended with the rest."""
-        if self.tree is not None:
-            tree = self.tree
-            tree.remember(await asyncio.to_thread(tree.scan, False))
+        (`setsid`) is known while its parent still shows it, and ended with the rest. With
+        `show`, also hand a `Snapshot` of them to `on_processes`."""
+        if self.tree is None:
+            return
+        snapshot = await asyncio.to_thread(self.tree.look, show)
+        if snapshot is not None and self.returncode is None:
+            self.snapshot = snapshot
+            self.on_processes(snapshot)
 
     async def _watch_tree(self):
+        looks = 0
         while self.returncode is None:
+            await self.look_at_tree(show=looks % SHOW_EVERY == 0)   # the first one at once
+            looks += 1
             await asyncio.sleep(WATCH_S)
-            await self.remember_tree()
 
     async def stop(self, by="you"):
         """Terminate the whole tree, kill what is left after a grace period, then check."""
@@ -144,7 +161,7 @@ class WorkloadRun:
         if self.returncode is None and self.stopped_by is None:
             self.stopped_by = by
         if self._stopping is None:      # a second Stop waits for the first
-            self._stopping = asyncio.ensure_future(self._stop())
+            self._stopping = spawn(self._stop(), f"stopping {self.name}")
         await asyncio.shield(self._stopping)
         return self.leftovers
 
@@ -154,3 +171,15 @@ class WorkloadRun:
 
     async def _end_tree(self):
         self.leftovers = await self.tree.end() if self.tree is not None else []
+
+
+def own_tree(pid):
+    """The `ProcessTree` of the process we just started as `pid`, or None when it has already
+    ended and been reaped (it started nothing), or its pid went to a process not ours."""
+    try:
+        tree = ProcessTree(pid)
+        if tree.root.ppid() == os.getpid():     # not yet reaped: still our child
+            return tree
+    except psutil.NoSuchProcess:
+        pass
+    return None

@@ -9,15 +9,15 @@ arrays are the light theme's: views that draw on white use them as they are; the
 takes the colours of ``current()``.
 """
 import json
-from pathlib import Path
 
 import numpy as np
 from PySide6.QtGui import QColor, QPalette
 
+from gui.assets import asset
 from gui.i18n import QT_TRANSLATE_NOOP
 from gui.trace.model import STATES
 
-THEME_FOLDER = Path(__file__).resolve().parents[2] / "assets" / "themes"
+THEME_FOLDER = asset("themes")
 THEME_IDS = ("light", "dark", "contrast")
 DEFAULT_THEME = "light"
 

@@ -5,7 +5,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from gui.lesson_summary import summarize
+from gui.lessons import Run, run_of, unit
 from gui.trace import chrome_json
 from gui.trace.chrome_reader import read
 from gui.trace.model import STATES
@@ -55,6 +55,7 @@ def assert_same_model(live, replayed):
     for name, column in live.counters.items():
         assert list(replayed.counters[name]["value"]) == list(column["value"])
     assert abs(replayed.end_time - live.end_time) < 1e-6
+    assert replayed.result == live.result          # the lesson's figures
 
 
 @pytest.mark.parametrize("lesson_id", list(RECORDED))
@@ -116,11 +117,13 @@ def test_counters_and_the_reader_exit_code_come_back(recorded):
     assert -15 in [lane.exit_code for lane in queue.processes.values()]
 
 
-def test_the_result_in_words_is_the_same_from_the_replay(recorded):
+def test_the_figures_and_the_result_in_words_are_the_same_from_the_replay(recorded):
     for lesson_id in ("process.queue", "distributed.worker_crash", "threads.race"):
         run, replay = recorded[lesson_id], read(recorded[lesson_id].path)
-        live = summarize(lesson_id, run.session.values, run.session.model, run.output)
-        assert live and summarize(lesson_id, replay.values, replay.model, replay.output) == live
+        assert run.session.model.result and replay.model.result == run.session.model.result
+        again = Run(lesson_id, replay.values, replay.model, replay.model.result, replay.python)
+        live = unit(lesson_id).sentence(run_of(run.session))
+        assert live and unit(lesson_id).sentence(again) == live
 
 
 def test_a_trace_without_lane_details_still_opens_with_its_names_and_exits(recorded, tmp_path):

@@ -55,7 +55,7 @@ def exported(model):
 
 BAD = {
     "unknown kind 0": (0, 0, 1, 0, 0, 0, 77),
-    "unknown kind 16": (16, 0, 1, 0, 0, 0, 77),
+    "unknown kind 17": (17, 0, 1, 0, 0, 0, 77),
     "unknown category": (probe.SPAN, 200, 1, 0, 0, 10, 77),
     "unknown category of an open span": (probe.BEGIN, len(probe.CATEGORIES), 1, 0, 0, 0, 77),
     "a name never sent": (probe.MARK, 0, 7, 0, 0, 0, 77),

@@ -9,7 +9,7 @@ import asyncio
 import threading
 import time
 
-from workloads import lesson_args
+from workloads import lesson_args, probe
 
 
 async def hello(name, sleep_s):
@@ -26,4 +26,6 @@ if __name__ == "__main__":
     args = lesson_args.parse("async.asyncio")
     start = time.perf_counter()
     asyncio.run(main(args.sleep_s))
-    print(f"total: {time.perf_counter() - start:.2f} s")
+    total = time.perf_counter() - start
+    print(f"total: {total:.2f} s")
+    probe.result(total_s=round(total, 3), sleep_s=args.sleep_s)

@@ -16,7 +16,7 @@ import time
 import types
 from pathlib import Path
 
-from workloads import interpreters
+from workloads import interpreters, probe
 
 
 async def hello_new(name):                      # since Python 3.5
@@ -33,11 +33,14 @@ def hello_old(name):
 
 
 async def main():
+    took = []
     for hello in (hello_new, hello_old):
         print(f"-- {hello.__name__} --")
         start = time.perf_counter()
         await asyncio.gather(hello("A"), hello("B"))
-        print(f"{hello.__name__}: {time.perf_counter() - start:.2f} s")
+        took.append(time.perf_counter() - start)
+        print(f"{hello.__name__}: {took[-1]:.2f} s")
+    return took
 
 
 def run_original_form():
@@ -61,5 +64,6 @@ def run_original_form():
 
 
 if __name__ == "__main__":
-    asyncio.run(main())
-    run_original_form()
+    new, old = asyncio.run(main())
+    probe.result(async_await_s=round(new, 3), old_syntax_s=round(old, 3))
+    run_original_form()             # reports asyncio_coroutine_s and _python when it runs

@@ -11,10 +11,11 @@ import time
 
 import gevent
 
-from workloads import lesson_args
+from workloads import lesson_args, probe
 
 
 threads_used = set()                 # the OS threads the greenlets ran in
+printed_by = []                      # which greenlet printed each line, in order
 
 
 def work(seconds):
@@ -27,6 +28,7 @@ def work(seconds):
 def f(n, give_way):
     for i in range(n):
         print(gevent.getcurrent().name, i)
+        printed_by.append(gevent.getcurrent())
         threads_used.add(threading.get_ident())
         work(0.01)
         if give_way:
@@ -40,3 +42,5 @@ if __name__ == "__main__":
     for g in greenlets:
         g.join()                     # the main program waits: now the greenlets run
     print(f"{len(greenlets)} greenlets ran in {len(threads_used)} OS thread(s)")
+    probe.result(greenlets=len(greenlets), os_threads=len(threads_used),
+                 print_order=" ".join(str(greenlets.index(g)) for g in printed_by))

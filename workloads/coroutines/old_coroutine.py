@@ -31,5 +31,6 @@ if __name__ == "__main__":
     print("-- hello_asyncio_coroutine --", flush=True)
     start = time.perf_counter()
     asyncio.run(main())
-    print("hello_asyncio_coroutine: %.2f s (Python %s)"
-          % (time.perf_counter() - start, sys.version.split()[0]), flush=True)
+    took, version = time.perf_counter() - start, sys.version.split()[0]
+    print("hello_asyncio_coroutine: %.2f s (Python %s)" % (took, version), flush=True)
+    probe.result(asyncio_coroutine_s=round(took, 3), asyncio_coroutine_python=version)

@@ -17,6 +17,7 @@ import time
 from aiohttp import ClientSession, web
 
 from workloads import lesson_args, probe
+from workloads._trace import web_requests
 
 DELAY_S = 0.5               # how long each handler waits
 SERVE_AFTER_S = 3.0         # the server stays up this long after the clients: open it yourself
@@ -44,18 +45,8 @@ async def blocking_hello(request):
     return web.Response(body=text.encode("utf-8"), content_type="text/html")
 
 
-@web.middleware
-async def traced(request, handler):
-    """Tracing only: one bar per request on the server, from arrival to response."""
-    t0 = time.perf_counter_ns()
-    response = await handler(request)
-    probe.emit_span(f"GET {request.path}", "task", t0, time.perf_counter_ns(),
-                    lane="server: requests")
-    return response
-
-
 async def serve(variant, urls, stop):
-    app = web.Application(middlewares=[traced])
+    app = web.Application(middlewares=[web_requests.traced])   # tracing: a bar per request
     if variant == "async":
         app.router.add_get("/", index)
         app.router.add_get("/hello/{name}", hello)
@@ -80,19 +71,21 @@ async def serve(variant, urls, stop):
 
 async def fetch(session, url, i):
     path = "" if i == 0 else f"hello/client{i}"
-    t0 = time.perf_counter_ns()
-    async with session.get(url + path) as response:
-        body = await response.text()
-    t1 = time.perf_counter_ns()
-    probe.emit_span(f"GET /{path}", "wait.io", t0, t1, lane="clients")
-    print(f"client {i}: {response.status} {body} after {(t1 - t0) / 1e9:.2f} s")
+    t0 = time.perf_counter()
+    with probe.span(f"GET /{path}", "wait.io", lane="clients"):    # a bar per request
+        async with session.get(url + path) as response:
+            body = await response.text()
+    print(f"client {i}: {response.status} {body} after {time.perf_counter() - t0:.2f} s")
+    return response.status
 
 
 async def clients(url, n):
     async with ClientSession() as session:
         start = time.perf_counter()
-        await asyncio.gather(*(fetch(session, url, i) for i in range(n)))
-        print(f"{n} requests answered in {time.perf_counter() - start:.2f} s")
+        statuses = await asyncio.gather(*(fetch(session, url, i) for i in range(n)))
+        total = time.perf_counter() - start
+        print(f"{n} requests answered in {total:.2f} s")
+    return statuses.count(200), total
 
 
 if __name__ == "__main__":
@@ -102,7 +95,9 @@ if __name__ == "__main__":
                               name="Server", daemon=True)
     server.start()
     url = urls.get(timeout=30)                      # wait until the server listens
-    asyncio.run(clients(url, args.clients))
+    answered, total = asyncio.run(clients(url, args.clients))
+    probe.result(requests=args.clients, answered=answered, total_s=round(total, 3),
+                 handler_wait_s=DELAY_S, url=url)
     print(f"Open {url} in your browser: the server stops in {SERVE_AFTER_S:g} s.", flush=True)
     time.sleep(SERVE_AFTER_S)
     stop.set()                                      # then shut the server down

@@ -11,7 +11,7 @@ same event loop, each waiting `delay` seconds before it answers.
 import asyncio
 import time
 
-from workloads import lesson_args
+from workloads import lesson_args, probe
 
 
 async def wget(host, port):
@@ -48,8 +48,10 @@ async def main(delays):
     ports = [server.sockets[0].getsockname()[1] for server in servers]
     start = time.perf_counter()
     await asyncio.gather(*(wget("127.0.0.1", port) for port in ports))
-    print(f"total: {time.perf_counter() - start:.2f} s "
-          f"(longest delay {max(delays)} s, sum {sum(delays):.2f} s)")
+    total = time.perf_counter() - start
+    print(f"total: {total:.2f} s (longest delay {max(delays)} s, sum {sum(delays):.2f} s)")
+    probe.result(downloads=len(ports), total_s=round(total, 3), longest_wait_s=max(delays),
+                 waits_added_s=round(sum(delays), 3))
     for server in servers:
         server.close()
         await server.wait_closed()

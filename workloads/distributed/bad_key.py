@@ -11,26 +11,33 @@ import sys
 import time
 
 from workloads import lesson_args, probe
+from workloads._trace import remote_lanes
+from workloads.distributed import launch
 from workloads.distributed import task_manager as tm
+from workloads.distributed.task_worker import REFUSED
 
 
 def main():
     args = lesson_args.parse("distributed.bad_key")
     probe.process_name(f"manager on {socket.gethostname()}")
-    with tm.serving("127.0.0.1", 0) as (manager, key):
+    manager, key = tm.new_manager()
+    with launch.serving(manager):
         task, result = manager.get_task_queue(), manager.get_result_queue()
+        task, result = remote_lanes.on_manager(task, result)
         numbers = tm.put_tasks(task, args.tasks)
-        workers = [tm.start_worker(manager, key) for _ in range(args.workers)]
+        workers = [launch.start_worker(manager, key) for _ in range(args.workers)]
         time.sleep(0.5)                              # the good workers are busy by now
         wrong_key = secrets.token_hex(16)            # a guess: as good as any other
         print("A worker with the wrong key tries to connect...", flush=True)
-        intruder = tm.start_worker(manager, wrong_key)
+        intruder = launch.start_worker(manager, wrong_key)
         results, repeats = tm.collect(result, len(numbers), workers + [intruder], 1.0)
-        lost = tm.account(task, numbers, results, repeats)
-        tm.finish(workers + [intruder])
+        figures = tm.account(task, numbers, results, repeats)
+        launch.finish(workers + [intruder])
     print(f"The worker with the wrong key ended with exit code {intruder.returncode}; "
           f"the good workers returned {len(results)} of {len(numbers)} results.")
-    return 1 if lost or repeats or len(results) < len(numbers) else 0
+    probe.result(**figures, wrong_key_exit_code=intruder.returncode,
+                 wrong_key_refused=intruder.returncode == REFUSED)
+    return 1 if figures["lost"] or repeats or len(results) < len(numbers) else 0
 
 
 if __name__ == "__main__":

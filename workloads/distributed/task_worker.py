@@ -18,8 +18,10 @@ from multiprocessing import AuthenticationError
 from multiprocessing.managers import BaseManager
 
 from workloads import probe
+from workloads._trace import remote_lanes
 
 KEY_VARIABLE = "TASK_MANAGER_KEY"     # the key can come from here instead of --key
+REFUSED, UNREACHABLE, MANAGER_GONE = 2, 3, 4      # exit codes
 
 
 class QueueManager(BaseManager):
@@ -43,79 +45,47 @@ def connect(host, port, key):
         probe.mark(f"refused: AuthenticationError: {exc}")
         print(f"Refused by the manager: AuthenticationError: {exc}. "
               "The key must be exactly the one the manager printed.", flush=True)
-        raise SystemExit(2)
+        raise SystemExit(REFUSED)
     except OSError as exc:                   # nobody listens there, or no route to it
         print(f"Cannot reach a manager at {host}:{port}: {exc.strerror or exc}. "
               "Is the manager running, and are host and port the ones it printed?",
               flush=True)
-        raise SystemExit(3)
+        raise SystemExit(UNREACHABLE)
     probe.emit_span("connect()", "wait.io", t0, time.perf_counter_ns())
-    return m.get_task_queue(), m.get_result_queue()
+    task, result = m.get_task_queue(), m.get_result_queue()
+    return remote_lanes.on_worker(task, result)          # the window's arrows
 
 
 def work(task, result, task_s, idle_s, crash_after=0):
     """Take tasks until the queue stays empty for `idle_s`; returns how many were done."""
-    report = Report()
     done = 0
     while True:
-        t0 = time.perf_counter_ns()
         try:
-            with probe.span("task.get()", cat="wait.io"):
-                i, n = task.get(timeout=idle_s)
+            i, n = task.get(timeout=idle_s)
         except queue.Empty:
             print("task queue is empty.", flush=True)
             return done
         except (EOFError, ConnectionError):            # the manager shut down: no more work
             print("The manager has shut down.", flush=True)
             return done
-        took = time.perf_counter_ns()
-        probe.arrow_in(i, "task")                      # the arrow from the manager's put
-        report.wait(t0, took, i)
-        if crash_after and done + 1 == crash_after:
-            die_holding(i, n, task_s)
+        if done + 1 == crash_after:
+            die_holding(task, i, n, task_s)
         print(f"run task #{i}: {n} * {n}...", flush=True)
-        with probe.span(f"{n}²"):
-            time.sleep(task_s)                           # the real work would be here
-            r = f"{n} * {n} = {n * n}"
-        report.work(took, time.perf_counter_ns(), f"{n}²")
-        probe.arrow_out(i, "result")                   # the arrow to the manager's get
-        result.put((i, r, report.take(i)))
+        time.sleep(task_s)                             # the real work would be here
+        r = f"{n} * {n} = {n * n}"
+        result.put((i, r))
         done += 1
 
 
-def die_holding(i, n, task_s):
+def die_holding(task, i, n, task_s):
     """Die the way a power cut or the kernel's out-of-memory killer ends a process: at once,
     halfway through task #i, with its result never sent."""
     print(f"Worker PID {os.getpid()} took task #{i} ({n}) and is killed halfway through it.",
           flush=True)
-    t0 = time.perf_counter_ns()
     time.sleep(task_s / 2)
-    probe.emit_span(f"{n}²", "task", t0, time.perf_counter_ns())
-    probe.mark(f"killed holding task #{i}")
-    probe.flush()                                      # SIGKILL gives no chance to send later
+    task.killed_now()                                  # the window sees it before we go
     os.kill(os.getpid(), getattr(signal, "SIGKILL", signal.SIGTERM))
     time.sleep(10)                                     # not reached: the signal ends us
-
-
-class Report:
-    """What this worker did, sent along with each result: when the window that shows the
-    manager does not trace this worker (it runs on another machine), the manager draws the
-    worker's lane from these timings."""
-
-    def __init__(self):
-        self.host, self.pid, self.window = socket.gethostname(), os.getpid(), probe.listener_id()
-        self.events = []
-
-    def wait(self, t0, t1, i):
-        self.events.append(("task.get()", "wait.io", t0, t1, i))
-
-    def work(self, t0, t1, name):
-        self.events.append((name, "task", t0, t1, None))
-
-    def take(self, i):
-        events, self.events = self.events, []
-        return {"host": self.host, "pid": self.pid, "window": self.window, "events": events,
-                "sent": time.perf_counter_ns()}
 
 
 def main(argv=None):
@@ -138,7 +108,7 @@ def main(argv=None):
         done = work(task, result, args.task_s, args.idle_s, args.crash_after)
     except (EOFError, ConnectionError):         # it went away while we held a task
         print("The manager went away before it got our result; worker exit.", flush=True)
-        return 4
+        return MANAGER_GONE
     print(f"worker exit: {done} tasks done.", flush=True)
 
 

@@ -11,6 +11,8 @@ import sys
 import time
 
 from workloads import lesson_args, probe
+from workloads._trace import remote_lanes
+from workloads.distributed import launch
 from workloads.distributed import task_manager as tm
 
 DIES_AT_TASK = 1            # the first worker is killed during its first task
@@ -19,21 +21,26 @@ DIES_AT_TASK = 1            # the first worker is killed during its first task
 def main():
     args = lesson_args.parse("distributed.worker_crash")
     probe.process_name(f"manager on {socket.gethostname()}")
-    with tm.serving("127.0.0.1", 0) as (manager, key):
+    manager, key = tm.new_manager()
+    with launch.serving(manager):
         task, result = manager.get_task_queue(), manager.get_result_queue()
+        task, result = remote_lanes.on_manager(task, result)
         numbers = tm.put_tasks(task, args.tasks)
-        doomed = tm.start_worker(manager, key, "--crash-after", str(DIES_AT_TASK))
+        doomed = launch.start_worker(manager, key, "--crash-after", str(DIES_AT_TASK))
         # the others start once the doomed worker holds its task, so it surely gets one
         while task.qsize() == len(numbers) and doomed.poll() is None:
             time.sleep(0.01)
-        workers = [doomed] + [tm.start_worker(manager, key) for _ in range(args.workers - 1)]
+        workers = [doomed] + [launch.start_worker(manager, key)
+                              for _ in range(args.workers - 1)]
         results, repeats = tm.collect(result, len(numbers), workers, 1.0)
-        lost = tm.account(task, numbers, results, repeats)
-        tm.finish(workers)
+        figures = tm.account(task, numbers, results, repeats)
+        launch.finish(workers)
+    lost = figures["lost"]
     print(f"Worker PID {doomed.pid} was killed (exit code {doomed.returncode}); "
-          f"{len(lost)} task{'s' if len(lost) != 1 else ''} never came back: at-most-once "
+          f"{lost} task{'s' if lost != 1 else ''} never came back: at-most-once "
           "delivery. A queue that waits for an acknowledgement would hand it out again.")
-    return 0 if len(lost) == 1 and not repeats else 1
+    probe.result(**figures, killed_pid=doomed.pid, killed_exit_code=doomed.returncode)
+    return 0 if lost == 1 and not repeats else 1
 
 
 if __name__ == "__main__":

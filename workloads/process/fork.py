@@ -23,6 +23,7 @@ if __name__ == "__main__":
         with probe.span("child's work"):
             time.sleep(1)   # stands in for real work, so you can see both processes alive
         print(f"Child ({os.getpid()}) exits.")
+        probe.result(child_pid=os.getpid(), child_ppid=os.getppid(), child_got=pid)  # got 0
         sys.stdout.flush()  # os._exit() skips all clean-up, so flush what is still buffered:
         probe.flush()       # our output and the timeline's last events
         os._exit(0)         # leave here: the code below is for the parent only
@@ -32,4 +33,6 @@ if __name__ == "__main__":
     print(f"I ({os.getpid()}) just created a child process ({pid}). fork() returned {pid}.")
     with probe.span("waitpid()", cat="wait.io"):
         _, status = os.waitpid(pid, 0)      # wait for the child, or it lingers as a zombie
-    print(f"Child {pid} exited with code {os.waitstatus_to_exitcode(status)}.")
+    code = os.waitstatus_to_exitcode(status)
+    print(f"Child {pid} exited with code {code}.")
+    probe.result(parent_pid=os.getpid(), parent_got=pid, child_exit_code=code)

@@ -30,10 +30,13 @@ def receive(conn):
 
 def answer(conn, count):
     """The child: answer every ping with a pong of the same number."""
+    got = []
     for _ in range(count):
         n = receive(conn)
+        got.append(n)
         send(conn, "pong", n)
     conn.close()
+    probe.result(pings_got=got)
 
 
 if __name__ == "__main__":
@@ -43,8 +46,10 @@ if __name__ == "__main__":
     child = Process(target=answer, args=(child_end, args.messages), name="Child")
     child.start()
     child_end.close()                           # the child has its own copy of this end
+    got = []
     for n in range(1, args.messages + 1):
         send(parent_end, "ping", n)
-        receive(parent_end)
+        got.append(receive(parent_end))
     child.join()
     print("Both sides are done.")
+    probe.result(pings_sent=args.messages, pongs_got=got)

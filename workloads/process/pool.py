@@ -9,15 +9,10 @@ import time
 from multiprocessing import Pool
 
 from workloads import lesson_args, probe
+from workloads._trace.process_pool import figures, queued
 
 
-def long_time_task(name, seconds, submitted_ns):
-    started_ns = time.perf_counter_ns()
-    if started_ns - submitted_ns > 10_000_000:
-        # A free worker picks a task up within a millisecond or so: a task that took longer
-        # sat in the pool's queue because every worker was busy. Draw that wait.
-        probe.emit_span(f"task {name}", "wait.io", submitted_ns, started_ns,
-                        lane="waiting for a worker")
+def long_time_task(name, seconds):
     print(f"Run task {name} ({os.getpid()})...")
     start = time.time()
     with probe.span(f"task {name}"):        # draws this task as a bar on the worker's lane
@@ -31,13 +26,15 @@ if __name__ == "__main__":
     random.seed(args.seed)
     print(f"Parent process {os.getpid()}.")
     p = Pool(args.workers)
+    jobs = []
     for i in range(args.tasks):
-        submitted_ns = time.perf_counter_ns()   # tells the task how long it waited
         # apply_async() only puts the task in the pool's queue and returns at once
-        p.apply_async(long_time_task, args=(i, random.uniform(0.3, 1.5), submitted_ns))
+        # (queued() notes when, so the timeline can draw how long the task waited there)
+        jobs.append(p.apply_async(queued(long_time_task), args=(i, random.uniform(0.3, 1.5))))
     print("Waiting for all subprocesses done...")
     p.close()       # no more tasks: after close(), join() can wait for the workers
     probe.mark("close()")
     p.join()
     probe.mark("join() returned")
     print("All subprocesses done.")
+    probe.result(**figures(jobs))

@@ -21,17 +21,21 @@ def write(q, items, delay):
         q.put(value)
         # a pause after every put, the last one too: it gives the reader time to get it
         time.sleep(delay * random.uniform(0.5, 1.0))
+    probe.result(put=items)
 
 
 def read(q):
+    got = []
     for i in itertools.count():                 # loops forever, counting the gets
         with probe.span("get()", cat="wait.io"):
             value = q.get()                     # waits until an item is there
         probe.arrow_in(i, "item")               # first in, first out: get i takes put i
         probe.mark(f"get {value}")
+        got.append(value)
         # terminate() kills this process at once: nothing still in a buffer gets out, so
-        # send the line (and the trace) now
+        # send the line, what it got so far and the trace now
         print(f"Get {value} from queue.", flush=True)
+        probe.result(got=got)
         probe.flush()
 
 
@@ -50,3 +54,4 @@ if __name__ == "__main__":
     pr.terminate()                              # the reader never returns: stop it by force
     pr.join()                                   # reap it, so its exit code is known
     print(f"Reader ended by terminate(): exit code {pr.exitcode}.")
+    probe.result(reader_exit_code=pr.exitcode)

@@ -25,6 +25,9 @@ if __name__ == "__main__":         # required: spawned children import this file
     p = Process(target=run_proc, args=("test", args.seconds))
     print("Process will start.")
     p.start()
+    before = time.perf_counter()
     with probe.span("join()", cat="wait.io"):
         p.join()                    # wait here until the child has ended
+    waited = time.perf_counter() - before
     print(f"Process end. Child exit code {p.exitcode}.")
+    probe.result(child_pid=p.pid, child_exit_code=p.exitcode, join_waited_s=round(waited, 3))

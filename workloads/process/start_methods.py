@@ -60,16 +60,19 @@ if __name__ == "__main__":
     methods = [m for m in ("fork", "spawn", "forkserver")
                if m in multiprocessing.get_all_start_methods()]
     print(f"Parent process {os.getpid()}; start methods here: {', '.join(methods)}")
-    results = {}
+    start_ms = {}                               # method -> ms, or None: cannot pickle
     for method in methods:
         print(f"{method}:")
         try:
-            results[method] = f"{start_with(method, make_greeting) * 1000:6.1f} ms"
+            start_ms[method] = round(start_with(method, make_greeting) * 1000, 1)
         except pickle.PicklingError as exc:
             probe.mark("cannot pickle", lane=method)
             print(f"  failed: {type(exc).__name__}: {exc}")
             print(HINT.format(method=method))
-            results[method] = "cannot pickle the argument"
+            start_ms[method] = None
     print("\nmethod      time from start() to the child's first line")
-    for method, result in results.items():
-        print(f"{method:<11} {result}")
+    for method, ms in start_ms.items():
+        took = "cannot pickle the argument" if ms is None else f"{ms:6.1f} ms"
+        print(f"{method:<11} {took}")
+    probe.result(methods=methods, cannot_pickle=[m for m in methods if start_ms[m] is None],
+                 **{f"{m}_start_ms": ms for m, ms in start_ms.items() if ms is not None})

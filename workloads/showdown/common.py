@@ -15,12 +15,14 @@ def run_model(name, work):
     t1 = time.perf_counter_ns()
     wall, cpu = (t1 - t0) / 1e9, sum(c for _, c in done)
     print(f"{name}: wall {wall:.2f} s, CPU {cpu:.2f} s", flush=True)
-    probe.emit_span(f"{name}: wall {wall:.2f} s, CPU {cpu:.2f} s", "task", t0, t1, lane=LANE)
+    probe.emit_span(name, "task", t0, t1, lane=LANE)
     return wall, cpu, len(done)
 
 
 def report(results, cores):
-    """The figures of every model against the sequential one, one line each."""
+    """Print every model against the sequential one, one line each; returns the lesson's
+    figures: per model (in the order they ran) its wall and CPU seconds, its speed-up over
+    sequential and the jobs it did; the fastest model; the cores."""
     base = results["sequential"][0]
     print(f"Results on {cores} cores (speed-up = sequential wall time / wall time; cores busy "
           f"= CPU time / wall time):")
@@ -29,3 +31,8 @@ def report(results, cores):
               f"speed-up {base / wall:4.2f}x ({jobs} jobs), {cpu / wall:3.1f} cores busy")
     fastest = min(results, key=lambda n: results[n][0])
     print(f"Fastest: {fastest}.", flush=True)
+    return dict(cores=cores, models=list(results), fastest=fastest,
+                wall_s=[round(wall, 4) for wall, _, _ in results.values()],
+                cpu_s=[round(cpu, 4) for _, cpu, _ in results.values()],
+                speed_up=[round(base / wall, 4) for wall, _, _ in results.values()],
+                jobs_done=[jobs for _, _, jobs in results.values()])

@@ -14,14 +14,12 @@ variable SHOWDOWN_THREADS_PYTHON names another interpreter for that extra run.)
 """
 import asyncio
 import os
-import re
-import subprocess
 import sys
-import time
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
-from pathlib import Path
 
-from workloads import interpreters, lesson_args, probe
+from workloads import lesson_args, probe
+from workloads._trace.gaps import Watch
+from workloads.showdown import free_threaded
 from workloads.showdown.common import report, run_model
 
 GAP_NS = 1_000_000      # a pause over 1 ms: this job was not running (a GIL turn is 5 ms)
@@ -32,23 +30,15 @@ def job(size, waiting="blocked"):
     """Pure-Python arithmetic, `size` iterations; returns (result, CPU seconds it used).
     Every pause is drawn: the OS ran someone else ("blocked"), or, among threads, another
     thread had the GIL ("wait.gil")."""
-    now = time.perf_counter_ns
-    cpu = time.thread_time()
-    run_start = last = now()
+    watch = Watch(waiting, GAP_NS)
     total, i = 0, 0
     while i < size:
         stop = min(size, i + CHECK_EVERY)
         for k in range(i, stop):
             total += k * k % 7
         i = stop
-        t = now()
-        if t - last > GAP_NS:                   # we did not run between `last` and `t`
-            probe.emit_span("running", "run", run_start, last)
-            probe.emit_span("waiting", waiting, last, t)
-            run_start = t
-        last = t
-    probe.emit_span("running", "run", run_start, last)
-    return total, time.thread_time() - cpu
+        watch.look()
+    return total, watch.done()
 
 
 def job_in_thread(size):
@@ -83,43 +73,12 @@ MODELS = {"sequential": sequential, "threads": threads, "processes": processes,
           "asyncio": with_asyncio}
 
 
-def other_python():
-    """The interpreter for the extra threads run: SHOWDOWN_THREADS_PYTHON, or a free-threaded
-    build found on this machine (none when this one already runs without the GIL)."""
-    chosen = os.environ.get("SHOWDOWN_THREADS_PYTHON")
-    if chosen:
-        return interpreters.ask(chosen)
-    if not getattr(sys, "_is_gil_enabled", lambda: True)():
-        return None
-    return interpreters.find_free_threaded()
-
-
-def threads_under(python, args):
-    """The threads model in a child process under `python`: (label, figures) or None."""
-    label = f"threads on {python.release}{'t' if python.free_threaded else ''}"
-    env = dict(os.environ, SHOWDOWN_ONLY="threads", SHOWDOWN_LABEL=label)
-    env["PYTHONPATH"] = os.pathsep.join(filter(None, [env.get("PYTHONPATH"),
-                                                      str(Path(__file__).resolve().parents[2])]))
-    command = [python.executable] + (["-X", "gil=0"] if python.free_threaded else []) + [
-        "-m", "workloads.showdown.cpu", f"--jobs={args.jobs}", f"--size={args.size}"]
-    out = subprocess.run(command, env=env, capture_output=True, text=True)
-    print(out.stdout, end="", flush=True)
-    found = re.search(rf"^{re.escape(label)}: wall ([\d.]+) s, CPU ([\d.]+) s$", out.stdout,
-                      re.M)
-    if out.returncode or not found:
-        print(f"{label}: failed ({out.stderr.strip().splitlines()[-1:] or 'no output'})")
-        return None
-    return label, (float(found.group(1)), float(found.group(2)), args.jobs)
-
-
 def main():
     args = lesson_args.parse("showdown.cpu")
     cores = os.cpu_count() or 1
     workers = min(args.jobs, cores)
-    only = os.environ.get("SHOWDOWN_ONLY")
-    if only:                            # one model, for the parent's comparison
-        run_model(os.environ.get("SHOWDOWN_LABEL", only),
-                  lambda: MODELS[only](args.jobs, args.size, workers))
+    if os.environ.get("SHOWDOWN_ONLY"):     # one model under another Python, for the parent
+        free_threaded.only_one_model(run_model, MODELS, args.jobs, args.size, workers)
         return
     print(f"{args.jobs} CPU-bound jobs of {args.size:,} steps on {cores} cores "
           f"({workers} threads or processes), Python {sys.version.split()[0]}", flush=True)
@@ -130,12 +89,12 @@ def main():
     results = {}
     for name, model in MODELS.items():
         results[name] = run_model(name, lambda m=model: m(args.jobs, args.size, workers))
-    python = other_python()
+    python = free_threaded.other_python()
     if python is not None and python.usable:
-        extra = threads_under(python, args)
+        extra = free_threaded.threads_under(python, args.jobs, args.size)
         if extra:
             results[extra[0]] = extra[1]
-    report(results, cores)
+    probe.result(**report(results, cores), workers=workers)
 
 
 if __name__ == "__main__":

@@ -14,11 +14,12 @@ import random
 import threading
 import time
 
-from workloads import lesson_args
+from workloads import lesson_args, probe
 
 lock_a = threading.Lock()
 lock_b = threading.Lock()
 NAMES = {lock_a: "lock_a", lock_b: "lock_b"}      # for the messages
+gave_up = []                                      # one entry each time a thread backs off
 
 
 def say(text):
@@ -54,6 +55,7 @@ def take_both_or_back_off(first, second):
                 finally:
                     second.release()
             say(f"gave up on {NAMES[second]}; lets go of {NAMES[first]}")
+            gave_up.append(NAMES[second])
         time.sleep(random.uniform(0, 1))     # back off for a random while, then retry
 
 
@@ -79,3 +81,5 @@ if __name__ == "__main__":
         print("interrupted while the threads were still waiting")
     else:
         print("both threads finished")
+    probe.result(threads_finished=sum(not t.is_alive() for t in threads),
+                 gave_up=len(gave_up))

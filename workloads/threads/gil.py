@@ -13,27 +13,17 @@ import time
 from multiprocessing import Pool
 
 from workloads import lesson_args, probe
-
-GAP_NS = 50_000     # a pause longer than 50 us means this worker was not running
+from workloads._trace.gaps import Watch     # draws when this worker ran and when it waited
 
 
 def busy(seconds, waiting="wait.gil"):
-    """Spin for `seconds`; note every time this worker was stopped and resumed."""
-    now = time.perf_counter_ns
-    cpu_start = time.thread_time()
-    start = last = run_start = now()
-    end = start + int(seconds * 1e9)
+    """Spin for `seconds`; returns (loops done, CPU seconds used)."""
+    watch = Watch(waiting)
+    end = time.perf_counter_ns() + int(seconds * 1e9)
     loops = 0
-    while last < end:
+    while watch.look() < end:
         loops += 1
-        t = now()
-        if t - last > GAP_NS:               # we did not run between `last` and `t`
-            probe.emit_span("running", "run", run_start, last)
-            probe.emit_span("waiting", waiting, last, t)
-            run_start = t
-        last = t
-    probe.emit_span("running", "run", run_start, last)
-    return loops, time.thread_time() - cpu_start
+    return loops, watch.done()
 
 
 def in_process(seconds):
@@ -63,7 +53,8 @@ def run_processes(workers, seconds):
 if __name__ == "__main__":
     args = lesson_args.parse("threads.gil")
     sys.setswitchinterval(args.switch_interval_ms / 1000)
-    print(f"{args.workers} busy {args.variant} on {os.cpu_count()} cores, "
+    cores = os.cpu_count() or 1
+    print(f"{args.workers} busy {args.variant} on {cores} cores, "
           f"switch interval {sys.getswitchinterval() * 1000:g} ms")
     started = time.perf_counter()
     if args.variant == "threads":
@@ -77,3 +68,6 @@ if __name__ == "__main__":
         print(f"worker {i}: {n:,} loops, {c:0.2f} s of CPU")
     print(f"total: {loops:,} loops in {wall:0.2f} s = {loops / wall:,.0f} loops/s")
     print(f"CPU used: {cpu / wall:0.2f} cores")
+    probe.result(workers=args.workers, cores=cores,
+                 switch_interval_ms=sys.getswitchinterval() * 1000, wall_s=wall, cpu_s=cpu,
+                 cpu_cores_used=cpu / wall, loops=loops, loops_per_s=loops / wall)

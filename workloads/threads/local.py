@@ -12,6 +12,7 @@ import threading
 import time
 
 from workloads import lesson_args, probe
+from workloads._trace import local_reads as seen     # the window's record of the reads
 
 # One global object; every thread that sets `student` on it gets its own `student`.
 local_school = threading.local()
@@ -23,20 +24,21 @@ global_dict = {}
 def process_student():
     # No argument needed: the thread's own student is found through local_school.
     std = local_school.student
-    probe.mark(f"read {std}")
+    seen.read("local_school", std)
     print(f"Hello, {std} (in {threading.current_thread().name}, via local_school)")
 
 
 def process_student_dict():
     # The same with the dict: it works, but each function looks its own thread up.
     std = global_dict[threading.current_thread()]
+    seen.read("global_dict", std)
     print(f"Hello, {std} (in {threading.current_thread().name}, via global_dict)")
 
 
 def process_thread(name, work_s, everyone_bound):
     local_school.student = name                         # bind this thread's student
     global_dict[threading.current_thread()] = name      # the dict way
-    probe.mark(f"student = {name}")
+    seen.bound(name)
     # Wait until every thread has bound its student. An ordinary global variable would
     # now hold the name bound last, in every thread.
     everyone_bound.wait()
@@ -62,7 +64,9 @@ if __name__ == "__main__":
     for t in threads:
         t.join()
     # The main thread never bound a student: for it, local_school has no `student` at all.
-    print(f"In MainThread: hasattr(local_school, 'student') is "
-          f"{hasattr(local_school, 'student')}")
+    main_has_student = hasattr(local_school, "student")
+    print(f"In MainThread: hasattr(local_school, 'student') is {main_has_student}")
     # The dict keeps its entries (and the Thread objects) after the threads have ended.
     print(f"global_dict still holds {len(global_dict)} entries after the threads ended")
+    probe.result(reads=seen.rows(), main_thread_has_student=main_has_student,
+                 global_dict_entries=len(global_dict))

@@ -1,11 +1,10 @@
 """The GIL close-up: ~50 ms of the worker lanes, wide enough to see each ~5 ms turn, and the
 lesson's figures in big numbers (hand-offs, turn length vs the switch interval, the share of
-time the workers ran together, the CPU the workload used).
+time the workers ran together, the CPU the workload used, from its figures).
 
-`gui.views.gil_close_up.close_up()` is plain numpy over the trace model; `GilPanel` only
-draws what it returns.
+`close_up()` (gui/lessons/threads/gil/close_up.py) is plain numpy over the trace model;
+`GilPanel` only draws what it returns.
 """
-import re
 import time
 from types import SimpleNamespace
 
@@ -14,11 +13,13 @@ from PySide6.QtCore import QEvent, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPen
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout
 
+from gui.i18n import QT_TRANSLATE_NOOP, translate
+from gui.lessons import unit
+from gui.lessons.threads.gil import cores_text
+from gui.lessons.threads.gil.close_up import RUN, close_up
 from gui.trace.analysis import gil_turns, overlap_fraction, run_spans
 from gui.trace.model import STATES
-from gui.views.gil_close_up import RUN, close_up
 from gui.views.lane_axis import INK, LaneAxis
-from gui.i18n import QT_TRANSLATE_NOOP, translate
 from gui.views.lesson_panel import LessonPanel
 from gui.views.palette import STATE_COLORS, STATE_HEX, state_label
 
@@ -28,7 +29,6 @@ TURNS_SHOWN = 10         # ...and at least this many switch intervals
 BUSY_SHARE = 0.1         # while live, a slow refresh (a huge trace, > SLOW_S) may take at
 SLOW_S = 0.02            # most this share of the GUI thread's time
 VALUE_COLOUR = "#0072B2"
-CPU_USED = re.compile(r"CPU used: ([\d.]+) cores")
 EXPLAIN = {
     "threads": QT_TRANSLATE_NOOP("GilPanel", "One GIL: the threads take turns. Each green bar "
                                              "is one turn, the thread that holds the GIL, with "
@@ -43,7 +43,6 @@ CAPTIONS = {"hand-offs": QT_TRANSLATE_NOOP("GilPanel", "hand-offs of the GIL"),
             "together": QT_TRANSLATE_NOOP("GilPanel", "of the time ran at the same time"),
             "cpu": QT_TRANSLATE_NOOP("GilPanel", "CPU used (shown at the end)")}
 LEGEND = ("run", "wait.gil", "blocked")
-WORKERS_ON = re.compile(r"(\d+) busy (threads|processes) on (\d+) cores")
 
 
 class TurnsItem(pg.GraphicsObject):
@@ -108,9 +107,8 @@ class GilPanel(LessonPanel):
         self._seen = None
         self._live = False
         self._next = 0.0                    # while live: no recomputing before this time
-        self.verdict = ""                  # the run's result, shown in the window's banner
         self.variant = "threads"
-        self.output = None                  # what the finished run printed
+        self.result = None                  # the finished run's figures
         self.headline = _label_widget("", FONT_PT)
         self.cards = {name: _Card() for name in CAPTIONS}
         row = QHBoxLayout()
@@ -141,10 +139,8 @@ class GilPanel(LessonPanel):
             self._seen = None
             self._next = 0.0
             self.refresh()
-        if self.output is not None:
+        if self.result is not None:
             self._show_cpu()
-            if self.verdict:
-                self.verdict = self._verdict(self.session)
 
     def changeEvent(self, event):
         if event.type() == QEvent.Type.LanguageChange:
@@ -177,7 +173,7 @@ class GilPanel(LessonPanel):
     def start(self, session):
         self.session, self.data, self._seen, self._live = session, None, None, True
         self._next = 0.0
-        self.verdict, self.output = "", None
+        self.result = None
         self.variant = session.values.get("variant", "threads")
         self.headline.setText(translate("GilPanel", EXPLAIN[self.variant]))
         self._reset()
@@ -224,47 +220,26 @@ class GilPanel(LessonPanel):
         cost = time.perf_counter() - began
         self._next = began + cost / BUSY_SHARE if cost > SLOW_S else 0.0
 
-    def finish(self, session, output):
+    def finish(self, run):
+        """The run ended: the CPU card shows its figures, the close-up moves to the middle of
+        the run, and the tab asks to be looked at, with the lesson's sentence."""
+        if self.session is None:            # a finished run shown without a live part
+            self.start(run)
         self._live = False
-        self.output = output or ""
+        self.result = dict(run.result)
         self.refresh()
         self._show_cpu()
-        if session.run is not None and session.run.returncode == 0 and self.data is not None:
-            self.verdict = self._verdict(session)
-            self.attention.emit(self.verdict)
+        sentence = unit(run.lesson_id).sentence(run) if run.result else ""
+        if sentence and self.data is not None:
+            self.attention.emit(sentence)
 
     # -- drawing ----------------------------------------------------------------------
     def _show_cpu(self):
-        cpu, workers = CPU_USED.search(self.output), WORKERS_ON.search(self.output)
-        if cpu:
-            self._show("cpu", translate("GilPanel", "{cores} cores").format(
-                           cores=f"{float(cpu.group(1)):.1f}"),
+        used = self.result.get("cpu_cores_used")
+        if used is not None:
+            self._show("cpu", cores_text(used),
                        translate("GilPanel", "CPU used, of {cores} cores").format(
-                           cores=workers.group(3) if workers else "?"))
-
-    def _verdict(self, session):
-        """The close-up's point in one sentence, with this run's numbers."""
-        workers = WORKERS_ON.search(self.output or "")
-        values = dict(n=workers.group(1) if workers else "N", used=self.numbers.get("cpu"),
-                      together=self.numbers.get("together"),
-                      handoffs=self.numbers.get("hand-offs"), turn=self.numbers.get("turn"),
-                      interval=f"{session.values.get('switch_interval_ms', 5.0):g}")
-        processes = session.values.get("variant") == "processes"
-        if processes and values["used"]:
-            text = translate("GilPanel", "{n} processes, {n} GILs: they ran at the same time "
-                                         "{together} of the time and used {used} in all.")
-        elif processes:
-            text = translate("GilPanel", "{n} processes, {n} GILs: they ran at the same time "
-                                         "{together} of the time.")
-        elif values["used"]:
-            text = translate("GilPanel", "{n} threads, one GIL: they handed it over {handoffs} "
-                                         "times, a turn every {turn} (switch interval "
-                                         "{interval} ms) and used {used} in all.")
-        else:
-            text = translate("GilPanel", "{n} threads, one GIL: they handed it over {handoffs} "
-                                         "times, a turn every {turn} (switch interval "
-                                         "{interval} ms).")
-        return text.format(**values)
+                           cores=self.result.get("cores", "?")))
 
     def _draw(self):
         data = self.data

@@ -10,9 +10,10 @@ from PySide6.QtCore import QEvent, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen, QPolygonF
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from gui.i18n import QT_TRANSLATE_NOOP, translate
+from gui.lessons.threads.deadlock import deadlock_of, describe, finished, graph_at_end
 from gui.trace.model import STATES
 from gui.trace.waitfor import find_cycle, wait_for_graph
-from gui.i18n import QT_TRANSLATE_NOOP, translate
 from gui.views.lesson_panel import LessonPanel
 from gui.views.palette import STATE_COLORS
 
@@ -168,17 +169,6 @@ def _font(points, bold=False):
     return font
 
 
-def describe(cycle):
-    """`Deadlock.describe()` in the window's language (the command line keeps the English)."""
-    separator = translate("DeadlockPanel", "; ", "between the threads of a cycle")
-    steps = separator.join(
-        translate("DeadlockPanel", "{thread} holds {held} and waits for {wanted}").format(
-            thread=s.thread, held=s.holds, wanted=s.waits_for) for s in cycle.cycle)
-    if cycle.permanent:
-        return translate("DeadlockPanel", "Deadlock: {steps}").format(steps=steps)
-    return translate("DeadlockPanel", "Waiting in a circle: {steps}").format(steps=steps)
-
-
 class DeadlockPanel(LessonPanel):
     """Watches the run's locks; reports a deadlock once, large, and offers the Stop."""
 
@@ -256,15 +246,20 @@ class DeadlockPanel(LessonPanel):
             self._say(lambda: translate("DeadlockPanel", "Watching the locks… no cycle so far."),
                       TEXT)
 
-    def finish(self, session, output):
+    def finish(self, run):
         self.stop_button.setVisible(False)
+        if self.deadlock is None and not finished(run):      # a replayed or stopped run
+            found = deadlock_of(run)
+            if found is not None:
+                self.deadlock = found
+                self.view.show_graph(graph_at_end(run.model), found)
         deadlock = self.deadlock
         if deadlock is not None:
             self._say(lambda: translate(
                 "DeadlockPanel", "{deadlock}. The threads would have waited for ever; stopping "
                                  "the program was the only way out.").format(
                 deadlock=describe(deadlock)), VERMILLION)
-        elif session.run is not None and session.run.returncode == 0:
+        elif finished(run):
             self._say(lambda: translate(
                 "DeadlockPanel", "No deadlock: both threads got both locks and finished."), TEXT)
 

@@ -1,5 +1,5 @@
 """The GIL close-up's data: a time window of the worker lanes, wide enough to see each
-~5 ms turn. Plain numpy over the trace model; `gui.views.gil_panel` draws it.
+~5 ms turn. Plain numpy over the trace model; the tab (`tab.GilPanel`) draws it.
 """
 import re
 from dataclasses import dataclass

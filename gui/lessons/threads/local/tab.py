@@ -2,35 +2,22 @@
 `threading.local()` and through the global dict keyed by the thread, side by side.
 
 What a thread bound comes from its marks on the timeline ("student = Alice"), live; what it
-read comes from the lines the lesson printed ("Hello, Alice (in Thread-A, via local_school)").
+read comes from the run's figures (``reads``) when it ends.
 """
-import re
-
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableWidget, \
     QTableWidgetItem, QVBoxLayout
 
 from gui.i18n import QT_TRANSLATE_NOOP, translate
+from gui.lessons import unit
+from gui.lessons.threads.local import bound_values, own, reads
 from gui.views.lesson_panel import LessonPanel
 
 FONT_PT = 15
 CENTRE = Qt.AlignmentFlag.AlignCenter
 LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 GOOD, BAD = "#009E73", "#D55E00"          # Okabe-Ito bluish green, vermillion
-BOUND = re.compile(r"^student = (.*)$")
-HELLO = re.compile(r"Hello, (?P<value>.*?) \(in (?P<thread>[^,()\n]+), "
-                   r"via (?P<how>local_school|global_dict)\)")
-NOTES = re.compile(r"^(In MainThread: .*|global_dict still holds .*)$", re.MULTILINE)
-# What the lesson prints after its threads, matched -> the same in the window's language
-PRINTED = (
-    (re.compile(r"^In MainThread: hasattr\(local_school, 'student'\) is (?P<value>\w+)$"),
-     QT_TRANSLATE_NOOP("LocalPanel", "In MainThread: hasattr(local_school, 'student') is "
-                                     "{value}")),
-    (re.compile(r"^global_dict still holds (?P<n>\d+) entries after the threads ended$"),
-     QT_TRANSLATE_NOOP("LocalPanel", "global_dict still holds {n} entries after the threads "
-                                     "ended")),
-)
 COLUMNS = (QT_TRANSLATE_NOOP("LocalPanel", "thread"), QT_TRANSLATE_NOOP("LocalPanel", "bound"),
            "local_school\n.student", "global_dict\n[thread]",       # code: the same everywhere
            QT_TRANSLATE_NOOP("LocalPanel", "its own?"))
@@ -42,23 +29,6 @@ TIPS = (QT_TRANSLATE_NOOP("LocalPanel", "the thread's name"),
         QT_TRANSLATE_NOOP("LocalPanel", "did both reads give the student this thread bound?"))
 
 
-def bound_values(model):
-    """{thread name: the student it bound}, from the "student = X" marks on its lane."""
-    found = {}
-    marks = model.marks
-    for lane, name in zip(marks["lane"].tolist(), marks["name"].tolist()):
-        match = BOUND.match(model.names[name])
-        if match:
-            found[model.lanes[lane].label] = match.group(1)
-    return found
-
-
-def read_values(output):
-    """{(thread name, "local_school" or "global_dict"): the student it read}, from the
-    printed lines; found anywhere in the text, so lines that two threads mixed still count."""
-    return {(m["thread"], m["how"]): m["value"] for m in HELLO.finditer(output or "")}
-
-
 class LocalPanel(LessonPanel):
     """Thread -> value, read through threading.local and through the global dict."""
 
@@ -68,10 +38,10 @@ class LocalPanel(LessonPanel):
         super().__init__(parent)
         self.lesson_id = lesson_id
         self.session = None
-        self.bound, self.read = {}, {}
+        self.bound = {}                    # thread -> the student it bound (its marks)
+        self.rows = {}                     # thread -> (bound, via local, via dict): figures
+        self.result = None                 # the finished run's figures
         self._seen = None
-        self.verdict = ""                  # the run's result, shown in the window's banner
-        self.output = None                 # what the finished run printed
         self.explain = QLabel()
         self.explain.setWordWrap(True)
         self.explain.setStyleSheet(f"font-size: {FONT_PT}pt;")
@@ -105,10 +75,7 @@ class LocalPanel(LessonPanel):
         for column, tip in enumerate(TIPS):
             self.table.horizontalHeaderItem(column).setToolTip(translate("LocalPanel", tip))
         self._fill()
-        if self.output is not None:
-            self._show_notes()
-            if self.verdict:
-                self.verdict = self._verdict()
+        self._show_notes()
 
     def changeEvent(self, event):
         if event.type() == QEvent.Type.LanguageChange:
@@ -117,9 +84,9 @@ class LocalPanel(LessonPanel):
 
     # -- LessonPanel ------------------------------------------------------------------
     def start(self, session):
-        self.session, self.bound, self.read, self._seen = session, {}, {}, None
+        self.session, self.bound, self.rows, self._seen = session, {}, {}, None
+        self.result = None
         self.notes.setText("")
-        self.verdict, self.output = "", None
         self._fill()
 
     def refresh(self):
@@ -130,44 +97,44 @@ class LocalPanel(LessonPanel):
         self.bound = bound_values(model)
         self._fill()
 
-    def finish(self, session, output):
+    def finish(self, run):
+        """The run ended: the reads come from its figures; the tab asks to be looked at,
+        with the lesson's sentence."""
+        if self.session is None:            # a finished run shown without a live part
+            self.start(run)
         self._seen = None
-        self.session = session
         self.refresh()
-        self.read = read_values(output)
-        self.output = output or ""
+        self.result = dict(run.result)
+        self.rows = reads(run)
         self._fill()
         self._show_notes()
-        if session.run is not None and session.run.returncode == 0 and self.bound:
-            self.verdict = self._verdict()
-            self.attention.emit(self.verdict)
+        sentence = unit(run.lesson_id).sentence(run)
+        if sentence:
+            self.attention.emit(sentence)
 
     # -- table ------------------------------------------------------------------------
     def threads(self):
-        return sorted(set(self.bound) | {thread for thread, _ in self.read})
+        return sorted(set(self.bound) | set(self.rows))
 
     def own(self, thread):
         """True / False once both reads are known, else None."""
-        reads = [self.read.get((thread, how)) for how in ("local_school", "global_dict")]
-        if None in reads or thread not in self.bound:
-            return None
-        return all(value == self.bound[thread] for value in reads)
+        row = self.rows.get(thread)
+        return own(row) if row is not None else None
 
     def _fill(self):
         threads = self.threads()
         self.table.setRowCount(len(threads))
         for row, thread in enumerate(threads):
-            own = self.own(thread)
-            cells = (thread, self.bound.get(thread, "…"),
-                     self.read.get((thread, "local_school"), "…"),
-                     self.read.get((thread, "global_dict"), "…"),
+            is_own = self.own(thread)
+            bound, local, in_dict = self.rows.get(thread, (self.bound.get(thread), None, None))
+            cells = (thread, _cell(bound), _cell(local), _cell(in_dict),
                      {True: translate("LocalPanel", "✓ yes"),
-                      False: translate("LocalPanel", "✗ NO"), None: "…"}[own])
+                      False: translate("LocalPanel", "✗ NO"), None: "…"}[is_own])
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setTextAlignment(CENTRE if column else LEFT)
-                if column == len(cells) - 1 and own is not None:
-                    item.setForeground(QColor(GOOD if own else BAD))
+                if column == len(cells) - 1 and is_own is not None:
+                    item.setForeground(QColor(GOOD if is_own else BAD))
                     bold = QFont(self.table.font())
                     bold.setBold(True)
                     item.setFont(bold)
@@ -175,16 +142,18 @@ class LocalPanel(LessonPanel):
         self.table.resizeRowsToContents()
 
     def _show_notes(self):
-        self.notes.setText("\n".join(_printed(line) for line in NOTES.findall(self.output)))
-
-    def _verdict(self):
-        wrong = [t for t in self.threads() if self.own(t) is False]
-        if wrong:
-            return translate("LocalPanel", "{threads} read another thread's student: the values "
-                                           "are not per thread here.").format(
-                threads=", ".join(wrong))
-        return translate("LocalPanel", "Each thread read its own student back, through "
-                                       "threading.local and through the global dict alike.")
+        """What the main thread found after its threads ended, from the figures."""
+        result = self.result or {}
+        notes = []
+        if "main_thread_has_student" in result:
+            notes.append(translate("LocalPanel", "In MainThread: hasattr(local_school, "
+                                                 "'student') is {value}").format(
+                value=result["main_thread_has_student"]))
+        if "global_dict_entries" in result:
+            notes.append(translate("LocalPanel", "global_dict still holds {n} entries after the "
+                                                 "threads ended").format(
+                n=result["global_dict_entries"]))
+        self.notes.setText("\n".join(notes))
 
     def cell(self, row, column):
         """The text the user reads in the table (tests use it)."""
@@ -192,10 +161,5 @@ class LocalPanel(LessonPanel):
         return item.text() if item is not None else ""
 
 
-def _printed(line):
-    """A line the lesson printed, in the window's language when it is a known one."""
-    for pattern, words in PRINTED:
-        match = pattern.match(line)
-        if match:
-            return translate("LocalPanel", words).format(**match.groupdict())
-    return line
+def _cell(value):
+    return "…" if value is None else str(value)

@@ -1,0 +1,42 @@
+"""process.fork: fork() is called once and returns twice, the child's PID in the parent and
+0 in the child. The parent and the child each report what fork() returned to them."""
+from gui.i18n import translate
+from gui.lessons import LessonUnit, lesson
+from gui.lessons.question import NO_ANSWER, Question
+
+
+@lesson("process.fork")
+class Fork(LessonUnit):
+    def sentence(self, run):
+        figures = run.result
+        if not {"parent_got", "child_got", "child_pid", "child_ppid"} <= figures.keys():
+            return ""
+        return translate("LessonSummary", "fork() returned {parent_got} in the parent and "
+                                          "{child_got} in the child (PID {child_pid}, whose "
+                                          "parent is PID {child_ppid}).").format(**figures)
+
+    def question(self, values):
+        def answer(run):
+            figures = run.result
+            # the parent's return first, whichever process reported first
+            returned = [figures[name] for name in ("parent_got", "child_got")
+                        if name in figures]
+            if not returned:
+                return NO_ANSWER
+            index = 1 if len(returned) == 2 else 0 if "parent_got" in figures else None
+            return index, translate("Questions", "fork() returned {values}: in %n process(es)",
+                                    None, len(returned)).format(
+                values=" and ".join(map(str, returned)))
+        return Question(translate("Questions", "fork() is called once. How many times does it "
+                                  "return?"),
+                        (translate("Questions", "Once: in the parent"),
+                         translate("Questions", "Twice: in the parent and in the child"),
+                         translate("Questions", "Never: the child starts the program over")),
+                        answer)
+
+    def compare_rows(self, run):
+        rows = ((translate("CompareRows", "fork() returned in the parent"), "parent_got"),
+                (translate("CompareRows", "fork() returned in the child"), "child_got"),
+                (translate("CompareRows", "the child's exit code"), "child_exit_code"))
+        return tuple((label, str(run.result[name])) for label, name in rows
+                     if name in run.result)
