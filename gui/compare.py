@@ -72,11 +72,11 @@ class Compare:
     def pin(self):
         card = self.current()
         if card is None:
-            self.window.status.setText(translate("Compare", "Run a lesson to the end first, "
+            self.window.say(translate("Compare", "Run a lesson to the end first, "
                                                             "then pin it."))
             return None
         self.pinned = card
-        self.window.status.setText(translate(
+        self.window.say(translate(
             "Compare", "Pinned: {run}. Run another, then Run › Compare with the pinned run "
                        "(Ctrl+Shift+K).").format(run=card.title))
         return card
@@ -90,7 +90,7 @@ class Compare:
 
     def show(self):
         if self.pinned is None:
-            self.window.status.setText(translate("Compare", "Pin a finished run first "
+            self.window.say(translate("Compare", "Pin a finished run first "
                                                             "(Run › Pin this run, Ctrl+K)."))
             return None
         if self.dialog is None:

@@ -47,6 +47,7 @@ def install(window):
     for name, text, shortcut, slot in entries:
         action = window.add_action(None, text, shortcut, lambda _=False, s=slot: s())
         setattr(window, name, action)
+        exports.actions[name] = action
         actions.append(action)
     before = getattr(window, "quit_action", None)
     window.file_menu.insertActions(before, actions)
@@ -106,6 +107,7 @@ def cpu_table(cores, model, running=False):
 class Exports:
     def __init__(self, window):
         self.window = window
+        self.actions = {}                   # attribute name -> its QAction
         self.last_message = ""
         self.message_box = None
 
@@ -125,8 +127,7 @@ class Exports:
         """Say what happened where the window shows its status; a problem also in a box."""
         window = self.window
         self.last_message = text
-        window.status.setProperty("idle", False)
-        window.status.setText(text)
+        window.say(text)
         if problem:
             if self.message_box is not None:
                 self.message_box.close()       # one box at a time, the newest
@@ -276,7 +277,7 @@ class Exports:
             self.window, translate("Exports", "Folder for quick exports"), str(self.folder()))
         if folder:
             settings.set_value(FOLDER_KEY, folder)
-            key = self.window.export_screen_action.shortcut().toString()
+            key = self.actions["export_screen_action"].shortcut().toString()
             self.report(translate("Exports", "Quick exports ({key}) go to {folder}")
                         .format(key=key, folder=folder))
         return folder or None

@@ -89,7 +89,7 @@ class MainWindow(WindowLayout, WindowMenus, QMainWindow):
         if shown is not None and not self.runner.busy:
             self.outcome.retranslate()
             if shown.live:
-                self._set_status(self._ended(shown.session))
+                self.say(self._ended(shown.session))
 
     def changeEvent(self, event):
         if event.type() == QEvent.Type.LanguageChange:
@@ -165,17 +165,23 @@ class MainWindow(WindowLayout, WindowMenus, QMainWindow):
                            + " ".join(f"--set {k}={v}" for k, v in values.items()) + "\n")
         self.run_button.setEnabled(False)
         self.stop_button.setEnabled(True)   # Stop while it starts stops what was started
-        self._set_status(translate("MainWindow", "Starting {lesson}…").format(lesson=lesson_id))
+        self.say(translate("MainWindow", "Starting {lesson}…").format(lesson=lesson_id))
         self.runner.run(lesson_id, values, self.interpreter.python())
 
     def stop_lesson(self):
         """Stop the run, also one still starting; stopping never waits on the GUI thread."""
         if self.runner.busy and not self.runner.stopping:
-            self._set_status(translate("MainWindow", "Stopping…"))
+            self.say(translate("MainWindow", "Stopping…"))
             self.stop_button.setEnabled(False)
             asyncio.ensure_future(self.runner.stop())
 
-    def _set_status(self, text):
+    def set_editing(self, enabled):
+        """Whether the parameters and the Python that runs the lesson can be changed."""
+        self.params.set_enabled(enabled)
+        self.interpreter.setEnabled(enabled)
+
+    def say(self, text):
+        """The status line under the buttons: what the window is doing or just did."""
         self.status.setProperty("idle", False)
         self.status.setText(text)
 
@@ -184,14 +190,13 @@ class MainWindow(WindowLayout, WindowMenus, QMainWindow):
         self.timeline.set_model(session.model)
         self.timeline.set_live(True)
         self.cores.set_workload_root(session.run.pid)
-        self.params.set_enabled(False)
+        self.set_editing(False)
         if not self.runner.stopping:        # else Stop came while it started: it is ending
             self.stop_button.setEnabled(True)
-            self._set_status(translate("MainWindow", "Running {lesson} under Python {version} "
+            self.say(translate("MainWindow", "Running {lesson} under Python {version} "
                                                      "(PID {pid})").format(
                 lesson=session.lesson.id, version=session.python_version,
                 pid=session.run.pid))
-        self.interpreter.setEnabled(False)
         self._started_at = time.monotonic()
         self._clock.start()
         if self.panel is not None:
@@ -206,14 +211,13 @@ class MainWindow(WindowLayout, WindowMenus, QMainWindow):
         self.cores.set_workload_root(None)
         self.run_button.setEnabled(True)
         self.stop_button.setEnabled(False)
-        self.params.set_enabled(True)
-        self.interpreter.setEnabled(True)
+        self.set_editing(True)
         if self.panel is not None:
             self._panel_timer.stop()
             self.panel.refresh()
         shown = self.outcome.show(session, self.panel, live=True)
         message = self._ended(session)
-        self._set_status(message)
+        self.say(message)
         if shown.sentence:
             self.console.write("status", shown.sentence + "\n")
         self.console.write("status", f"\n{message}\n")
@@ -232,7 +236,7 @@ class MainWindow(WindowLayout, WindowMenus, QMainWindow):
         self.run_button.setEnabled(True)
         self.stop_button.setEnabled(False)
         self.interpreter.setEnabled(True)
-        self._set_status(reason)
+        self.say(reason)
         self.console.write("stderr", reason + "\n")
 
     def _cancelled(self):
@@ -246,6 +250,25 @@ class MainWindow(WindowLayout, WindowMenus, QMainWindow):
     def _tick(self):
         if self.runner.session is not None and hasattr(self, "_started_at"):
             self.clock.setText(f"{time.monotonic() - self._started_at:0.1f} s")
+
+    def show_recorded(self, session):
+        """A recorded run (a replayed trace) as the window shows a finished one: timeline,
+        lesson and parameters, clock and console. The timeline takes the model first: when
+        it raises, nothing has changed. `gui/replay.py` then shows its outcome."""
+        self.timeline.set_model(session.model)
+        if session.known:
+            try:
+                self.lessons.select(session.lesson.id)
+                self.params.set_values(session.values)
+            except (KeyError, ValueError, TypeError):
+                pass                # not listed here, or parameters of another version
+        elif self.lessons.current_lesson():        # a fresh tab, not another run's numbers
+            self.show_lesson(self.lessons.current_lesson())
+        self.timeline.set_live(False)               # and fit the whole run
+        self.clock.setText(f"{session.model.end_time:0.1f} s")
+        self.console.clear()
+        self.console.write("stdout", session.output)
+        self.outcome.clear()
 
     def shown_session(self):
         """The run the window shows: a replayed trace, or the last live run (or None)."""
@@ -271,7 +294,7 @@ class MainWindow(WindowLayout, WindowMenus, QMainWindow):
             return
         event.ignore()                  # stop the lesson's tree first, then close
         self._closing = True
-        self._set_status(translate("MainWindow", "Stopping the lesson before closing…"))
+        self.say(translate("MainWindow", "Stopping the lesson before closing…"))
         asyncio.ensure_future(self._stop_then_close())
 
     async def _stop_then_close(self):

@@ -134,10 +134,7 @@ class Predict(QObject):
         self._editing(True)
 
     def _editing(self, enabled):
-        self.window.params.set_enabled(enabled)
-        chooser = getattr(self.window, "interpreter", None)     # the Python that runs it
-        if chooser is not None:
-            chooser.setEnabled(enabled)
+        self.window.set_editing(enabled)
 
     def dismiss(self):
         """Close the card; a run still going keeps its question, but reveals nothing more."""

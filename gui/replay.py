@@ -148,29 +148,16 @@ class Replayer(QObject):
         return self.show(session)
 
     def show(self, session):
-        """The timeline takes the model first, whole or not at all: when it cannot, the
-        window keeps what it showed and says why."""
+        """The window takes the recorded run whole or not at all: when it cannot, it keeps
+        what it showed and says why."""
         window = self.window
         try:
-            window.timeline.set_model(session.model)
+            window.show_recorded(session)
         except Exception as exc:    # noqa: BLE001  the view refused it and changed nothing
             self._error(f"{Path(session.path).name}: {exc}".splitlines()[0])
             return False
         window.replay = session
-        if session.known:
-            try:
-                window.lessons.select(session.lesson.id)
-                window.params.set_values(session.values)
-            except (KeyError, ValueError, TypeError):
-                pass                # not listed here, or parameters of another version
-        elif window.lessons.current_lesson():      # a fresh tab, not another run's numbers
-            window.show_lesson(window.lessons.current_lesson())
-        window.timeline.set_live(False)        # and fit the whole run
-        window.clock.setText(f"{session.model.end_time:0.1f} s")
-        window.console.clear()
-        window.console.write("stdout", session.output)
         self._say()
-        window.outcome.clear()
         if not session.known:
             return True
         try:                # as at the end of a live run: the result, the lesson's own tab
@@ -202,8 +189,7 @@ class Replayer(QObject):
             status = translate("Replay", "Replaying {file} (recorded with Python {python})")
         else:
             status = translate("Replay", "Replaying {file}")
-        window.status.setProperty("idle", False)
-        window.status.setText(status.format(file=name, python=session.python_version))
+        window.say(status.format(file=name, python=session.python_version))
         window.setWindowTitle(translate("Replay", "{app} — replay of {file}").format(
             app=base, file=name))
         if self.banner is not None:
@@ -249,9 +235,8 @@ class Replayer(QObject):
     def _error(self, reason, opened=False):
         window = self.window
         if not opened:
-            window.status.setProperty("idle", False)
-            window.status.setText(translate("Replay", "Could not open the trace: {reason}")
-                                  .format(reason=reason))
+            window.say(translate("Replay", "Could not open the trace: {reason}")
+                       .format(reason=reason))
         if self.error_box is not None:
             self.error_box.close()
         box = self.error_box = QMessageBox(QMessageBox.Icon.Warning,

@@ -69,8 +69,7 @@ class WindowMenus:
         if language != i18n.SOURCE_LANGUAGE:
             missing = i18n.missing_font_message()
             if missing:
-                self.status.setProperty("idle", False)
-                self.status.setText(missing)
+                self.say(missing)
         self.language_changed.emit(language)
         return language
 
