@@ -86,6 +86,27 @@ def test_run_writes_the_trace_json_and_the_picture(tmp_path):
     assert len(colours) > 5 and 0xFF0072B2 in colours      # the task blue is there
 
 
+@pytest.mark.parametrize("lesson_id, settings", [
+    ("threads.race", ["iterations=20000"]), ("distributed.worker_crash", ["tasks=4"])])
+def test_run_json_prints_the_figures_the_trace_keeps(tmp_path, lesson_id, settings):
+    """`run --json`: stdout is one JSON object, the lesson's figures; the lesson's own text
+    and the result sentence go to stderr; the trace of the same run keeps the same figures."""
+    trace = tmp_path / "run.json"
+    out = cli("run", lesson_id, *(f"--set={s}" for s in settings), "--json",
+              "--trace", str(trace))
+    assert out.returncode == 0, out.stderr
+    figures = json.loads(out.stdout)
+    assert isinstance(figures, dict) and figures
+    assert figures == json.loads(trace.read_text(encoding="utf-8"))["otherData"]["result"]
+    assert out.stdout.count("\n") == 1 and "trace written to" in out.stderr
+
+
+def test_run_json_of_a_lesson_stopped_at_its_deadlock_prints_one_object():
+    out = cli("run", "threads.deadlock", "--json")       # stopped by the deadlock watch
+    assert isinstance(json.loads(out.stdout), dict), out.stdout
+    assert "deadlock" in out.stderr.lower()
+
+
 def test_the_app_without_a_screen_says_why_instead_of_crashing():
     env = {k: v for k, v in os.environ.items()
            if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}

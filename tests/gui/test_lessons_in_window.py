@@ -1,7 +1,7 @@
 """Every lesson runs from the window: Run, watch it end on its own, nothing left behind."""
 import pytest
 
-from gui import questions
+from gui.lessons import run_of, unit
 from gui.main_window import MainWindow
 from tests.gui.waiting import run_to_the_end
 from workloads import catalog
@@ -34,10 +34,12 @@ def test_the_lesson_runs_from_the_window(qtbot, run_async, lesson_id):
         window.console.toPlainText()
     assert session.model.rows(), "no lane was drawn"
     assert window.console.toPlainText().strip()
-    # the same quick run answers the question the class can be asked before it
-    question = questions.question(lesson_id, session.values)
+    # the banner says what the lesson's figures say, and the same quick run answers the
+    # question the class can be asked before it
+    run = run_of(session)
+    assert window.result.text() == unit(lesson_id).sentence(run)
+    question = unit(lesson_id).question(session.values)
     if question is not None:
-        right, words = question.answer(session.values, session.model,
-                                       window.console.toPlainText())
+        right, words = question.answer(run)
         assert right in range(len(question.choices)), words
         assert words.strip()
