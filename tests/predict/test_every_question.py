@@ -4,7 +4,7 @@ import os
 
 import pytest
 
-from gui import questions
+from gui.lessons import unit
 from workloads import catalog
 
 NEEDS_CORES = {"threads.gil", "showdown.cpu"}     # "how many cores" needs two at least
@@ -19,7 +19,7 @@ def variants(lesson):
 @pytest.mark.parametrize("lesson", catalog.LESSONS, ids=lambda item: item.id)
 def test_every_lesson_and_variant_has_a_question_of_2_to_5_choices(lesson):
     for values in variants(lesson):
-        question = questions.question(lesson.id, values)
+        question = unit(lesson.id).question(values)
         if question is None:
             assert lesson.id in NEEDS_CORES and (os.cpu_count() or 1) < 2, values
             continue
