@@ -2,7 +2,6 @@
 text, source and console beside the CPU cores. It composes views and the `LessonRunner`; the
 views draw models and the runner owns the processes.
 """
-import asyncio
 import time
 
 from PySide6.QtCore import QEvent, QTimer, Signal
@@ -15,6 +14,7 @@ from gui.lesson_runner import LessonRunner
 from gui.lessons import unit
 from gui.outcome import Outcome
 from gui.run.exit_reason import describe as describe_exit
+from gui.tasks import spawn
 from gui.window_layout import WindowLayout
 from gui.window_menus import WindowMenus
 from workloads import catalog
@@ -173,7 +173,7 @@ class MainWindow(WindowLayout, WindowMenus, QMainWindow):
         if self.runner.busy and not self.runner.stopping:
             self.say(translate("MainWindow", "Stopping…"))
             self.stop_button.setEnabled(False)
-            asyncio.ensure_future(self.runner.stop())
+            spawn(self.runner.stop(), "stopping the lesson")
 
     def set_editing(self, enabled):
         """Whether the parameters and the Python that runs the lesson can be changed."""
@@ -295,7 +295,7 @@ class MainWindow(WindowLayout, WindowMenus, QMainWindow):
         event.ignore()                  # stop the lesson's tree first, then close
         self._closing = True
         self.say(translate("MainWindow", "Stopping the lesson before closing…"))
-        asyncio.ensure_future(self._stop_then_close())
+        spawn(self._stop_then_close(), "stopping the lesson before closing")
 
     async def _stop_then_close(self):
         await self.runner.stop()
