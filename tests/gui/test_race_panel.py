@@ -5,9 +5,9 @@ import sys
 
 import pytest
 
-from gui.views.race_panel import BIG_PT, LOST_ROW, RacePanel, parse_race_output
+from gui.lessons import Run, run_of, unit
+from gui.lessons.threads.race.tab import BIG_PT, LOST_ROW
 from tests.gui import panel_runs as panels
-from tests.gui.waiting import until
 
 GIL_BUILD = not hasattr(sys, "_is_gil_enabled") or sys._is_gil_enabled()
 EXACT_LEDGER = sys.version_info >= (3, 11) and GIL_BUILD
@@ -18,7 +18,7 @@ async def run_with_panel(panel, settings):
 
 
 def make_panel(qtbot):
-    panel = RacePanel("threads.race")
+    panel = unit("threads.race").tab()("threads.race")
     qtbot.addWidget(panel)
     panel.resize(900, 640)
     panel.show()
@@ -42,15 +42,14 @@ def test_widened_run_big_numbers_plot_and_step_table(qtbot, run_async, tmp_path)
     panel, banners = make_panel(qtbot)
     for _ in range(3):                              # a run that lost updates (nearly all do)
         session, out = run_async(run_with_panel(panel, dict(variant="widened")))
-        printed = parse_race_output(out)
-        if printed.lost:
+        figures = run_of(session).result
+        if figures["lost"]:
             break
-    balance = int(re.search(r"^final balance: (-?\d+)", out, re.M).group(1))
-    lost = re.search(r"^lost updates: (at least )?(\d+)", out, re.M)
-    # the big numbers are the printed ones, in big type
+    balance, lost = figures["balance"], figures["lost"]
+    # the big numbers are the run's figures, in big type
     assert panel.balance_card.value.text() == str(balance)
     shown_lost = panel.lost_card.value.text()
-    assert shown_lost == (f"≥ {lost.group(2)}" if lost.group(1) else lost.group(2))
+    assert shown_lost == (str(lost) if figures["lost_exact"] else f"≥ {lost}")
     assert big(panel.balance_card.value) >= 28 and big(panel.lost_card.value) >= 28
     assert BIG_PT >= 28
     # the plot is the run's balance counter, ending at the final balance
@@ -66,7 +65,7 @@ def test_widened_run_big_numbers_plot_and_step_table(qtbot, run_async, tmp_path)
     rows = table_text(panel)
     assert [panel.table.horizontalHeaderItem(c).text() for c in range(4)] == \
         ["step", "t1 (adds 5)", "t2 (adds 8)", "balance"]
-    assert len(rows) == len(printed.rows) >= 8
+    assert len(rows) == len(figures["steps"]) >= 8
     assert any(r[1] for r in rows) and any(r[2] for r in rows)     # both threads' steps
     lost_rows = [i for i, r in enumerate(rows) if "✗" in r[1] + r[2]]
     assert len(lost_rows) == 1
@@ -75,10 +74,14 @@ def test_widened_run_big_numbers_plot_and_step_table(qtbot, run_async, tmp_path)
     writer = 1 if rows[i][1] else 2
     assert re.match(rf"balance = x{writer}  → -?\d+  ✗ t{3 - writer}'s -?\d+ lost$",
                     rows[i][writer])
-    assert rows[i][3] == printed.rows[i][3]
+    assert rows[i][3] == str(figures["steps"][i][2])               # the balance it wrote
     assert any(re.match(rf"x{writer} = balance [+-] \d+  → -?\d+$", r[writer])
                for r in rows[:i])                                   # its read came first
     assert "update is lost" in panel.caption.text()
+    tip = panel.lost_card.toolTip()
+    assert tip == f"lost updates ({figures['lost_t1']} of t1's, {figures['lost_t2']} of t2's)"
+    panel.resize(1280, 420)
+    panel.grab().save("/tmp/threads_a-race.png")
 
 
 def test_naive_run_says_nothing_was_lost_and_why(qtbot, run_async, tmp_path):
@@ -95,20 +98,26 @@ def test_naive_run_says_nothing_was_lost_and_why(qtbot, run_async, tmp_path):
                        f"lost on CPython {version}. See why in the text."]
 
 
-def test_parse_race_output_reads_what_the_lesson_prints():
-    text = ("CPython 3.11.7, variant widened: t1 and t2 each make 10 deposits\n"
-            "final balance: -3\n"
-            "lost updates: 2 (1 of t1's, 1 of t2's)\n\n"
-            "One real interleaving from this run, around the first lost update:\n"
-            "step | t1 (adds 5)          | t2 (adds 8)   | balance\n"
-            "   1 | x1 = balance - 5  # 5 - 5 = 0 |   |       5\n"
-            " ... |   | ... 4 more steps ... |        \n"
-            "   2 | balance = x1  # = 0, t2's 13 is lost |  |       0\n"
-            "threads.race: finished normally\n")
-    result = parse_race_output(text)
-    assert (result.balance, result.lost, result.at_least) == (-3, 2, False)
-    assert result.detail == "(1 of t1's, 1 of t2's)"
-    assert [row[0] for row in result.rows] == ["1", "...", "2"]
-    assert result.rows[2][1] == "balance = x1  # = 0, t2's 13 is lost"
-    bound = parse_race_output("final balance: 16\nlost updates: at least 2 (from the balance)\n")
-    assert (bound.balance, bound.lost, bound.at_least, bound.rows) == (16, 2, True, [])
+def test_a_replayed_run_fills_the_tab_from_its_figures_alone(qtbot, run_async):
+    """A finished run shown without a live part (a trace file): the same numbers, no console."""
+    panel, _ = make_panel(qtbot)
+    session, out = run_async(run_with_panel(panel, dict(variant="locked", iterations=20_000)))
+    again, banners = make_panel(qtbot)
+    again.finish(run_of(session))
+    assert again.balance_card.value.text() == "0" and again.lost_card.value.text() == "0"
+    assert again.table.rowCount() == 0
+    assert again.caption.text() == \
+        "No update lost: the lock let one thread at a time into change_it."
+    assert banners == ["Balance 0 after 40,000 deposits and 40,000 withdrawals: no update "
+                       "lost, the lock let one thread at a time change the balance."]
+    x, y = again.curve.getData()
+    assert len(y) == len(session.model.counters["balance"])
+
+
+def test_a_run_without_figures_says_it_ended_before_its_result(qtbot):
+    from gui.trace.model import TraceModel
+    panel, banners = make_panel(qtbot)
+    panel.finish(Run("threads.race", {"variant": "widened", "iterations": 1000},
+                     TraceModel(), {}))
+    assert panel.headline.text() == "The run ended before the lesson printed its result."
+    assert panel.balance_card.value.text() == "…" and banners == []

@@ -1,8 +1,12 @@
 """threads.basics claims, on real runs: the threads have the names given; the main thread
 ends only after LoopThread's last tick, because it join()s it."""
+import dataclasses
+
 import pytest
 
+from gui.lessons import run_of, unit
 from gui.trace.model import STATES
+from workloads import catalog
 
 
 def thread_lanes(session):
@@ -57,3 +61,23 @@ def test_each_tick_is_a_mark_then_a_sleep_and_join_waits_for_the_last(lesson_run
     assert main.start <= j0 <= loop.end <= j1 <= main.end
     assert sleeps[-1][1] <= loop.end
     assert not marks_on(model, main) and not spans_on(model, main, "run")
+
+
+def test_the_lesson_reports_which_thread_ended_last_and_the_answer_reads_it(lesson_run):
+    values = catalog.resolve("threads.basics", {"ticks": "2", "tick_s": "0.02"})
+    question = unit("threads.basics").question(values)
+    assert question.choices == ("MainThread", "LoopThread")
+    session, out = lesson_run("threads.basics", ticks=2, tick_s=0.02)
+    assert session.run.returncode == 0, out
+    run = run_of(session)
+    assert run.result == {"ended_last": "MainThread"}
+    assert out.splitlines()[-1] == "thread MainThread ended."       # the console agrees
+    # the trace agrees: LoopThread's lane ends before the main thread's
+    lanes = thread_lanes(session)
+    assert lanes["LoopThread"].end <= lanes["MainThread"].end
+    assert question.answer(run) == (0, "MainThread ended last")
+    assert unit("threads.basics").compare_rows(run) == (("Ended last", "MainThread"),)
+    # had the main thread not waited, LoopThread would have ended last
+    other = dataclasses.replace(run, result={"ended_last": "LoopThread"})
+    assert question.answer(other) == (1, "LoopThread ended last")
+    assert question.answer(dataclasses.replace(run, result={}))[0] is None

@@ -1,16 +1,17 @@
 """threads.race claims, on real runs: the Lock keeps the balance at 0; the widened code loses
 updates on every CPython; the textbook code loses them only where the interpreter can switch
 threads inside `balance = balance + n` (3.9 and older), and the lesson shows one captured
-interleaving step by step."""
+interleaving step by step. Everything is read from the figures the lesson reports."""
 import asyncio
-import os
-import re
+import dataclasses
 import sys
 
 import pytest
 
+from gui.lessons import Run, run_of, unit
 from gui.run.session import LessonSession
-from workloads import interpreters
+from workloads import catalog, interpreters
+from workloads._trace.race_report import table_rows
 
 OLD_PYTHON = getattr(interpreters.older_with_lost_updates(interpreters.discover()),
                      "executable", None)      # found on this machine (pyenv, PATH, py)
@@ -22,7 +23,7 @@ EXACT_LEDGER = sys.version_info >= (3, 11) and GIL_BUILD
 
 
 def run_race(variant, iterations=200_000, python=None):
-    """One real run of threads.race under the probe: (session, console text)."""
+    """One real run of threads.race under the probe: (its Run, console text)."""
     out = []
 
     async def go():
@@ -39,118 +40,132 @@ def run_race(variant, iterations=200_000, python=None):
 
     session = asyncio.run(go())
     assert session.run.returncode == 0, "".join(out)
-    return session, "".join(out)
+    return run_of(session), "".join(out)
 
 
-def final_balance(out):
-    return int(re.search(r"^final balance: (-?\d+)$", out, re.M).group(1))
+def lower_bound(balance):
+    """The fewest lost updates that leave the balance this far from 0 (each moves it by 8 at
+    most)."""
+    return -(-abs(balance) // 8)
 
 
-def lost_updates(out):
-    """(count, exact): exact when the ledger counted them, else a lower bound."""
-    match = re.search(r"^lost updates: (at least )?(\d+)", out, re.M)
-    return int(match.group(2)), not match.group(1)
-
-
-def table_rows(out):
-    """The printed interleaving: [step, t1 cell, t2 cell, balance] per row."""
-    lines = out.splitlines()
-    if not any(line.startswith("step |") for line in lines):
-        return []
-    start = next(i for i, line in enumerate(lines) if line.startswith("step |")) + 1
-    rows = []
-    for line in lines[start:]:
-        cells = [cell.strip() for cell in line.split("|")]
-        if len(cells) != 4:
-            break
-        rows.append(cells)
-    return rows
-
-
-def replay(rows):
+def replay(steps):
     """Check every step against the balance before it; returns the lost updates the table
     shows as (writer, value it had read, balance it replaced)."""
     computed, before, lost = {}, None, []
-    for step, t1, t2, value in rows:
-        if step == "...":                   # steps left out: the balance here is unknown
+    for step in steps:
+        kind, thread = step[0], step[1]
+        if kind == "more":                  # steps left out: the balance here is unknown
             before = None
             continue
-        thread, cell, value = (1, t1, int(value)) if t1 else (2, t2, int(value))
-        read = re.match(rf"x{thread} = balance ([+-]) (\d+)  # (-?\d+) \1 \2 = (-?\d+)$", cell)
-        if read:
-            assert int(read.group(3)) == value, cell
-            assert before in (None, value), f"step {step} reads {value}, balance {before}"
-            computed[thread] = (value, int(read.group(4)))
+        if kind == "read":
+            value, delta, x = step[2:]
+            assert abs(delta) == (5 if thread == 1 else 8) and value + delta == x, step
+            assert before in (None, value), f"{step} reads {value}, balance {before}"
+            computed[thread] = (value, x)
+            before = value
+            continue
+        had_read, x = computed[thread]
+        assert step[2] == x, step
+        if kind == "lost":
+            assert before in (None, step[3]), step
+            lost.append((thread, had_read, step[3]))
         else:
-            write = re.match(rf"balance = x{thread}  # = (-?\d+)(, .* is lost)?$", cell)
-            assert write, cell
-            had_read, x = computed[thread]
-            assert int(write.group(1)) == x == value, cell
-            if write.group(2):
-                lost.append((thread, had_read, before))
-            else:
-                assert before in (None, had_read), f"step {step} is a stale write unmarked"
-        before = value
+            assert kind == "write" and before in (None, had_read), f"{step}: a stale write unmarked"
+        before = x
     return lost
 
 
 def test_locked_ends_at_zero_every_time():
     for _ in range(3):
-        session, out = run_race("locked", iterations=100_000)
-        assert final_balance(out) == 0, out
-        assert lost_updates(out)[0] == 0, out
+        run, out = run_race("locked", iterations=100_000)
+        assert run.result["balance"] == 0, out
+        assert run.result["lost"] == 0 and run.result["reason"] == "locked", out
 
 
 def test_widened_loses_updates_in_nearly_every_run():
     balances = []
     for _ in range(3):
-        session, out = run_race("widened")
-        balance = final_balance(out)
-        balances.append(balance)
-        count, exact = lost_updates(out)
-        assert exact == EXACT_LEDGER, out
-        # each lost update moves the balance by 8 at most
-        assert count >= -(-abs(balance) // 8), out
-        if exact:
-            per_thread = re.search(r"\((\d+) of t1's, (\d+) of t2's\)", out).groups()
-            assert count == sum(map(int, per_thread))
+        run, out = run_race("widened")
+        figures = run.result
+        balances.append(figures["balance"])
+        assert figures["lost_exact"] == EXACT_LEDGER, out
+        assert figures["lost"] >= lower_bound(figures["balance"]), out
+        if figures["lost_exact"]:
+            assert figures["lost"] == figures["lost_t1"] + figures["lost_t2"]
     assert sum(b != 0 for b in balances) >= 2, balances
 
 
-def test_balance_counter_follows_the_run_and_ends_at_the_printed_balance():
-    session, out = run_race("widened")
-    column = session.model.counters["balance"]
+def test_the_figures_say_what_the_run_did_and_agree_with_the_trace_and_the_console():
+    run, out = run_race("widened", iterations=50_000)
+    figures = run.result
+    assert figures["variant"] == "widened" and figures["iterations"] == 50_000
+    assert isinstance(figures["balance"], int) and isinstance(figures["lost"], int)
+    assert isinstance(figures["lost_exact"], bool)
+    assert figures["reason"] in ("steps", "no_switch", "ledger_inexact", "")
+    assert ("steps" in figures) == (figures["reason"] == "steps")
+    # the trace: the balance counter ends at the reported balance; a thread that wrote a
+    # stale result is marked on its lane, never more often than updates were lost
+    column = run.model.counters["balance"]
+    assert column["value"][column["t"].argmax()] == figures["balance"]
+    marks = [run.model.names[n] for n in run.model.marks["name"].tolist()]
+    assert marks.count("stale write") <= figures["lost"]
+    if figures["lost_exact"] and figures["lost"]:
+        assert marks.count("stale write") >= 1
+    # the console, for people, says the same
+    assert f"final balance: {figures['balance']}\n" in out
+    if "steps" in figures:
+        printed = [[cell.strip() for cell in line.split("|")] for line in out.splitlines()
+                   if line.count("|") == 3 and not line.startswith("step")]
+        assert printed == [[cell.strip() for cell in row] for row in table_rows(figures["steps"])]
+
+
+def test_balance_counter_follows_the_run_and_ends_at_the_reported_balance():
+    run, out = run_race("widened")
+    column = run.model.counters["balance"]
     assert len(column) > 100                    # sampled while the threads ran
     last = column["value"][column["t"].argmax()]
-    assert last == final_balance(out)
+    assert last == run.result["balance"]
     assert column["value"][column["t"].argmin()] == 0
+
+
+def test_the_textbook_code_is_sampled_too_and_adds_no_lane():
+    run, out = run_race("naive", iterations=50_000)
+    column = run.model.counters["balance"]
+    assert len(column) >= 2                     # at least the start and the end
+    assert column["value"][column["t"].argmin()] == 0
+    assert column["value"][column["t"].argmax()] == run.result["balance"]
+    names = {lane.name for lane in run.model.lanes if lane.kind == "thread"}
+    assert names == {"MainThread", "t1", "t2"}, names
 
 
 @pytest.mark.skipif(not EXACT_LEDGER, reason="the ledger records exactly on CPython 3.11+ "
                     "with the GIL only")
 def test_the_captured_interleaving_shows_a_lost_update_step_by_step():
     for _ in range(3):                          # a run with a loss (nearly every run)
-        session, out = run_race("widened")
-        if lost_updates(out)[0]:
+        run, out = run_race("widened")
+        if run.result["lost"]:
             break
-    rows = table_rows(out)
-    assert rows, out
-    assert any(t1 for _, t1, _, _ in rows) and any(t2 for _, _, t2, _ in rows)
-    (writer, had_read, replaced), = replay(rows)
+    steps = run.result["steps"]
+    assert steps, out
+    assert {step[1] for step in steps} == {1, 2}           # both threads' steps
+    (writer, had_read, replaced), = replay(steps)
     assert had_read != replaced                 # it wrote over a balance it never read
-    lost_row = next(row for row in rows if "is lost" in row[1] + row[2])
-    assert f"t{3 - writer}'s {replaced} is lost" in lost_row[writer]
+    lost = next(step for step in steps if step[0] == "lost")
+    assert lost[1] == writer and lost[3] == replaced
 
 
 def test_naive_matches_the_interpreter():
-    session, out = run_race("naive")
-    balance = final_balance(out)
+    run, out = run_race("naive")
+    figures = run.result
     if SWITCHES_AT_CALLS_ONLY:
-        assert balance == 0, out
-        assert lost_updates(out) == (0, True)
+        assert figures["balance"] == 0, out
+        assert (figures["lost"], figures["lost_exact"]) == (0, True)
+        assert figures["reason"] == "calls_only"
         assert "never inside `balance = balance + n`" in out
     else:
-        assert lost_updates(out) == (-(-abs(balance) // 8), False)
+        assert (figures["lost"], figures["lost_exact"]) == (lower_bound(figures["balance"]),
+                                                            False)
 
 
 @pytest.mark.skipif(OLD_PYTHON is None, reason="no CPython 3.9 or older on this machine")
@@ -158,11 +173,66 @@ def test_naive_loses_updates_under_python_3_9():
     """3.9 can switch between any two bytecodes: the textbook code loses updates there."""
     balances = []
     for _ in range(3):
-        session, out = run_race("naive", iterations=2_000_000, python=OLD_PYTHON)
-        assert re.match(r"CPython 3\.[89]\.", out), out
-        balances.append(final_balance(out))
+        run, out = run_race("naive", iterations=2_000_000, python=OLD_PYTHON)
+        assert run.python.startswith(("3.8.", "3.9.")), out
+        balances.append(run.result["balance"])
         if balances[-1] != 0:
-            count, exact = lost_updates(out)
-            assert not exact and count >= 1
+            assert not run.result["lost_exact"] and run.result["lost"] >= 1
             break
     assert any(balances), balances
+
+
+@pytest.mark.parametrize("variant", ["naive", "locked"])
+def test_race_answer_follows_the_reported_balance(variant):
+    values = catalog.resolve("threads.race", {"variant": variant, "iterations": "20000"})
+    question = unit("threads.race").question(values)
+    assert question is not None and len(question.choices) == 2
+    run, out = run_race(variant, iterations=20_000)
+    balance = run.result["balance"]
+    right, words = question.answer(run)
+    assert right == (0 if balance == 0 else 1), out
+    assert f"balance {balance:,}" in words
+    if variant == "locked":
+        assert right == 0 and "no update lost" in words
+    # the same run, had it ended elsewhere: the other choice is right
+    other = -1_042_318 if balance == 0 else 0
+    edited = dataclasses.replace(run, result={**run.result, "balance": other, "lost": 130290,
+                                              "lost_exact": False})
+    right, words = question.answer(edited)
+    assert right == (0 if other == 0 else 1)
+    assert f"balance {other:,}: 130290 updates lost" in words
+
+
+def figures_run(**figures):
+    values = {"variant": figures.get("variant", "widened"), "iterations": 1000}
+    return Run("threads.race", values, None, {"iterations": 1000, **figures}, "3.11.7")
+
+
+def test_the_sentence_is_made_from_the_figures_with_plurals():
+    sentence = unit("threads.race").sentence
+    assert sentence(figures_run(balance=5, lost=1, lost_exact=True)) == \
+        "Balance 5 after 2,000 deposits and 2,000 withdrawals: 1 update lost."
+    assert sentence(figures_run(balance=13, lost=3, lost_exact=True)) == \
+        "Balance 13 after 2,000 deposits and 2,000 withdrawals: 3 updates lost."
+    assert sentence(figures_run(balance=0, lost=2, lost_exact=True)) == \
+        ("Balance 0 after 2,000 deposits and 2,000 withdrawals: 2 updates lost, and by "
+         "chance they cancelled out.")
+    assert sentence(figures_run(balance=-16, lost=2, lost_exact=False)) == \
+        "Balance -16 after 2,000 deposits and 2,000 withdrawals: at least 2 updates lost."
+    assert sentence(figures_run(balance=8, lost=1, lost_exact=False)) == \
+        "Balance 8 after 2,000 deposits and 2,000 withdrawals: at least 1 update lost."
+    assert sentence(figures_run(variant="naive", balance=0, lost=0, lost_exact=True)) == \
+        ("Balance 0 after 2,000 deposits and 2,000 withdrawals: no update lost on CPython "
+         "3.11. See why in the text.")
+    assert sentence(figures_run(variant="locked", balance=0, lost=0, lost_exact=True)).endswith(
+        "no update lost, the lock let one thread at a time change the balance.")
+    assert sentence(figures_run()) == ""                   # a run that reported nothing
+
+
+def test_compare_rows_are_the_balance_and_the_lost_updates():
+    rows = unit("threads.race").compare_rows
+    assert rows(figures_run(balance=13, lost=3, lost_exact=True)) == \
+        (("final balance", "13"), ("lost updates", "3"))
+    assert rows(figures_run(balance=16, lost=2, lost_exact=False)) == \
+        (("final balance", "16"), ("lost updates", "≥ 2"))
+    assert rows(figures_run()) == ()

@@ -33,3 +33,5 @@ if __name__ == "__main__":
     with probe.span("join()", cat="wait.io"):
         t.join()                                # wait here until LoopThread has ended
     print(f"thread {threading.current_thread().name} ended.")
+    # for the window: which thread ended last (LoopThread, had the main thread not waited)
+    probe.result(ended_last="LoopThread" if t.is_alive() else "MainThread")

@@ -64,10 +64,13 @@ if __name__ == "__main__":
     total = args.workers * args.iterations
     who = "1 thread adds" if args.workers == 1 else f"{args.workers} threads add"
     print(f"{who} 1 to a shared counter {args.iterations:,} times each")
-    seconds = timed_run(add_with_lock, args.workers, args.iterations, "Locked")
-    with_lock = report("with the lock", seconds, total)
+    locked_s = timed_run(add_with_lock, args.workers, args.iterations, "Locked")
+    locked = counter
+    with_lock = report("with the lock", locked_s, total)
     probe.mark("now without the lock")
-    seconds = timed_run(add_without_lock, args.workers, args.iterations, "Unlocked")
-    without = report("without the lock", seconds, total)
+    unlocked_s = timed_run(add_without_lock, args.workers, args.iterations, "Unlocked")
+    without = report("without the lock", unlocked_s, total)
     print(f"the lock cost {max(0.0, 100 * (1 - with_lock / without)):0.0f}% of the throughput: "
           f"{with_lock:,.0f} instead of {without:,.0f} updates/s")
+    probe.result(expected=total, locked_counter=locked, locked_s=locked_s,
+                 unlocked_counter=counter, unlocked_s=unlocked_s)

@@ -1,9 +1,7 @@
-"""The balance race in numbers: the final balance and the lost updates in big type, the
-`balance` counter over time, and one real interleaving the lesson recorded, step by step
-(the t1/t2 table of the source text, from this run).
-
-`gui.views.race_text` reads what the lesson printed (`parse_race_output()`); `RacePanel`
-draws it.
+"""The Balance tab: the final balance and the lost updates in big type, the `balance`
+counter over time, and one real interleaving the lesson recorded, step by step (the t1/t2
+table of the source text, from this run). Everything comes from the run's figures and its
+trace; the words are in `gui.lessons.threads.race.table`.
 """
 import numpy as np
 import pyqtgraph as pg
@@ -12,30 +10,31 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (QAbstractItemView, QFrame, QHBoxLayout, QHeaderView, QLabel,
                                QTableWidget, QTableWidgetItem, QVBoxLayout)
 
-from gui.lesson_summary import summarize
-from gui.views.lane_axis import INK
 from gui.i18n import QT_TRANSLATE_NOOP, translate
+from gui.lessons import unit
+from gui.lessons.threads.race import lost_text
+from gui.lessons.threads.race.table import lost_tip, no_table_caption, table_caption, table_rows
+from gui.views.lane_axis import INK
 from gui.views.lesson_panel import LessonPanel
-from gui.views.race_text import (RaceResult, compact, no_table_caption, parse_race_output,
-                                 printed, table_caption)
 
 FONT_PT = 14
 BIG_PT = 34
 TOP_PX = 140                    # height of the big numbers and the plot
 GOOD, BAD, NEUTRAL = "#009E73", "#D55E00", "#0072B2"       # Okabe-Ito green, vermillion, blue
 LOST_ROW = QColor("#FAD9C4")                                 # light vermillion
+
+
 class RacePanel(LessonPanel):
     """Final balance and lost updates, the balance over time, one captured interleaving."""
 
     title = QT_TRANSLATE_NOOP("LessonPanel", "Balance")
 
-    def __init__(self, lesson_id="threads.race", parent=None):
+    def __init__(self, lesson_id, parent=None):
         super().__init__(parent)
         self.lesson_id = lesson_id
         self.session = None
-        self.result = RaceResult()
+        self.run = None                     # the finished run (a gui.lessons.Run)
         self.phase = "idle"                 # "running", "finished": what the texts say
-        self.output = ""
         self._now = None                    # the balance last sampled while it runs
         self._seen = -1
         self.headline = _label("", FONT_PT + 2, bold=True)
@@ -112,7 +111,7 @@ class RacePanel(LessonPanel):
     # -- LessonPanel ------------------------------------------------------------------
     def start(self, session):
         self.session, self._seen = session, -1
-        self.phase, self.output = "running", ""
+        self.phase, self.run = "running", None
         self._reset()
         self.headline.setVisible(True)
         self._render()
@@ -127,13 +126,16 @@ class RacePanel(LessonPanel):
         if len(value):                      # at least -8..13: a flat 0 stays a flat line
             self.plot.setYRange(min(value.min(), -8), max(value.max(), 13), padding=0.05)
             self._now = value[-1]
-        if len(value) and self.result.balance is None:
+        if len(value) and self.run is None:
             self._show_sampled()
 
-    def finish(self, session, output):
+    def finish(self, run):
+        """The run ended: the big numbers and the table show its figures, and the tab asks
+        to be looked at, with the lesson's sentence."""
+        if self.session is None:            # a finished run shown without a live part
+            self.start(run)
         self.refresh()
-        self.phase, self.output = "finished", output or ""
-        self.result = parse_race_output(self.output)
+        self.phase, self.run = "finished", run
         self._render()
         text = self._summary()
         if text:
@@ -143,35 +145,36 @@ class RacePanel(LessonPanel):
     # -- drawing ----------------------------------------------------------------------
     def _render(self):
         """The texts of the current phase, in the current language."""
-        result = self.result
         self.headline.setText(self._headline())
-        if self.phase != "finished" or result.balance is None:
+        if not self._has_result():
             self._show_sampled()
             return
-        self.balance_card.set(str(result.balance), translate("RacePanel", "final balance"),
-                              GOOD if result.balance == 0 else BAD)
-        lost = f"≥ {result.lost}" if result.at_least else str(result.lost)
-        self.lost_card.set(lost, translate("RacePanel", "lost updates"),
-                           GOOD if result.lost == 0 else BAD)
-        self.lost_card.setToolTip(self._lost_tip())
-        self._fill_table(result.rows)
+        figures = self.run.result
+        self.balance_card.set(str(figures["balance"]), translate("RacePanel", "final balance"),
+                              GOOD if figures["balance"] == 0 else BAD)
+        self.lost_card.set(lost_text(figures), translate("RacePanel", "lost updates"),
+                           GOOD if figures["lost"] == 0 else BAD)
+        self.lost_card.setToolTip(lost_tip(self.run))
+        self._fill_table(figures.get("steps") or [])
+
+    def _has_result(self):
+        return self.phase == "finished" and "balance" in self.run.result \
+            and "lost" in self.run.result
 
     def _headline(self):
         if self.phase == "idle":
             return translate("RacePanel",
                              "Press ▶ Run: two threads deposit and withdraw on one balance.")
-        if self.phase == "finished" and self.result.balance is None:
+        if self.phase == "finished" and not self._has_result():
             return translate("RacePanel", "The run ended before the lesson printed its result.")
         return self._summary() or translate(
             "RacePanel", "Running: the plot shows the balance as t1 and t2 change it.")
 
     def _summary(self):
         """The run's result in one sentence (the window's banner), or ''."""
-        session = self.session
-        if self.phase != "finished" or self.result.balance is None or session is None \
-                or session.run is None or session.run.returncode != 0:
+        if not self._has_result():
             return ""
-        return summarize(self.lesson_id, session.values, session.model, self.output)
+        return unit(self.run.lesson_id).sentence(self.run)
 
     def _show_sampled(self):
         if self._now is None:
@@ -183,18 +186,13 @@ class RacePanel(LessonPanel):
         self.caption.setText(translate(
             "RacePanel", "After the run: one real interleaving from it, step by step."))
 
-    def _lost_tip(self):
-        result = self.result
-        if result.at_least:
-            return translate("RacePanel", "at least: counted from the balance")
-        detail = result.detail.strip("()")
-        if not detail:
-            return translate("RacePanel", "lost updates")
-        return translate("RacePanel", "lost updates ({detail})").format(detail=printed(detail))
-
     def showEvent(self, event):
         super().showEvent(event)
         QTimer.singleShot(0, self, self._show_lost_row)   # once the table has its size
+
+    def resizeEvent(self, event):
+        super().resizeEvent(event)
+        self._show_lost_row()                   # the table's height changed
 
     def _show_lost_row(self):
         """The red row in view, with as many rows above it as fit (the read comes first)."""
@@ -203,12 +201,13 @@ class RacePanel(LessonPanel):
             self.table.scrollToItem(self.table.item(self.lost_row, 0),
                                     QAbstractItemView.ScrollHint.EnsureVisible)
 
-    def _fill_table(self, rows):
+    def _fill_table(self, steps):
+        rows = table_rows(steps)
         self.table.setRowCount(len(rows))
         lost_row = None
-        for r, (step, t1, t2, value) in enumerate(rows):
-            lost = "is lost" in t1 + t2
-            for c, text in enumerate((step, compact(t1), compact(t2), value)):
+        for r, row in enumerate(rows):
+            lost = row.lost
+            for c, text in enumerate((row.step, row.t1, row.t2, row.balance)):
                 item = QTableWidgetItem(text)
                 align = Qt.AlignmentFlag.AlignRight if c in (0, 3) else Qt.AlignmentFlag.AlignLeft
                 item.setTextAlignment(align | Qt.AlignmentFlag.AlignVCenter)
@@ -223,14 +222,13 @@ class RacePanel(LessonPanel):
         self.table.resizeRowsToContents()
         self.lost_row = lost_row
         if lost_row is not None:
-            self.caption.setText(table_caption(rows, lost_row))
+            self.caption.setText(table_caption(steps))
             self._show_lost_row()
             QTimer.singleShot(0, self, self._show_lost_row)
         else:
-            self.caption.setText(no_table_caption(self.result, self.session))
+            self.caption.setText(no_table_caption(self.run))
 
     def _reset(self):
-        self.result = RaceResult()
         self._now = None
         self.curve.setData([], [])
         self.table.setRowCount(0)

@@ -1,9 +1,8 @@
 """The lock lesson's tab: how long each thread held the lock and how long it waited for it
 (live, from the trace), and what the lock cost: throughput with and without it, and the
-counter each run ended with (from the lesson's output), in numbers big enough for the back row.
+counter each run ended with (from the lesson's figures), in numbers big enough for the back
+row.
 """
-import re
-
 import numpy as np
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QFont
@@ -12,11 +11,11 @@ from PySide6.QtWidgets import (QFrame, QGridLayout, QHeaderView, QLabel, QTableW
 
 from gui.trace.model import STATES
 from gui.i18n import QT_TRANSLATE_NOOP, translate
+from gui.lessons.threads.lock import cost_percent, counter_text, rate_text, runs
 from gui.views.lesson_panel import LessonPanel
 from gui.views.palette import STATE_HEX
 
 HOLD, WAIT = STATES.index("lock.hold"), STATES.index("wait.lock")
-_RUN = (r"^{}: counter = ([\d,]+) \(expected ([\d,]+)\), ([\d.]+) s, ([\d,]+) updates/s")
 COLUMNS = (QT_TRANSLATE_NOOP("LockPanel", "Thread"), QT_TRANSLATE_NOOP("LockPanel", "Times held"),
            QT_TRANSLATE_NOOP("LockPanel", "Holding"), QT_TRANSLATE_NOOP("LockPanel", "Waiting"),
            QT_TRANSLATE_NOOP("LockPanel", "Share waiting"))
@@ -24,21 +23,6 @@ CARDS = (("with", QT_TRANSLATE_NOOP("LockPanel", "With the lock"), STATE_HEX[HOL
          ("without", QT_TRANSLATE_NOOP("LockPanel", "Without the lock"),
           STATE_HEX[STATES.index("task")]),
          ("cost", QT_TRANSLATE_NOOP("LockPanel", "What the lock cost"), STATE_HEX[WAIT]))
-
-
-def parse_runs(output):
-    """{"with": (counter, expected, seconds, rate), "without": (...)} from the lesson output."""
-    runs = {}
-    for key, title in (("with", "with the lock"), ("without", "without the lock")):
-        match = re.search(_RUN.format(title), output, re.M)
-        if match:
-            counter, expected, seconds, rate = match.groups()
-            runs[key] = (_int(counter), _int(expected), float(seconds), _int(rate))
-    return runs
-
-
-def _int(text):
-    return int(text.replace(",", ""))
 
 
 class LockTimes:
@@ -81,7 +65,7 @@ class LockPanel(LessonPanel):
         self.lesson_id = lesson_id
         self.session = None
         self.times = LockTimes()
-        self.runs = {}                  # what the lesson printed about each run (parse_runs)
+        self.runs = {}                  # the figures of each run (gui.lessons.threads.lock.runs)
         self.cards, self.heads = {}, {}
         cards = QGridLayout()
         for col, (key, _, colour) in enumerate(CARDS):
@@ -148,8 +132,12 @@ class LockPanel(LessonPanel):
                                       | Qt.AlignVCenter)
                 self.table.setItem(r, c, item)
 
-    def finish(self, session, output):
-        self.runs = parse_runs(output)
+    def finish(self, run):
+        """The run ended: the cards show its figures."""
+        if self.session is None:            # a finished run shown without a live part
+            self.start(run)
+        self.refresh()
+        self.runs = runs(run.result)
         self._show_runs()
 
     def _show_runs(self):
@@ -161,28 +149,17 @@ class LockPanel(LessonPanel):
         for key in ("with", "without"):
             if key in runs:
                 big, small = self.cards[key]
-                big.setText(translate("LockPanel", "{rate} updates/s").format(
-                    rate=f"{runs[key][3]:,}"))
-                small.setText(_counter_text(*runs[key][:3]))
-        if "with" in runs and "without" in runs and runs["without"][3] > 0:
-            cost = max(0.0, 1 - runs["with"][3] / runs["without"][3])
+                big.setText(rate_text(runs[key]))
+                small.setText(counter_text(runs[key]))
+        cost = cost_percent(runs)
+        if cost is not None:
             big, small = self.cards["cost"]
             big.setText(translate("LockPanel", "−{percent}% throughput").format(
-                percent=f"{100 * cost:0.0f}"))
+                percent=f"{cost:0.0f}"))
             small.setText(
                 translate("LockPanel", "than without it; in exchange, no update was lost")
-                if runs["with"][0] == runs["with"][1] else
+                if runs["with"].counter == runs["with"].expected else
                 translate("LockPanel", "than without it"))
-
-
-def _counter_text(counter, expected, seconds):
-    values = dict(counter=f"{counter:,}", expected=f"{expected:,}",
-                  lost=f"{expected - counter:,}", seconds=f"{seconds:0.2f}")
-    if counter == expected:
-        return translate("LockPanel", "counter {counter} of {expected} ({seconds} s)").format(
-            **values)
-    return translate("LockPanel", "counter {counter} of {expected}: {lost} updates lost "
-                                  "({seconds} s)").format(**values)
 
 
 def _seconds(s):

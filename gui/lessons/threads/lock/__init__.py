@@ -1,0 +1,96 @@
+"""threads.lock: several threads share one Lock; the same work runs again without it.
+
+The lesson's figures (``probe.result`` in workloads/threads/lock.py): ``expected`` (int, the
+counter's value when no update is lost: workers x iterations), ``locked_counter`` and
+``unlocked_counter`` (ints, where the counter ended with and without the lock),
+``locked_s`` and ``unlocked_s`` (floats, seconds each run took).
+"""
+from collections import namedtuple
+
+from gui.i18n import translate
+from gui.lessons import LessonUnit, lesson
+from gui.lessons.question import NO_ANSWER, Question
+
+# One of the two runs: where its counter ended, where it should have, seconds, updates/s
+RunFigures = namedtuple("RunFigures", "counter expected seconds rate")
+
+
+@lesson("threads.lock")
+class Lock(LessonUnit):
+
+    def tab(self):
+        from gui.lessons.threads.lock.tab import LockPanel
+        return LockPanel
+
+    def question(self, values):
+        if values["workers"] < 2:
+            return None
+        total = values["workers"] * values["iterations"]
+        return Question(translate("Questions", "{workers} threads each add 1 to a counter "
+                                  "{iterations:,} times, without a lock. Where does the counter "
+                                  "end?").format(workers=values["workers"],
+                                                 iterations=values["iterations"]),
+                        (translate("Questions", "Exactly at {total:,}").format(total=total),
+                         translate("Questions", "Below {total:,}: some updates get lost"
+                                   ).format(total=total),
+                         translate("Questions", "Above {total:,}").format(total=total)), answer)
+
+    def compare_rows(self, run):
+        found = runs(run.result)
+        rows = [(translate("LockPanel", title), rate_text(found[key]))
+                for key, title in (("with", "With the lock"), ("without", "Without the lock"))
+                if key in found]
+        cost = cost_percent(found)
+        if cost is not None:
+            rows.append((translate("LockPanel", "What the lock cost"),
+                         translate("LockPanel", "−{percent}% throughput").format(
+                             percent=f"{cost:0.0f}")))
+        if "without" in found:
+            rows.append((translate("LockPanel", "Updates lost without the lock"),
+                         f"{found['without'].expected - found['without'].counter:,}"))
+        return tuple(rows)
+
+
+def answer(run):
+    """Exactly, below or above the expected count, by where the unlocked counter ended."""
+    found = runs(run.result).get("without")
+    if found is None:
+        return NO_ANSWER
+    counter, expected = found.counter, found.expected
+    index = 0 if counter == expected else 1 if counter < expected else 2
+    return index, translate("Questions", "without the lock the counter ended at {counter:,} of "
+                            "{expected:,}").format(counter=counter, expected=expected)
+
+
+def runs(figures):
+    """{"with": RunFigures, "without": RunFigures} of the runs the figures tell of."""
+    found = {}
+    expected = figures.get("expected")
+    for key, name in (("with", "locked"), ("without", "unlocked")):
+        counter, seconds = figures.get(f"{name}_counter"), figures.get(f"{name}_s")
+        if None not in (expected, counter, seconds):
+            found[key] = RunFigures(counter, expected, seconds,
+                                    expected / seconds if seconds > 0 else 0.0)
+    return found
+
+
+def cost_percent(found):
+    """The throughput the lock cost, in percent (0 when it cost none), or None."""
+    if "with" not in found or "without" not in found or found["without"].rate <= 0:
+        return None
+    return 100 * max(0.0, 1 - found["with"].rate / found["without"].rate)
+
+
+def rate_text(figures):
+    return translate("LockPanel", "{rate} updates/s").format(rate=f"{figures.rate:,.0f}")
+
+
+def counter_text(figures):
+    counter, expected = figures.counter, figures.expected
+    values = dict(counter=f"{counter:,}", expected=f"{expected:,}",
+                  seconds=f"{figures.seconds:0.2f}")
+    if counter >= expected:
+        return translate("LockPanel", "counter {counter} of {expected} ({seconds} s)").format(
+            **values)
+    return translate("LockPanel", "counter {counter} of {expected}: %n update(s) lost "
+                                  "({seconds} s)", None, expected - counter).format(**values)
