@@ -11,7 +11,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTranslator
 from PySide6.QtWidgets import QAbstractButton, QLabel, QTableWidget, QWidget
 
 from gui.run.exit_reason import describe
-from gui.views.lesson_panel import PANELS, panel_class
+from gui.lessons import load_all, unit
 from gui.views.param_form import ParamForm
 from tests.gui import panel_runs
 from tests.gui.test_lessons_in_window import QUICK
@@ -125,7 +125,7 @@ async def follows_the_language(panel, session=None, english=None):
 
 
 def make_panel(qtbot, lesson_id):
-    panel = panel_class(lesson_id)(lesson_id)
+    panel = unit(lesson_id).tab()(lesson_id)
     qtbot.addWidget(panel)
     panel.resize(900, 600)
     panel.show()
@@ -143,7 +143,10 @@ async def live_state(panel, session):
     await until(ready, timeout=60, message="the panel's live state")
 
 
-@pytest.mark.parametrize("lesson_id", sorted(PANELS))
+TABBED = sorted(lesson_id for lesson_id, lesson in load_all().items() if lesson.tab())
+
+
+@pytest.mark.parametrize("lesson_id", TABBED)
 def test_a_panel_follows_the_language_before_during_and_after_a_run(qtbot, run_async,
                                                                    lesson_id):
     panel = make_panel(qtbot, lesson_id)
