@@ -16,16 +16,10 @@ import time
 import numpy as np
 import psutil
 
-from gui.cpu.core_usage import CoreUsage, ProcessRow, ProcessTree
+from gui.cpu.core_usage import CoreUsage, LessonProcesses, ProcessRow, Snapshot
 from tests.cpu.children import assert_gone, kill_and_reap
 
 BUSY = [sys.executable, "-c", "while True: pass"]
-# A parent that starts one busy child (our grandchild), prints its pid and reaps it.
-PARENT = [sys.executable, "-c",
-          "import subprocess, sys\n"
-          "p = subprocess.Popen([sys.executable, '-c', 'while True: pass'])\n"
-          "print(p.pid, flush=True)\n"
-          "p.wait()\n"]
 DEADLINE_S = 30.0
 
 
@@ -37,21 +31,6 @@ def wait_for(condition, timeout: float = DEADLINE_S, step: float = 0.1):
         time.sleep(step)
         value = condition()
     return value
-
-
-def scan_until(tree: ProcessTree, condition, timeout: float = DEADLINE_S):
-    """Scan every 0.2 s until ``condition(rows)`` holds; the rows then, else ``[]``."""
-    found = []
-
-    def check():
-        rows = tree.scan()
-        if condition(rows):
-            found.append(rows)
-            return True
-        return False
-
-    wait_for(check, timeout=timeout, step=0.2)
-    return found[0] if found else []
 
 
 # -- CoreUsage ----------------------------------------------------------------------------
@@ -118,92 +97,44 @@ def test_first_sample_is_primed_not_a_meaningless_zero():
     assert_gone(proc)
 
 
-# -- ProcessTree --------------------------------------------------------------------------
+# -- LessonProcesses ------------------------------------------------------------------------
 
 
-def test_process_tree_follows_a_busy_child_and_forgets_it_when_gone():
-    child = subprocess.Popen(BUSY)
-    proc = psutil.Process(child.pid)
-    tree = ProcessTree()
-    try:
-        tree.set_root(child.pid)
-        rows = scan_until(tree, lambda rows: rows and rows[0].cpu_percent > 50)
-        assert rows, "the busy child never reached 50 % CPU"
-        (row,) = rows
-        assert isinstance(row, ProcessRow)
-        assert (row.pid, row.ppid, row.depth) == (child.pid, os.getpid(), 0)
-        assert "python" in row.name.lower() and row.threads >= 1
-        assert tree.total_cpu_percent == row.cpu_percent > 50
-        assert tree.total_history()[-1] == tree.total_cpu_percent
-        assert len(tree.times()) == len(tree.total_history()) >= 2
-        assert tree.known_pids == {child.pid}
-    finally:
-        kill_and_reap(child)
-    assert_gone(proc)
-    assert tree.scan() == []  # a vanished root is no error, just an empty tree
-    assert tree.total_cpu_percent == 0.0
-    assert tree.known_pids == {child.pid}  # the runner's "left behind" check still has it
+def snapshot(at, *cpus, root=10):
+    """A run's snapshot: the root and one child per further figure, each with its CPU %."""
+    rows = [ProcessRow(root + i, root if i else 1, "python", 1, cpu, min(i, 1))
+            for i, cpu in enumerate(cpus)]
+    return Snapshot(root, at, tuple(rows))
 
 
-def test_process_tree_depth_parent_and_a_vanishing_grandchild():
-    parent = subprocess.Popen(PARENT, stdout=subprocess.PIPE, text=True)
-    parent_proc = psutil.Process(parent.pid)
-    grandchild = None
-    tree = ProcessTree()
-    try:
-        grandchild = psutil.Process(int(parent.stdout.readline()))
-        tree.set_root(parent.pid)
-
-        def grandchild_busy(rows):
-            return len(rows) == 2 and rows[1].cpu_percent > 50
-
-        rows = scan_until(tree, grandchild_busy)
-        assert rows, f"grandchild never seen busy: {tree.rows}"
-        top, sub = rows
-        assert (top.pid, top.ppid, top.depth) == (parent.pid, os.getpid(), 0)
-        assert (sub.pid, sub.ppid, sub.depth) == (grandchild.pid, parent.pid, 1)
-        assert tree.known_pids == {parent.pid, grandchild.pid}
-        assert tree.total_cpu_percent >= sub.cpu_percent > 50
-
-        grandchild.kill()  # the parent reaps it and then exits by itself
-        scan_until(tree, lambda rows: grandchild.pid not in {r.pid for r in rows})
-        assert grandchild.pid not in {r.pid for r in tree.rows}
-        assert tree.known_pids == {parent.pid, grandchild.pid}
-        assert parent.wait(timeout=DEADLINE_S) == 0
-    finally:
-        kill_and_reap(parent, *([grandchild] if grandchild else []))
-    assert_gone(parent_proc, *([grandchild] if grandchild else []))
+def test_lesson_processes_keep_what_the_run_found_and_drop_to_zero_after():
+    shown = LessonProcesses(history_s=10, rate_hz=1)
+    assert shown.root_pid is None and shown.rows == []
+    shown.idle(now=1.0)                          # no lesson: a zero keeps the axis going
+    shown.show(snapshot(2.0, 5.0, 90.0))
+    assert shown.root_pid == 10 and [r.pid for r in shown.rows] == [10, 11]
+    assert shown.total_cpu_percent == 95.0
+    shown.idle(now=2.5)                          # a lesson runs: its snapshots fill the history
+    shown.show(snapshot(3.0, 1.0, 99.0, 100.0))
+    assert len(shown.rows) == 3 and shown.total_cpu_percent == 200.0
+    shown.show(None, now=4.0)                    # the run ended
+    assert shown.root_pid is None and shown.rows == [] and shown.total_cpu_percent == 0.0
+    np.testing.assert_array_equal(shown.times(), [1.0, 2.0, 3.0, 4.0])
+    np.testing.assert_array_equal(shown.total_history(), [0.0, 95.0, 200.0, 0.0])
 
 
-def test_set_root_none_keeps_known_pids_and_a_new_root_resets_them():
-    tree = ProcessTree()
-    tree.set_root(os.getpid())
-    rows = tree.scan()
-    assert rows[0].pid == os.getpid() and rows[0].depth == 0
-    tree.set_root(None)
-    assert tree.scan() == [] and tree.total_history()[-1] == 0.0
-    assert os.getpid() in tree.known_pids
-    tree.set_root(os.getppid())
-    assert tree.known_pids == {os.getppid()}
-
-
-def test_a_scan_is_cheap():
-    """The GUI thread calls scan() once a second: it must never wait on psutil."""
-    tree = ProcessTree()
-    tree.set_root(os.getppid())  # pytest's parent: a shell or runner with a few descendants
-    tree.scan()
-    costs = []
-    for _ in range(5):
-        start = time.perf_counter()
-        tree.scan()
-        costs.append(time.perf_counter() - start)
-    assert sorted(costs)[2] < 0.1, costs
+def test_lesson_processes_history_is_bounded():
+    shown = LessonProcesses(history_s=5, rate_hz=1)
+    for i in range(12):
+        shown.show(snapshot(float(i), float(i)))
+    np.testing.assert_array_equal(shown.times(), np.arange(7.0, 12.0))
+    assert shown.revision == 12
 
 
 def test_the_model_needs_no_qt():
     """Design boundary 3: the CPU model is plain Python + numpy + psutil, no Qt."""
     probe = ("import sys, gui.cpu.core_usage as m; m.CoreUsage().sample(); "
-             "m.ProcessTree().scan(); "
+             "m.LessonProcesses().idle(); "
              "print(sorted({n.split('.')[0] for n in sys.modules} & "
              "{'PySide6', 'shiboken6', 'pyqtgraph', 'PyQt5', 'PyQt6'}))")
     root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))

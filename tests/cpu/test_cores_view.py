@@ -1,7 +1,7 @@
-"""CoresView with real timers, real psutil and real busy children (offscreen, no mocks).
+"""CoresView with real timers, real psutil and a real lesson run (offscreen, no mocks).
 
-Each waits on a condition (qtbot.waitUntil), never on a fixed sleep; every child process is
-killed and reaped in a ``finally`` and checked to be gone.
+Each waits on a condition, never on a fixed sleep. The lesson's processes come from its run
+(the runner's `processes_changed`), as in the window; its run ends them all with Stop.
 """
 
 from __future__ import annotations
@@ -10,8 +10,8 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import subprocess  # noqa: E402
-import sys  # noqa: E402
+import functools  # noqa: E402
+import threading  # noqa: E402
 import time  # noqa: E402
 
 import numpy as np  # noqa: E402
@@ -19,16 +19,12 @@ import psutil  # noqa: E402
 import pytest  # noqa: E402
 from PySide6 import QtGui  # noqa: E402
 
-from gui.cpu.core_usage import ProcessRow  # noqa: E402
+from gui.cpu.core_usage import ProcessRow, Snapshot  # noqa: E402
 from gui.cpu.cores_view import CORE_BLUE, CoresView  # noqa: E402
-from tests.cpu.children import assert_gone, kill_and_reap  # noqa: E402
+from gui.lesson_runner import LessonRunner  # noqa: E402
+from tests.gui.waiting import until  # noqa: E402
+from workloads.catalog import Lesson  # noqa: E402
 
-BUSY = [sys.executable, "-c", "while True: pass"]
-PARENT = [sys.executable, "-c",
-          "import subprocess, sys\n"
-          "p = subprocess.Popen([sys.executable, '-c', 'while True: pass'])\n"
-          "print(p.pid, flush=True)\n"
-          "p.wait()\n"]
 WAIT_MS = 30_000
 
 
@@ -40,15 +36,6 @@ def view(qtbot):
     widget.show()
     yield widget
     widget.stop()
-
-
-def top_item_cpu(view: CoresView, pid: int) -> float:
-    tree = view.tree_widget
-    for i in range(tree.topLevelItemCount()):
-        item = tree.topLevelItem(i)
-        if item.text(0) == str(pid):
-            return float(item.text(4))
-    return -1.0
 
 
 def test_one_graph_per_core_with_readable_titles(view):
@@ -79,6 +66,8 @@ def test_samples_accumulate_and_curves_are_updated_in_place(qtbot, view):
     assert len(x) >= 15 and 0 <= y.min() and y.max() <= view.core_usage.cores
     assert view.process_tree.root_pid is None
     assert "no lesson running" in view._tree_caption.text()
+    x, y = view.lesson_curve.getData()          # no lesson: zeros, about one a second
+    assert len(x) >= 1 and not y.any()
 
 
 def test_grab_to_png_is_not_blank(qtbot, view, tmp_path):
@@ -96,48 +85,89 @@ def test_grab_to_png_is_not_blank(qtbot, view, tmp_path):
     assert (np.abs(pixels.astype(int) - bgr).sum(axis=2) < 40).any(), "no core curve drawn"
 
 
-def test_lesson_process_shows_in_tree_and_lesson_curve(qtbot, view):
-    child = subprocess.Popen(BUSY)
-    proc = psutil.Process(child.pid)
-    try:
-        view.set_workload_root(child.pid)
-        assert top_item_cpu(view, child.pid) >= 0  # shown at once, before the next scan
-        qtbot.waitUntil(lambda: top_item_cpu(view, child.pid) > 50, timeout=WAIT_MS)
-        item = view.tree_widget.topLevelItem(0)
-        assert item.text(1) == str(os.getpid()) and "python" in item.text(2).lower()
-        assert "1 process," in view._tree_caption.text()
-        qtbot.waitUntil(lambda: view.lesson_curve.getData()[1].max() > 0.5, timeout=WAIT_MS)
+FAMILY = Lesson("test.family", "Processes", "family", "tests.cpu.family")
+# The calls that read a process or the process table, which may wait on /proc: the run's
+# tree makes them in a worker thread, never the GUI thread.
+SCANS = {psutil.Process: ("children", "cpu_percent", "num_threads", "ppid", "send_signal"),
+         psutil: ("process_iter", "wait_procs")}
+
+
+def watch_scans(monkeypatch):
+    """Note, for each scanning call, whether it ran on the GUI (main) thread."""
+    threads = []
+    for owner, names in SCANS.items():
+        for name in names:
+            real = getattr(owner, name)
+
+            @functools.wraps(real)                 # keeps psutil's caching of ppid()
+            def noted(*args, __real=real, **kwargs):
+                threads.append(threading.current_thread() is threading.main_thread())
+                return __real(*args, **kwargs)
+            monkeypatch.setattr(owner, name, noted)
+    return threads
+
+
+def nested(view):
+    """(lesson row, its child row) of the table, when the child is listed under it."""
+    top = view.tree_widget.topLevelItem(0)
+    if top is None or top.childCount() != 1:
+        return None
+    return top, top.child(0)
+
+
+@pytest.mark.realrun
+def test_the_view_shows_what_the_runs_tree_found_and_the_gui_thread_scans_nothing(
+        qtbot, view, run_async, monkeypatch):
+    runner = LessonRunner()
+    runner.processes_changed.connect(view.show_processes)
+    snapshots = []
+    runner.processes_changed.connect(snapshots.append)
+    scans = watch_scans(monkeypatch)
+
+    async def scenario():
+        runner.run(FAMILY, {})
+        await until(lambda: runner.running, message="the lesson to start")
+        session = runner.session
+        await until(lambda: nested(view) and float(nested(view)[1].text(4)) > 50,
+                    message="the busy child listed under the lesson")
+        top, sub = nested(view)
+        assert top.text(0) == str(session.run.pid) and top.text(1) == str(os.getpid())
+        assert sub.text(1) == str(session.run.pid) and top.isExpanded()
+        assert "python" in sub.text(2).lower()
+        assert "2 processes," in view._tree_caption.text()
+        await until(lambda: view.lesson_curve.getData()[1].max() > 0.5,
+                    message="the lesson's curve to rise")
         assert view.lesson_curve.getData()[1].max() <= view.core_usage.cores + 0.2
-    finally:
-        kill_and_reap(child)
-    assert_gone(proc)
-    qtbot.waitUntil(lambda: view.tree_widget.topLevelItemCount() == 0, timeout=WAIT_MS)
-    view.set_workload_root(None)
+        shown = {row.pid for snap in snapshots if snap for row in snap.rows}
+        await runner.stop()
+        return session, shown
+
+    session, shown = run_async(scenario())
+    assert snapshots[-1] is None and all(snapshots[:-1])
+    assert {snap.root_pid for snap in snapshots[:-1]} == {session.run.pid}
+    assert len(shown) == 2 and shown <= set(session.run.tree.known)   # one owner's finds
+    assert not [pid for pid in shown if psutil.pid_exists(pid) and
+                psutil.Process(pid).status() != psutil.STATUS_ZOMBIE]
+    assert view.tree_widget.topLevelItemCount() == 0
     assert "no lesson running" in view._tree_caption.text()
-    assert child.pid in view.process_tree.known_pids
+    assert view.process_tree.total_history()[-1] == 0.0
+    assert scans and not any(scans), f"{scans.count(True)} scanning calls on the GUI thread"
 
 
-def test_grandchild_is_indented_under_its_parent(qtbot, view):
-    parent = subprocess.Popen(PARENT, stdout=subprocess.PIPE, text=True)
-    parent_proc = psutil.Process(parent.pid)
-    grandchild = None
-    try:
-        grandchild = psutil.Process(int(parent.stdout.readline()))
-        view.set_workload_root(parent.pid)
-
-        def nested():
-            top = view.tree_widget.topLevelItem(0)
-            return (top is not None and top.childCount() == 1
-                    and top.child(0).text(0) == str(grandchild.pid))
-
-        qtbot.waitUntil(nested, timeout=WAIT_MS)
-        top = view.tree_widget.topLevelItem(0)
-        assert top.text(0) == str(parent.pid) and top.isExpanded()
-        assert top.child(0).text(1) == str(parent.pid)
-        assert view.tree_widget.topLevelItemCount() == 1
-    finally:
-        kill_and_reap(parent, *([grandchild] if grandchild else []))
-    assert_gone(parent_proc, *([grandchild] if grandchild else []))
+def test_snapshots_fill_the_table_caption_and_curve(view):
+    view.stop()
+    now = time.monotonic()
+    rows = (ProcessRow(10, 1, "lesson", 1, 10.0, 0), ProcessRow(11, 10, "worker", 2, 140.0, 1))
+    view.show_processes(Snapshot(10, now, rows))
+    assert view.tree_widget.topLevelItem(0).child(0).text(4) == "140"
+    assert "2 processes, 1.5 cores busy" in view._tree_caption.text()
+    assert view.lesson_curve.getData()[1][-1] == 1.5
+    view.show_processes(Snapshot(10, now + 1, rows[:1]))
+    assert "1 process, 0.1 cores busy" in view._tree_caption.text()
+    view.show_processes(None)
+    assert view.tree_widget.topLevelItemCount() == 0
+    assert "no lesson running" in view._tree_caption.text()
+    assert view.lesson_curve.getData()[1][-1] == 0.0
 
 
 def test_tree_updates_in_place_and_reparents_orphans(view):
@@ -164,11 +194,14 @@ def test_tree_updates_in_place_and_reparents_orphans(view):
 
 
 def test_ticks_are_cheap_and_stop_stops(qtbot, view):
-    """Nothing slow on the GUI thread: one 10 Hz tick and one rescan stay far below a frame."""
-    view.set_workload_root(os.getpid())
+    """Nothing slow on the GUI thread: a 10 Hz tick, an idle tick and a snapshot shown stay
+    far below a frame."""
+    rows = tuple(ProcessRow(10 + i, 10 if i else 1, "worker", 1, 50.0, min(i, 1))
+                 for i in range(8))
     costs = {"sample": [], "scan": []}
     for _ in range(5):
-        for name, tick in (("sample", view._on_sample), ("scan", view._on_scan)):
+        show = lambda: view.show_processes(Snapshot(10, time.monotonic(), rows))  # noqa: E731
+        for name, tick in (("sample", view._on_sample), ("scan", show)):
             start = time.perf_counter()
             tick()
             costs[name].append(time.perf_counter() - start)

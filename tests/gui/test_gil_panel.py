@@ -1,14 +1,14 @@
 """The GIL close-up tab on real runs: the numbers a class reads are the run's own, the
 close-up shows ~50 ms of the workers, and the threads' turns are wide bars."""
-import re
 import sys
 
 import numpy as np
 import psutil
 import pytest
 
+from gui.lessons import run_of, unit
+from gui.lessons.threads.gil.tab import RUN, GilPanel
 from gui.trace.analysis import gil_turns, overlap_fraction, run_spans
-from gui.views.gil_panel import RUN, GilPanel
 from tests.gui import panel_runs as panels
 from tests.gui.waiting import until
 
@@ -72,8 +72,9 @@ def test_threads_numbers_and_turns_in_the_close_up(qtbot, run_async):
     assert shown(panel, "hand-offs") == f"{turns.handoffs:,}"
     assert shown(panel, "turn") == f"{turns.median_s * 1e3:.1f} ms"
     assert shown(panel, "together") == f"{overlap_fraction(t0, t1) * 100:.0f}%"
-    cpu = float(re.search(r"CPU used: ([\d.]+) cores", out).group(1))
+    cpu = model.result["cpu_cores_used"]
     assert shown(panel, "cpu") == f"{cpu:.1f} cores"
+    assert panel.cards["cpu"].caption.text() == f"CPU used, of {model.result['cores']} cores"
     assert "switch interval 5 ms" in panel.cards["turn"].caption.text()
     # after the run: 50 ms from the middle, one row per worker thread
     data = panel.data
@@ -91,9 +92,9 @@ def test_threads_numbers_and_turns_in_the_close_up(qtbot, run_async):
         # typical turn is a few switch intervals at most, far from the close-up's width
         assert len(bars) >= 3 and set(bars[:, 2].tolist()) == {0.0, 1.0}
         assert np.median(bars[:, 1] - bars[:, 0]) < 5 * 0.005
-    assert banners == [panel.verdict]
-    assert banners[0].startswith("2 threads, one GIL: they handed it over "
-                                 f"{turns.handoffs:,} times")
+    # the tab asks to be looked at with the lesson's own sentence, the banner's words
+    assert banners == [unit("threads.gil").sentence(run_of(session))]
+    assert banners[0].startswith(f"The threads took turns {turns.handoffs} times")
 
 
 @pytest.mark.skipif(not TWO_CORES, reason="needs two cores to run processes side by side")
@@ -107,7 +108,8 @@ def test_processes_show_overlap_instead_of_hand_offs(qtbot, run_async):
     assert shown(panel, "hand-offs") == "—" and shown(panel, "turn") == "—"
     assert shown(panel, "together") == f"{together * 100:.0f}%"
     assert panel.data.rows == ["Pool worker 1", "Pool worker 2"]
-    assert banners and banners[0].startswith("2 processes, 2 GILs: they ran at the same time")
+    assert banners == [unit("threads.gil").sentence(run_of(session))]
+    assert banners[0].startswith(f"The processes ran at the same time {together * 100:.0f}%")
 
 
 @pytest.mark.skipif(not GIL_BUILD, reason="the GIL is off in this interpreter")

@@ -1,8 +1,10 @@
 """The per-thread values tab on real runs: one row per thread with the student it bound and
-what it read back through threading.local and through the global dict."""
-import pytest
+what it read back through threading.local and through the global dict (the run's
+figures)."""
+from dataclasses import replace
 
-from gui.views.local_panel import COLUMNS, LocalPanel
+from gui.lessons import run_of, unit
+from gui.lessons.threads.local.tab import COLUMNS, LocalPanel
 from tests.gui import panel_runs as panels
 from tests.gui.waiting import until
 
@@ -50,7 +52,7 @@ def test_each_thread_reads_its_own_student(qtbot, run_async):
     # while it ran, the rows came from the threads' marks: bound, not read back yet
     assert live in ([], [("Thread-A", "Alice", "…", "…", "…"),
                          ("Thread-B", "Bob", "…", "…", "…")])
-    assert banners == [panel.verdict]
+    assert banners == [unit("threads.local").sentence(run_of(session))]
     assert banners[0].startswith("Each thread read its own student back")
     notes = panel.notes.text()
     assert "hasattr(local_school, 'student') is False" in notes
@@ -66,15 +68,27 @@ def test_more_names_give_more_rows(qtbot, run_async):
                             for letter, name in zip("ABCD", names)]
 
 
-@pytest.mark.parametrize("output", [
-    # what a broken lesson would print: Thread-B reads Alice's student through the dict
-    "Hello, Alice (in Thread-A, via local_school)\nHello, Alice (in Thread-A, via global_dict)\n"
-    "Hello, Bob (in Thread-B, via local_school)Hello, Alice (in Thread-B, via global_dict)\n\n",
-])
-def test_a_thread_that_reads_another_s_value_is_flagged(qtbot, run_async, output):
+def test_a_thread_that_reads_another_s_value_is_flagged(qtbot, run_async):
     panel, banners = make_panel(qtbot)
     session, out = run_async(run_with_panel(panel, "Alice,Bob"))
     assert session.run.returncode == 0, out
-    panel.finish(session, output)           # the real marks, with these printed reads
+    # the real run, with figures of a broken lesson: Thread-B reads Alice through the dict
+    run = run_of(session)
+    rows = [list(row) for row in run.result["reads"]]
+    rows[1][3] = "Alice"
+    panel.finish(replace(run, result=dict(run.result, reads=rows)))
     assert table(panel)[1] == ("Thread-B", "Bob", "Bob", "Alice", "✗ NO")
     assert banners[-1].startswith("Thread-B read another thread's student")
+
+
+def test_a_finished_run_fills_the_tab_without_a_live_part(qtbot, run_async):
+    """A replayed trace: the tab is given only the finished run."""
+    live, _ = make_panel(qtbot)
+    session, out = run_async(run_with_panel(live, "Ann,Ben,Cy"))
+    assert session.run.returncode == 0, out
+    panel, banners = make_panel(qtbot)
+    panel.finish(run_of(session))
+    assert table(panel) == table(live) == [(f"Thread-{letter}", name, name, name, "✓ yes")
+                                           for letter, name in zip("ABC", ["Ann", "Ben", "Cy"])]
+    assert "global_dict still holds 3 entries" in panel.notes.text()
+    assert banners == [unit("threads.local").sentence(run_of(session))]

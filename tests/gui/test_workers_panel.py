@@ -6,7 +6,8 @@ import re
 from PySide6.QtGui import QGuiApplication
 
 from gui.main_window import MainWindow
-from gui.views.workers_panel import WorkersPanel
+from gui.lessons import unit
+from gui.lessons.distributed._workers_tab import WorkersTab
 from tests.gui import panel_runs as panels
 from tests.gui.waiting import until
 
@@ -16,8 +17,14 @@ def table(panel):
             for r in range(panel.table.rowCount())]
 
 
+def test_every_distributed_lesson_has_the_workers_tab():
+    assert {unit(lesson_id).tab() for lesson_id in
+            ("distributed.manager", "distributed.bad_key", "distributed.worker_crash")} == \
+        {WorkersTab}
+
+
 def test_the_command_is_shown_and_copied_while_the_manager_runs(qtbot, run_async):
-    panel = WorkersPanel("distributed.manager")
+    panel = WorkersTab("distributed.manager")
     qtbot.addWidget(panel)
     panel.resize(700, 400)
     panel.show()
@@ -53,12 +60,12 @@ def test_the_command_is_shown_and_copied_while_the_manager_runs(qtbot, run_async
 
 
 def test_the_killed_worker_took_one_task_more_than_it_returned(qtbot, run_async):
-    panel = WorkersPanel("distributed.worker_crash")
+    panel = WorkersTab("distributed.worker_crash")
     qtbot.addWidget(panel)
     session, out = run_async(panels.run_with_panel(panel, "distributed.worker_crash",
                                                    {"tasks": 6, "workers": 2}))
     assert session.run.returncode == 0, out
-    killed = re.search(r"^Worker PID (\d+) took task", out, re.M).group(1)
+    killed = session.model.result["killed_pid"]
     rows = {r[0]: r for r in table(panel)}
     dead = rows[f"PID {killed} · worker on " + next(iter(rows)).split(" on ", 1)[1]]
     assert dead[3] == "killed by SIGKILL"
@@ -70,7 +77,7 @@ def test_the_killed_worker_took_one_task_more_than_it_returned(qtbot, run_async)
 
 
 def test_the_wrong_key_is_shown_as_refused(qtbot, run_async):
-    panel = WorkersPanel("distributed.bad_key")
+    panel = WorkersTab("distributed.bad_key")
     qtbot.addWidget(panel)
     session, out = run_async(panels.run_with_panel(panel, "distributed.bad_key",
                                                    {"tasks": 4, "workers": 2}))

@@ -1,12 +1,15 @@
 """async.aiohttp claims, on real runs: N concurrent requests to handlers that await 0.5 s are
 all answered in about 0.5 s (the requests overlap on the server); with handlers that block in
 time.sleep(0.5) they queue up, one after another, and take about N x 0.5 s. The server (its
-process and its port) is gone after the lesson and after Stop."""
+process and its port) is gone after the lesson and after Stop. The figures say how many
+requests were answered and when; the sentence, the answer and the compare rows read them."""
 import re
 import socket
+from dataclasses import replace
 
 import pytest
 
+from gui.lessons import Run, run_of, unit
 from tests.lessons.conftest import run_lesson
 from tests.lessons.stopping import alive, assert_nothing_left, stop_midway
 from workloads.coroutines.web_server import DELAY_S
@@ -70,12 +73,20 @@ def run(lesson_run, variant):
     assert not alive(session.run.pid)
     assert refused(url)
     total = max(t1 for _, t1, _ in clients) - min(t0 for t0, _, _ in clients)
-    return server, clients, total
+    # the figures: every request answered, in about the time the clients' bars span
+    figures = run_of(session).result
+    assert set(figures) == {"requests", "answered", "total_s", "handler_wait_s", "url"}
+    assert figures["requests"] == figures["answered"] == CLIENTS
+    assert (figures["handler_wait_s"], figures["url"]) == (DELAY_S, url)
+    assert total <= figures["total_s"] < total + DELAY_S
+    printed = re.search(r"^(\d+) requests answered in ([\d.]+) s$", out, re.M).groups()
+    assert printed == (str(CLIENTS), f"{figures['total_s']:.2f}")
+    return server, clients, total, run_of(session)
 
 
 @pytest.fixture(scope="module")
 def served():
-    """``served(variant)``: (server spans, client spans, total) of one real run of each
+    """``served(variant)``: (server spans, client spans, total, Run) of one real run of each
     variant, shared by the tests of this module (each run checked as it is made)."""
     runs = {}
 
@@ -87,7 +98,7 @@ def served():
 
 
 def test_async_handlers_serve_all_requests_at_once(served):
-    server, clients, total = served("async")
+    server, clients, total, _ = served("async")
     # the requests overlap on the server: all (or nearly all) are in a handler together
     assert most_at_once(server) >= CLIENTS * 3 // 4
     assert most_at_once(clients) == CLIENTS
@@ -96,7 +107,7 @@ def test_async_handlers_serve_all_requests_at_once(served):
 
 
 def test_blocking_handlers_make_requests_queue(served):
-    server, clients, total = served("blocking")
+    server, clients, total, _ = served("blocking")
     # one request at a time on the server: its spans never overlap
     assert most_at_once(server) == 1
     for (_, a1, _), (b0, _, _) in zip(server, server[1:]):
@@ -111,9 +122,36 @@ def test_blocking_handlers_make_requests_queue(served):
 
 
 def test_blocking_is_several_times_slower_than_async(served):
-    *_, fast = served("async")
-    *_, slow = served("blocking")
+    fast = served("async")[2]
+    slow = served("blocking")[2]
     assert slow >= 3 * fast
+
+
+@pytest.mark.parametrize("variant, right", [("async", 0), ("blocking", 1)])
+def test_the_answer_and_the_sentence_read_the_figures(served, variant, right):
+    run = served(variant)[3]
+    web = unit("async.aiohttp")
+    question = web.question(run.values)
+    total = run.result["total_s"]
+    assert question.answer(run) == (right, f"{CLIENTS} requests answered in {total:.2f} s")
+    # the same run, had it taken the other time: the other choice
+    other = CLIENTS * DELAY_S if right == 0 else DELAY_S
+    assert question.answer(replace(run, result=dict(run.result, total_s=other)))[0] == 1 - right
+    how = ("all at once, though each handler waits" if variant == "async"
+           else "one after another, each handler waits")
+    assert web.sentence(run) == f"{CLIENTS} requests answered in {total:.2f} s: {how} 0.5 s."
+    assert web.compare_rows(run) == (("requests answered", f"{CLIENTS} / {CLIENTS}"),
+                                     ("all answered in", f"{total:.2f} s"))
+
+
+def test_one_request_reads_in_the_singular_and_asks_nothing():
+    run = Run("async.aiohttp", {"variant": "blocking", "clients": 1}, None,
+              {"requests": 1, "answered": 1, "total_s": 0.503, "handler_wait_s": 0.5,
+               "url": "http://127.0.0.1:8080/"})
+    web = unit("async.aiohttp")
+    assert web.sentence(run) == ("1 request answered in 0.50 s: one after another, each "
+                                 "handler waits 0.5 s.")
+    assert web.question(run.values) is None
 
 
 def test_stop_in_the_middle_leaves_no_server():

@@ -1,7 +1,14 @@
 """async.asyncio claims, on real runs: both first lines before both second lines, the whole
 run takes about one sleep (not two), one OS thread, and each task has its own lane with run
-slices and `sleep` waits."""
+slices and `sleep` waits. The figures give the total; the sentence, the question's answer
+and the compare rows read it."""
+from dataclasses import replace
+
+from gui.lessons import Run, run_of, unit
 from gui.trace.model import STATES
+from workloads import catalog
+
+ASYNCIO = unit("async.asyncio")
 
 
 def task_lanes(session):
@@ -53,3 +60,27 @@ def test_both_first_lines_come_first_and_the_sleeps_overlap(lesson_run):
     # one thread runs the tasks: their run slices never overlap
     runs = sorted(r for lane in tasks.values() for r in spans_on(model, lane, "run"))
     assert all(x[1] <= y[0] + 1e-6 for x, y in zip(runs, runs[1:]))
+
+
+def test_asyncio_total_time_picks_the_nearer_choice(lesson_run):
+    session, out = lesson_run("async.asyncio", sleep_s=0.3)
+    assert session.run.returncode == 0, out
+    run = run_of(session)
+    assert set(run.result) == {"total_s", "sleep_s"} and run.result["sleep_s"] == 0.3
+    total = run.result["total_s"]
+    assert out.splitlines()[-1] == f"total: {total:.2f} s"          # what the console says
+    question = ASYNCIO.question(catalog.resolve("async.asyncio", {"sleep_s": "0.3"}))
+    assert question.choices == ("About 0.3 s", "About 0.6 s")
+    right, words = question.answer(run)
+    assert right == 0 and words == f"total {total:.2f} s", out     # the sleeps overlap
+    assert question.answer(replace(run, result=dict(run.result, total_s=0.61)))[0] == 1
+    assert question.answer(replace(run, result={}))[0] is None
+    assert ASYNCIO.sentence(run) == (f"Two tasks each slept 0.3 s and the run took "
+                                     f"{total:.2f} s: the sleeps overlapped.")
+    assert ASYNCIO.compare_rows(run) == (("total time", f"{total:.2f} s"),)
+
+
+def test_a_run_as_long_as_both_sleeps_reads_one_after_the_other():
+    run = Run("async.asyncio", {"sleep_s": 1.0}, None, {"total_s": 2.01, "sleep_s": 1.0})
+    assert ASYNCIO.sentence(run) == ("Two tasks each slept 1 s and the run took 2.01 s: one "
+                                     "sleep after the other.")

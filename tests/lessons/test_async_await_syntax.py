@@ -1,11 +1,14 @@
 """async.await_syntax claims, on real runs: the async def and the generator-based version
-print the same lines in the same order, take about the same time and draw the same lanes."""
+print the same lines in the same order, take about the same time and draw the same lanes. The
+figures give each version's time; the sentence, the answer and the compare rows read them."""
 import asyncio
 import os
 import re
+from dataclasses import replace
 
 import pytest
 
+from gui.lessons import run_of, unit
 from gui.run.session import LessonSession
 from workloads import interpreters
 
@@ -46,6 +49,27 @@ def check(session, out):
         for lane in lanes:
             assert len(spans_on(session.model, lane, "run")) == 2
             assert [n for *_, n in spans_on(session.model, lane, "wait.io")] == ["sleep"]
+    check_figures(run_of(session), times)
+
+
+def check_figures(run, times):
+    """The figures are the times the console printed, and what the window says reads them."""
+    named = {"async_await_s": "hello_new", "old_syntax_s": "hello_old",
+             "asyncio_coroutine_s": "hello_asyncio_coroutine"}
+    assert {name for name, version in named.items() if version in times} | (
+        {"asyncio_coroutine_python"} if "hello_asyncio_coroutine" in times else set()
+    ) == set(run.result)
+    for name, version in named.items():
+        if version in times:
+            assert f"{run.result[name]:.2f}" == f"{times[version]:.2f}"
+    new, old = run.result["async_await_s"], run.result["old_syntax_s"]
+    sentence = unit("async.await_syntax").sentence(run)
+    assert sentence.startswith(f"async/await took {new:.2f} s, the generator form (yield "
+                               f"from) {old:.2f} s.")
+    if "asyncio_coroutine_s" in run.result:
+        assert sentence.endswith(f" @asyncio.coroutine on Python "
+                                 f"{run.result['asyncio_coroutine_python']} took "
+                                 f"{run.result['asyncio_coroutine_s']:.2f} s.")
 
 
 def check_original_form(session, out, lines, times):
@@ -90,3 +114,23 @@ def test_both_spellings_behave_the_same_on_old_and_new_pythons(python):
     if not os.path.exists(python):
         pytest.skip(f"{python} not installed")
     check(*run_under(python, "async.await_syntax"))
+
+
+def test_neither_spelling_is_faster_and_the_answer_reads_the_figures(lesson_run):
+    session, out = lesson_run("async.await_syntax")
+    assert session.run.returncode == 0, out
+    run = run_of(session)
+    await_syntax = unit("async.await_syntax")
+    question = await_syntax.question(session.values)
+    new, old = run.result["async_await_s"], run.result["old_syntax_s"]
+    assert question.answer(run) == (2, f"async/await {new:.2f} s, old syntax {old:.2f} s")
+    # had one spelling been clearly slower, the other would be the answer
+    assert question.answer(replace(run, result=dict(run.result, old_syntax_s=2 * new)))[0] == 0
+    assert question.answer(replace(run, result=dict(run.result, async_await_s=2 * old)))[0] == 1
+    assert question.answer(replace(run, result={}))[0] is None
+    rows = dict(await_syntax.compare_rows(run))
+    assert rows["async/await"] == f"{new:.2f} s"
+    assert rows["the old syntax (yield from)"] == f"{old:.2f} s"
+    if "asyncio_coroutine_python" in run.result:
+        assert rows["the Python that ran @asyncio.coroutine"] == \
+            run.result["asyncio_coroutine_python"]

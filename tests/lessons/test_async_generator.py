@@ -1,11 +1,17 @@
 """async.generator claims, on real runs: the producer and the consumer take turns in one OS
 thread; their run stretches strictly alternate and never overlap, and each hand-over is an
-arrow (send: producer -> consumer, yield: consumer -> producer)."""
+arrow (send: producer -> consumer, yield: consumer -> producer). The figures, the sentence,
+the question's answer and the compare rows come from the run."""
 import re
+from dataclasses import replace
 
 import pytest
 
+from gui.lessons import Run, run_of, unit
 from gui.trace.model import STATES
+from workloads import catalog
+
+GENERATOR = unit("async.generator")
 
 
 def sublanes(session):
@@ -77,3 +83,31 @@ def test_every_hand_over_is_an_arrow_between_the_two_lanes(lesson_run):
             assert p[i // 2 + 1][0] - 1e-3 <= t_in <= p[i // 2 + 1][1]
         assert t_out <= t_in
     assert re.findall(r"Consuming (\d+)", out) == [str(n) for n in range(1, items + 1)]
+
+
+def test_the_figures_the_sentence_and_the_answer_come_from_one_run(lesson_run):
+    session, out = lesson_run("async.generator", items=3)
+    assert session.run.returncode == 0, out
+    run = run_of(session)
+    # the figures: as many items as asked, a hand-over per arrow, the one thread of the run
+    assert run.result == {"items": 3, "hand_overs": len(session.model.arrows()),
+                          "os_threads": ["MainThread"]}
+    assert run.result["hand_overs"] == 2 * (3 + 1)
+    assert GENERATOR.sentence(run) == ("Producer and consumer took turns: 8 hand-overs of "
+                                       "control, all in MainThread.")
+    assert dict(GENERATOR.compare_rows(run)) == {"hand-overs of control": "8",
+                                                 "OS threads": "1"}
+    question = GENERATOR.question(catalog.resolve("async.generator", {"items": "3"}))
+    assert question.answer(run) == (0, "OS threads: 1 (MainThread)")
+    # had the consumer run in a thread of its own, the answer would be "two"
+    two = replace(run, result=dict(run.result, os_threads=["MainThread", "Thread-1"]))
+    assert question.answer(two) == (1, "OS threads: 2 (MainThread, Thread-1)")
+    assert question.answer(replace(run, result={}))[0] is None
+    assert GENERATOR.sentence(replace(run, result={})) == ""
+
+
+def test_one_hand_over_reads_in_the_singular():
+    run = Run("async.generator", {"items": 1}, None,
+              {"items": 0, "hand_overs": 1, "os_threads": ["MainThread"]})
+    assert GENERATOR.sentence(run) == ("Producer and consumer took turns: 1 hand-over of "
+                                       "control, all in MainThread.")

@@ -1,12 +1,19 @@
 """async.gevent claims, on real runs: without gevent.sleep(0) the greenlets run one after
 another, with it they take turns; every switch is an arrow; all of it in one OS thread; and
-gevent is imported only in the lesson's process, never in the window's."""
+gevent is imported only in the lesson's process, never in the window's. The figures say the
+order of the lines; the sentence, the question's answer and the compare rows come from
+them."""
 import sys
+from dataclasses import replace
 
 import numpy as np
 import pytest
 
+from gui.lessons import Run, run_of, unit
 from gui.trace.model import STATES
+from workloads import catalog
+
+GEVENT = unit("async.gevent")
 
 
 def greenlet_lanes(session):
@@ -97,3 +104,36 @@ def test_the_window_never_imports_gevent(lesson_run):
     assert session.run.returncode == 0, out
     assert "gevent" not in sys.modules and "greenlet" not in sys.modules
 
+
+
+@pytest.mark.parametrize("variant, right", [("no_sleep", 0), ("sleep0", 1)])
+def test_greenlets_run_one_after_another_unless_they_give_way(lesson_run, variant, right):
+    session, out = lesson_run("async.gevent", variant=variant, greenlets=3)
+    assert session.run.returncode == 0, out
+    run = run_of(session)
+    # the figures: who printed each line, as the console shows it, and one OS thread
+    printed = [int(name.split("-")[1]) for name in printed_order(out)]
+    assert run.result == {"greenlets": 3, "os_threads": 1,
+                          "print_order": " ".join(map(str, printed))}
+    question = GEVENT.question(catalog.resolve("async.gevent", {"variant": variant,
+                                                                "greenlets": "3"}))
+    index, words = question.answer(run)
+    assert index == right
+    assert words == f"the lines came from greenlets {' '.join(map(str, printed[:7]))}…"
+    # the same run, had the lines come shuffled: "mixed at random"
+    shuffled = printed[:]
+    shuffled[1], shuffled[-1] = shuffled[-1], shuffled[1]
+    mixed = replace(run, result=dict(run.result, print_order=" ".join(map(str, shuffled))))
+    assert question.answer(mixed)[0] == 2
+    assert question.answer(replace(run, result={}))[0] is None
+    how = ("ran one after another (0 0 0 0 0 1 1…)" if variant == "no_sleep"
+           else "took turns (0 1 2 0 1 2 0…)")
+    assert GEVENT.sentence(run) == f"The greenlets {how}, in 1 OS thread."
+    assert dict(GEVENT.compare_rows(run)) == {
+        "order of the lines": " ".join(map(str, printed[:7])) + "…", "OS threads": "1"}
+
+
+def test_the_sentence_counts_threads_in_the_plural():
+    run = Run("async.gevent", {"variant": "sleep0", "greenlets": 2}, None,
+              {"greenlets": 2, "os_threads": 2, "print_order": "0 1 1 0"})
+    assert GEVENT.sentence(run) == "The greenlets' lines came mixed (0 1 1 0…), in 2 OS threads."

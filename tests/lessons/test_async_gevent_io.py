@@ -1,11 +1,14 @@
 """async.gevent_io claims, on real runs: monkey-patched downloads wait for their server at the
 same time, so the whole takes about the longest delay, not the sum; one OS thread; Stop
-works mid-wait; the lesson's server is gone when it ends."""
+works mid-wait; the lesson's server is gone when it ends. The figures say the same as the
+console, and the sentence, the answer and the compare rows read them."""
 import re
 import socket
+from dataclasses import replace
 
 import pytest
 
+from gui.lessons import Run, run_of, unit
 from gui.trace.model import STATES
 from tests.lessons.stopping import assert_nothing_left, stop_midway
 
@@ -41,6 +44,15 @@ def test_total_time_is_the_longest_delay_not_the_sum(lesson_run, delays):
     gets = [i for i, line in enumerate(lines) if line.startswith("GET: ")]
     received = [i for i, line in enumerate(lines) if "bytes received from" in line]
     assert len(gets) == len(received) == len(values) and max(gets) < min(received)
+    # the figures say what the last line says; the answer reads them
+    run = run_of(session)
+    assert run.result == {"downloads": len(values), "total_s": run.result["total_s"],
+                          "longest_wait_s": max(values), "waits_added_s": round(sum(values), 3)}
+    assert f"{run.result['total_s']:.2f}" == f"{took:.2f}"
+    question = unit("async.gevent_io").question(session.values)
+    assert question.answer(run) == (0, f"done in {run.result['total_s']:.2f} s")
+    added = replace(run, result=dict(run.result, total_s=sum(values) + 0.05))
+    assert question.answer(added)[0] == 1
 
 
 def test_the_greenlets_wait_together_in_one_thread(lesson_run):
@@ -60,6 +72,19 @@ def test_the_greenlets_wait_together_in_one_thread(lesson_run):
     # the server's handler greenlets live in the same thread
     servers = [lane for lane in model.lanes if lane.sublane and "WSGIServer" in lane.name]
     assert len(servers) == 3 and all(lane.parent is threads[0] for lane in servers)
+
+
+def test_the_sentence_and_the_compare_rows_read_the_figures():
+    run = Run("async.gevent_io", {"delays": "0.3,0.6,0.9"}, None,
+              {"downloads": 3, "total_s": 0.914, "longest_wait_s": 0.9, "waits_added_s": 1.8})
+    gevent_io = unit("async.gevent_io")
+    assert gevent_io.sentence(run) == ("Done in 0.91 s: about the longest wait (0.9 s), not "
+                                       "all the waits one after another (1.8 s).")
+    assert gevent_io.compare_rows(run) == (("all downloads done in", "0.91 s"),
+                                           ("the longest wait", "0.9 s"),
+                                           ("all the waits added up", "1.8 s"))
+    assert gevent_io.sentence(replace(run, result={})) == ""
+    assert gevent_io.question({"delays": "0.4"}) is None         # one download: no question
 
 
 def test_the_server_is_gone_after_the_lesson(lesson_run):

@@ -1,11 +1,13 @@
 """async.wget claims, on real runs: the headers of every server are printed, the total is
 about the longest delay, not the sum, one OS thread runs every connection (a task lane each),
-and the lesson's servers are gone with it; Stop in the middle leaves nothing behind."""
+and the lesson's servers are gone with it; Stop in the middle leaves nothing behind. The
+figures, the sentence, the answer and the compare rows say the same."""
 import re
+from dataclasses import replace
 
 import psutil
 
-from gui.lesson_summary import summarize
+from gui.lessons import run_of, unit
 from tests.lessons.stopping import assert_nothing_left, stop_midway
 from tests.lessons.test_async_asyncio import os_threads, spans_on, task_lanes
 
@@ -28,9 +30,22 @@ def test_total_is_about_the_longest_delay_not_the_sum(lesson_run):
     # at least the longest wait (a server cannot answer sooner), and nearer to it than to all
     # the waits one after another
     assert max(delays) * 0.9 <= total and total - max(delays) < sum(delays) - total
-    assert summarize("async.wget", session.values, session.model, out) == (
+    # the figures say the same as the last line; the sentence and the answer read them
+    run = run_of(session)
+    assert set(run.result) == {"downloads", "total_s", "longest_wait_s", "waits_added_s"}
+    assert run.result["downloads"] == 3 and f"{run.result['total_s']:.2f}" == f"{total:.2f}"
+    assert (run.result["longest_wait_s"], run.result["waits_added_s"]) == (0.9, 1.8)
+    wget = unit("async.wget")
+    assert wget.sentence(run) == (
         f"Done in {total:.2f} s: about the longest wait (0.9 s), not all the waits one after "
         f"another (1.8 s).")
+    assert dict(wget.compare_rows(run)) == {"all downloads done in": f"{total:.2f} s",
+                                            "the longest wait": "0.9 s",
+                                            "all the waits added up": "1.8 s"}
+    question = wget.question(session.values)
+    assert question.answer(run) == (0, f"done in {total:.2f} s")
+    # had the downloads gone one after another, the other choice would be right
+    assert question.answer(replace(run, result=dict(run.result, total_s=1.83)))[0] == 1
     # the picture: one OS thread; a task lane per connection, mostly waiting on readline
     assert [t.name for t in os_threads(session)] == ["MainThread"]
     tasks = task_lanes(session)

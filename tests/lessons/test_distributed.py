@@ -1,8 +1,11 @@
 """distributed.* claims, on real runs: every task's result comes back exactly once over TCP; the
 key is random; the manager listens on loopback unless asked; a worker the window does not
 trace still gets a lane; clear messages for a busy port or a wrong address; a wrong key is
-refused; a worker killed while it holds a task loses exactly that task; Stop leaves nothing."""
+refused; a worker killed while it holds a task loses exactly that task; Stop leaves nothing.
+The figures each lesson reports agree with its trace, and its sentence, question and compare
+rows are made from them."""
 import asyncio
+import dataclasses
 import json
 import os
 import re
@@ -17,6 +20,7 @@ from pathlib import Path
 import psutil
 import pytest
 
+from gui.lessons import Run, run_of, unit
 from gui.run.session import LessonSession
 from gui.trace.model import STATES
 from tests.lessons.stopping import Stopped, assert_nothing_left
@@ -101,6 +105,30 @@ def assert_arrows_pair_up(model, manager_pid, ids):
     return took
 
 
+def figures_of(session, **extra):
+    """The lesson's figures, checked for the names and types every distributed lesson
+    reports (and those in `extra`: name -> type)."""
+    figures = session.model.result
+    kinds = dict(tasks=int, results_back=int, came_back_twice=int, lost=int, lost_tasks=list,
+                 never_taken=int, **extra)
+    assert set(figures) == set(kinds), figures
+    for name, kind in kinds.items():
+        assert type(figures[name]) is kind, (name, figures)
+    return figures
+
+
+def with_figures(run, **changed):
+    """The same run with some figures changed: what another run could have reported."""
+    return dataclasses.replace(run, result=dict(run.result, **changed))
+
+
+def answered(run):
+    question = unit(run.lesson_id).question(run.values)
+    assert question is not None and 2 <= len(question.choices) <= 5
+    index, words = question.answer(run)
+    return question, index, words
+
+
 def cli():
     script = shutil.which("concurrency-lab", path=os.path.dirname(sys.executable))
     return [script] if script else [sys.executable, "-m", "gui"]
@@ -171,6 +199,35 @@ def test_every_task_comes_back_exactly_once(lesson_run):
     assert all(lane.exit_code == 0 for lane in worker_lanes), [l.exit_code for l in worker_lanes]
     # the workers here are traced by the window: drawn on their own lanes, not virtual ones
     assert not [lane for lane in model.lanes if lane.virtual]
+    # the figures say what the trace shows: every task back once, nothing lost or left
+    figures = figures_of(session)
+    assert figures == dict(tasks=tasks, results_back=arrow_count(model, "result"),
+                           came_back_twice=0, lost=0, lost_tasks=[], never_taken=0)
+    run = run_of(session)
+    assert unit("distributed.manager").sentence(run) == \
+        f"{tasks} of {tasks} results came back, each exactly once."
+    question, right, words = answered(run)
+    assert question.choices[right] == f"All {tasks}, each once"
+    assert words == f"{tasks} of {tasks} results came back"
+    assert answered(with_figures(run, results_back=tasks - 1))[1] == 1
+    assert answered(with_figures(run, came_back_twice=1))[1] == 2
+    assert unit("distributed.manager").compare_rows(run) == (
+        ("results back", f"{tasks} of {tasks}"), ("lost tasks", "none"))
+
+
+def test_the_sentence_counts_results_and_lost_tasks_in_words():
+    """Made from figures alone, with the plural the count needs."""
+    manager = unit("distributed.manager")
+    one = Run("distributed.manager", {}, None, dict(
+        tasks=1, results_back=1, came_back_twice=0, lost=0, lost_tasks=[], never_taken=0))
+    assert manager.sentence(one) == "1 of 1 result came back, each exactly once."
+    two_lost = with_figures(one, tasks=5, results_back=3, lost=2, lost_tasks=[1, 4])
+    assert manager.sentence(two_lost) == (
+        "3 of 5 results came back, each exactly once; 2 tasks never came back (#1, #4): "
+        "taken once, by a worker that died.")
+    assert manager.sentence(with_figures(one, tasks=2, came_back_twice=1)) == \
+        "1 of 2 results came back."
+    assert manager.sentence(Run("distributed.manager", {}, None, {})) == ""
 
 
 # -- 2. a new random key every run -----------------------------------------------------------
@@ -316,6 +373,7 @@ def test_a_worker_started_by_hand_gets_a_lane_drawn_by_the_manager():
         assert [lane.id in row_ids for lane in ins[i]] == [True]
         assert [lane.id in row_ids for lane in outs[i]] == [True]
     assert arrow_count(model, "task") == arrow_count(model, "result") == tasks
+    assert figures_of(session)["results_back"] == tasks
 
 
 # -- 5. clear messages when it cannot listen -------------------------------------------------
@@ -363,6 +421,21 @@ def test_a_worker_with_the_wrong_key_is_refused_and_the_others_finish(lesson_run
     ends = flows(model)
     assert not [k for k, e in ends.items() if intruder.pid in e["in"] + e["out"]]
     assert arrow_count(model, "task") == arrow_count(model, "result") == tasks
+    figures = figures_of(session, wrong_key_exit_code=int, wrong_key_refused=bool)
+    assert figures["wrong_key_exit_code"] == intruder.exit_code == 2
+    assert figures["wrong_key_refused"] is True
+    assert figures["results_back"] == figures["tasks"] == tasks and figures["lost"] == 0
+    run = run_of(session)
+    assert unit("distributed.bad_key").sentence(run) == (
+        f"{tasks} of {tasks} results came back, each exactly once; the worker with the wrong "
+        "key was refused and the others finished.")
+    question, right, words = answered(run)
+    assert question.choices[right] == "It is refused; the others finish every task"
+    assert words == f"refused with AuthenticationError; {tasks} of {tasks} results came back"
+    let_in = with_figures(run, wrong_key_refused=False, wrong_key_exit_code=0)
+    assert question.choices[answered(let_in)[1]] == "It gets in and takes tasks like the others"
+    assert "wrong key" not in unit("distributed.bad_key").sentence(let_in)
+    assert unit("distributed.bad_key").compare_rows(run)[-1] == ("wrong key", "refused")
 
 
 # -- 7. a worker killed holding a task loses exactly that task -------------------------------
@@ -392,6 +465,33 @@ def test_a_killed_worker_loses_exactly_the_task_it_held(lesson_run):
     assert arrow_count(model, "task") == tasks and arrow_count(model, "result") == tasks - 1
     assert [lane.pid for lane, _ in marks_named(model, f"task #{held} lost")] == [manager.pid]
     assert [lane.pid for lane, _ in marks_named(model, f"killed holding task #{held}")] == [pid]
+    figures = figures_of(session, killed_pid=int, killed_exit_code=int)
+    assert figures["lost_tasks"] == [held] and figures["lost"] == 1
+    assert figures["killed_pid"] == pid
+    assert figures["killed_exit_code"] == killed.exit_code == -signal.SIGKILL
+    assert figures["results_back"] == arrow_count(model, "result") == tasks - 1
+    assert unit("distributed.worker_crash").sentence(run_of(session)) == (
+        f"{tasks - 1} of {tasks} results came back, each exactly once; 1 task never came back "
+        f"(#{held}): taken once, by a worker that died.")
+    assert unit("distributed.worker_crash").compare_rows(run_of(session)) == (
+        ("results back", f"{tasks - 1} of {tasks}"), ("lost tasks", f"#{held}"))
+
+
+def test_the_task_of_the_killed_worker_never_comes_back(lesson_run):
+    """The question's answer is read from the figures: the task the killed worker held is
+    named, and had a queue with acknowledgements handed it out again, the answer would be
+    the other choice."""
+    session, out = lesson_run("distributed.worker_crash", tasks=4)
+    assert session.run.returncode == 0, out
+    run = run_of(session)
+    lost, = run.result["lost_tasks"]
+    question, right, words = answered(run)
+    assert question.choices[right].startswith("No")
+    assert words == f"task #{lost} never came back: 3 of 4 results"
+    acked = with_figures(run, results_back=4, lost=0, lost_tasks=[])
+    assert question.choices[answered(acked)[1]].startswith("Yes")
+    never_killed = with_figures(run, killed_exit_code=0)
+    assert answered(never_killed)[1] is None
 
 
 # -- 8. Stop mid-run -------------------------------------------------------------------------
@@ -444,6 +544,7 @@ def test_the_trace_file_has_the_manager_the_workers_and_their_arrows(tmp_path):
     # the one task without a result is the one the killed worker held
     lost = [i for name, i in starts if name == "task" and ("result", i) not in starts]
     assert len(lost) == 1
+    assert data["otherData"]["result"]["lost_tasks"] == lost       # the figures are kept
     exits = {e["pid"]: e["args"]["exit_code"] for e in events
              if e["ph"] == "i" and e["name"] == "exit"}
     assert sorted(exits[pid] for pid in workers) == [-signal.SIGKILL, 0]

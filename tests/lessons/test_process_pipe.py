@@ -1,7 +1,10 @@
 """process.pipe claims, on real runs: messages go both ways over one duplex pipe, each way in
 the order they were sent, one arrow per message."""
 import re
+from dataclasses import replace
 
+from gui.lessons import Run, run_of
+from gui.lessons.process.pipe import Pipe
 from gui.trace.model import STATES
 from tests.lessons.stopping import assert_nothing_left, stop_midway
 
@@ -63,6 +66,45 @@ def test_arrows_go_both_ways_between_the_two_processes(lesson_run):
              if model.names[name] == "recv()" and STATES[state] == "wait.io"}
     assert waits == {parent, child}
     assert model.processes[child].exit_code == 0
+
+
+def test_each_side_reports_the_messages_it_got_in_order(lesson_run):
+    session, out = lesson_run("process.pipe", messages=N)
+    numbers = list(range(1, N + 1))
+    figures = session.model.result
+    assert figures == {"pings_sent": N, "pings_got": numbers, "pongs_got": numbers}
+    # as many as the arrows on the timeline, each way
+    assert len(arrows_named(session.model, "ping")) == len(figures["pings_got"])
+    assert len(arrows_named(session.model, "pong")) == len(figures["pongs_got"])
+    assert Pipe().sentence(run_of(session)) == (
+        f"{N} messages went each way over one pipe, each way in the order sent.")
+
+
+def test_messages_go_both_ways_and_the_answer_counts_them(lesson_run):
+    question = Pipe().question({"messages": 2})
+    session, out = lesson_run("process.pipe", messages=2)
+    run = run_of(session)
+    right, words = question.answer(run)
+    assert question.choices[right] == "Both ways: each end sends and receives"
+    assert words == "2 pings went to the child and 2 pongs came back over the same pipe"
+    # had no pong come back, the pipe would have carried messages one way only
+    one_way = replace(run, result={**run.result, "pongs_got": []})
+    assert question.choices[question.answer(one_way)[0]] == "Only from the parent to the child"
+    assert question.answer(replace(run, result={})) == (None, "")
+
+
+def test_the_sentence_has_a_plural_and_says_when_messages_went_missing():
+    def said(**figures):
+        return Pipe().sentence(Run("process.pipe", {}, None, figures))
+    assert said(pings_sent=1, pings_got=[1], pongs_got=[1]) == (
+        "1 message went each way over one pipe, each way in the order sent.")
+    assert said(pings_sent=3, pings_got=[1, 2, 3], pongs_got=[1, 3]) == (
+        "The child got pings 1, 2, 3 and the parent got pongs 1, 3: not all of them, or not in "
+        "the order they were sent.")
+    assert said(pings_sent=3) == ""
+    assert Pipe().compare_rows(Run("process.pipe", {}, None, {
+        "pings_sent": 3, "pings_got": [1, 2, 3], "pongs_got": [1, 2]})) == (
+        ("pings the child got", "3"), ("pongs the parent got", "2"))
 
 
 def test_stop_in_the_middle_leaves_no_process():

@@ -1,8 +1,12 @@
 """process.pool claims, on a real run: a pool never runs more tasks than it has workers, and
 the tasks it cannot run yet wait in its queue until a worker is free."""
+import re
+from dataclasses import replace
+
 import numpy as np
 
-from gui.lesson_summary import summarize
+from gui.lessons import Run, run_of
+from gui.lessons.process.pool import Pool
 from gui.trace.model import STATES
 from tests.lessons.stopping import assert_nothing_left, stop_midway
 
@@ -43,7 +47,7 @@ def test_pool_with_one_worker_runs_tasks_one_after_another(lesson_run):
     assert len(spans) == 3
     assert all(a[1] <= b[0] + 1e-3 for a, b in zip(spans, spans[1:]))
     assert "All subprocesses done." in out
-    assert summarize("process.pool", session.values, session.model, out) == \
+    assert Pool().sentence(run_of(session)) == \
         "3 tasks ran on 1 worker process, at most 1 at once."
 
 
@@ -85,6 +89,56 @@ def test_a_queued_task_waits_until_a_worker_frees_and_starts_it(lesson_run):
             assert t0 - free < (free - w0), f"{name} started long after its worker was free"
             freed_waits += 1
     assert freed_waits >= 3                 # tasks 2, 3 and 4 each waited for a free worker
+
+
+def test_the_figures_agree_with_the_timeline(lesson_run):
+    session, out = lesson_run("process.pool", workers=2, tasks=5, seed=3)
+    figures = session.model.result
+    assert set(figures) == {"tasks_run", "worker_processes", "most_at_once", "queued_tasks",
+                            "ended_before_last_started"}
+    assert all(type(value) is int for value in figures.values())
+    spans = task_spans(session)
+    assert figures["tasks_run"] == len(spans) == 5
+    assert figures["worker_processes"] == len({pid for _, _, pid, _ in spans}) == 2
+    assert figures["most_at_once"] == 2
+    assert figures["queued_tasks"] == len(queue_waits(session)) >= 3
+    last = {name: t0 for t0, _, _, name in spans}["task 4"]
+    assert figures["ended_before_last_started"] == sum(
+        t1 <= last + 1e-3 for _, t1, _, name in spans if name != "task 4")
+
+
+def test_the_last_pool_task_waits_for_a_free_worker(lesson_run):
+    question = Pool().question({"workers": 2, "tasks": 3})
+    session, out = lesson_run("process.pool", workers=2, tasks=3)
+    run = run_of(session)
+    right, words = question.answer(run)
+    assert question.choices[right] == "As soon as a worker is free", words
+    assert re.fullmatch(r"task 2 started at [\d.]+ s, when 1 of the other 2 tasks had ended",
+                        words)
+    # had both other tasks ended first, or none, the other choices would be right
+    for ended, choice in ((2, "Only after all the other tasks are done"),
+                          (0, "At once, with the first tasks")):
+        edited = replace(run, result={**run.result, "ended_before_last_started": ended})
+        assert question.choices[question.answer(edited)[0]] == choice
+    assert question.answer(replace(run, result={})) == (None, "")
+
+
+def test_the_sentence_counts_tasks_and_workers_with_plurals():
+    def said(**figures):
+        return Pool().sentence(Run("process.pool", {}, None, figures))
+    assert said(tasks_run=1, worker_processes=1, most_at_once=1) == \
+        "1 task ran on 1 worker process, at most 1 at once."
+    assert said(tasks_run=7, worker_processes=3, most_at_once=3) == \
+        "7 tasks ran on 3 worker processes, at most 3 at once."
+    assert said(tasks_run=7) == ""
+    assert Pool().compare_rows(Run("process.pool", {}, None, {
+        "worker_processes": 3, "most_at_once": 3, "queued_tasks": 4})) == (
+        ("worker processes", "3"), ("most tasks at once", "3"),
+        ("tasks that waited for a worker", "4"))
+
+
+def test_no_question_with_a_single_task():
+    assert Pool().question({"workers": 2, "tasks": 1}) is None
 
 
 def test_stop_in_the_middle_leaves_no_process():

@@ -7,9 +7,11 @@ import shutil
 import signal
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
-from gui.lesson_summary import summarize
+from gui.lessons import Run, run_of
+from gui.lessons.process.queue import Queue
 from gui.trace.model import STATES
 from tests.lessons.stopping import assert_nothing_left, stop_midway
 
@@ -86,9 +88,44 @@ def test_the_reader_is_ended_by_terminate(lesson_run):
     (t_terminate, lane, _), = marks(model, "terminate()")
     assert lane.pid == session.run.pid
     assert writer.end <= t_terminate + 1e-3 and t_terminate <= reader.end
-    assert summarize("process.queue", session.values, model, out) == (
+    assert Queue().sentence(run_of(session)) == (
         "The reader got A, B in the order they were put; "
         "the reader was ended by terminate() (exit code -15).")
+
+
+def test_the_figures_say_what_went_in_what_came_out_and_how_the_reader_ended(lesson_run):
+    session, out = lesson_run("process.queue", items=",".join(ITEMS), delay=0.2)
+    figures = session.model.result
+    assert figures == {"put": ITEMS, "got": ITEMS, "reader_exit_code": -signal.SIGTERM}
+    # the same as the timeline's marks, and the exit code the timeline shows for the reader
+    assert [v for *_, v in marks(session.model, "get")] == figures["got"]
+    assert process_named(session.model, "Reader").exit_code == figures["reader_exit_code"]
+
+
+def test_the_reader_ends_by_terminate_and_the_answer_reads_its_exit_code(lesson_run):
+    question = Queue().question({})
+    session, out = lesson_run("process.queue", items="A,B", delay=0.2)
+    run = run_of(session)
+    right, words = question.answer(run)
+    assert question.choices[right] == "The parent ends it with terminate()"
+    assert words == f"the reader ended with exit code {-signal.SIGTERM}"
+    # had it ended by itself, the first choice would be right
+    ended = replace(run, result={**run.result, "reader_exit_code": 0})
+    assert question.choices[question.answer(ended)[0]].startswith("It finds the queue empty")
+    assert question.answer(replace(run, result={})) == (None, "")
+
+
+def test_the_sentence_says_when_terminate_came_before_every_get():
+    def said(**figures):
+        return Queue().sentence(Run("process.queue", {}, None, figures))
+    assert said(put=["A", "B", "C"], got=["A"], reader_exit_code=-15) == (
+        "The reader got only A of A, B, C before terminate() ended it (exit code -15).")
+    assert said(put=["A", "B"], got=["A", "B"]) == \
+        "The reader got A, B in the order they were put."
+    assert said(put=["A"], reader_exit_code=-15) == ""
+    assert Queue().compare_rows(Run("process.queue", {}, None, {
+        "put": ["A", "B"], "got": ["A"], "reader_exit_code": -15})) == (
+        ("the writer put", "A, B"), ("the reader got", "A"), ("the reader's exit code", "-15"))
 
 
 def test_the_trace_file_pairs_each_put_with_its_get(tmp_path):

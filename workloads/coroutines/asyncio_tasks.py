@@ -28,4 +28,4 @@ if __name__ == "__main__":
     asyncio.run(main(args.sleep_s))
     total = time.perf_counter() - start
     print(f"total: {total:.2f} s")
-    probe.result(total_s=round(total, 3), sleep_s=args.sleep_s)
+    probe.result(total_s=total, sleep_s=args.sleep_s)

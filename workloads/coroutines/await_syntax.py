@@ -65,5 +65,5 @@ def run_original_form():
 
 if __name__ == "__main__":
     new, old = asyncio.run(main())
-    probe.result(async_await_s=round(new, 3), old_syntax_s=round(old, 3))
+    probe.result(async_await_s=new, old_syntax_s=old)
     run_original_form()             # reports asyncio_coroutine_s and _python when it runs

@@ -33,4 +33,4 @@ if __name__ == "__main__":
     asyncio.run(main())
     took, version = time.perf_counter() - start, sys.version.split()[0]
     print("hello_asyncio_coroutine: %.2f s (Python %s)" % (took, version), flush=True)
-    probe.result(asyncio_coroutine_s=round(took, 3), asyncio_coroutine_python=version)
+    probe.result(asyncio_coroutine_s=took, asyncio_coroutine_python=version)

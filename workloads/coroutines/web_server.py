@@ -96,7 +96,7 @@ if __name__ == "__main__":
     server.start()
     url = urls.get(timeout=30)                      # wait until the server listens
     answered, total = asyncio.run(clients(url, args.clients))
-    probe.result(requests=args.clients, answered=answered, total_s=round(total, 3),
+    probe.result(requests=args.clients, answered=answered, total_s=total,
                  handler_wait_s=DELAY_S, url=url)
     print(f"Open {url} in your browser: the server stops in {SERVE_AFTER_S:g} s.", flush=True)
     time.sleep(SERVE_AFTER_S)

@@ -32,7 +32,7 @@ def report(results, cores):
     fastest = min(results, key=lambda n: results[n][0])
     print(f"Fastest: {fastest}.", flush=True)
     return dict(cores=cores, models=list(results), fastest=fastest,
-                wall_s=[round(wall, 4) for wall, _, _ in results.values()],
-                cpu_s=[round(cpu, 4) for _, cpu, _ in results.values()],
+                wall_s=[round(wall, 6) for wall, _, _ in results.values()],
+                cpu_s=[round(cpu, 6) for _, cpu, _ in results.values()],
                 speed_up=[round(base / wall, 4) for wall, _, _ in results.values()],
                 jobs_done=[jobs for _, _, jobs in results.values()])

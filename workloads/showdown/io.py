@@ -106,10 +106,11 @@ def main():
     finally:
         server.terminate()
         server.wait()
-    report(results, os.cpu_count() or 1)
+    figures = report(results, os.cpu_count() or 1)
     longest = args.delay_ms / 1000
     print(f"One request waits {longest:g} s; all {args.jobs} one after another wait "
           f"{longest * args.jobs:g} s.")
+    probe.result(**figures)
 
 
 if __name__ == "__main__":

@@ -24,9 +24,12 @@ class Fork(LessonUnit):
             if not returned:
                 return NO_ANSWER
             index = 1 if len(returned) == 2 else 0 if "parent_got" in figures else None
-            return index, translate("Questions", "fork() returned {values}: in %n process(es)",
-                                    None, len(returned)).format(
-                values=" and ".join(map(str, returned)))
+            if len(returned) == 1:
+                words = translate("Questions", "fork() returned {values}: in 1 process")
+            else:
+                words = translate("Questions", "fork() returned {values}: in {count} processes")
+            return index, words.format(values=" and ".join(map(str, returned)),
+                                       count=len(returned))
         return Question(translate("Questions", "fork() is called once. How many times does it "
                                   "return?"),
                         (translate("Questions", "Once: in the parent"),

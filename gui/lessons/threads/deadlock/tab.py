@@ -11,6 +11,7 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen, QPolygonF
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from gui.i18n import QT_TRANSLATE_NOOP, translate
+from gui.lessons import unit
 from gui.lessons.threads.deadlock import deadlock_of, describe, finished, graph_at_end
 from gui.trace.model import STATES
 from gui.trace.waitfor import find_cycle, wait_for_graph
@@ -259,9 +260,8 @@ class DeadlockPanel(LessonPanel):
                 "DeadlockPanel", "{deadlock}. The threads would have waited for ever; stopping "
                                  "the program was the only way out.").format(
                 deadlock=describe(deadlock)), VERMILLION)
-        elif finished(run):
-            self._say(lambda: translate(
-                "DeadlockPanel", "No deadlock: both threads got both locks and finished."), TEXT)
+        elif finished(run):                 # the lesson's sentence: no deadlock, n give-ups
+            self._say(lambda: unit(run.lesson_id).sentence(run), TEXT)
 
     def _stop(self):
         self.stop_button.setEnabled(False)
