@@ -7,9 +7,9 @@ writes its figures as JSON to the file SHOWDOWN_FIGURES names.
 """
 import json
 import os
+import subprocess
 import sys
 import tempfile
-import subprocess
 from pathlib import Path
 
 from workloads import interpreters

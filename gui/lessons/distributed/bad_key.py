@@ -1,0 +1,43 @@
+"""distributed.bad_key: a worker with the wrong key is refused; the others finish."""
+from gui.i18n import translate
+from gui.lessons import lesson
+from gui.lessons.distributed._task_queue import TaskQueueUnit
+from gui.lessons.question import NO_ANSWER, Question
+
+
+@lesson("distributed.bad_key")
+class BadKey(TaskQueueUnit):
+    def more(self, figures):
+        if not figures.get("wrong_key_refused"):
+            return ""
+        return translate("LessonSummary", "; the worker with the wrong key was refused and "
+                                          "the others finished")
+
+    def question(self, values):
+        return Question(
+            translate("Questions", "While {workers} workers work, a worker with the wrong key "
+                      "connects. What happens?").format(workers=values["workers"]),
+            (translate("Questions", "It is refused; the others finish every task"),
+             translate("Questions", "It gets in and takes tasks like the others"),
+             translate("Questions", "The manager stops: the tasks are not finished")), answer)
+
+    def compare_rows(self, run):
+        rows = super().compare_rows(run)
+        if rows and "wrong_key_refused" in run.result:
+            refused = run.result["wrong_key_refused"]
+            rows += ((translate("WorkersPanel", "wrong key"),
+                      translate("WorkersPanel", "refused") if refused else
+                      translate("WorkersPanel", "let in")),)
+        return rows
+
+
+def answer(run):
+    figures = run.result
+    if "results_back" not in figures or "wrong_key_refused" not in figures:
+        return NO_ANSWER
+    got, total = figures["results_back"], figures["tasks"]
+    refused = figures["wrong_key_refused"]
+    index = 1 if not refused else 0 if got == total else 2
+    words = translate("Questions", "refused with AuthenticationError; ") if refused else ""
+    return index, words + translate("Questions", "{got} of {total} results came back").format(
+        got=got, total=total)

@@ -1,0 +1,37 @@
+"""showdown.io: the same requests to a slow server sequentially, with threads, processes,
+asyncio and gevent."""
+from gui.i18n import translate
+from gui.lessons import lesson
+from gui.lessons.question import NO_ANSWER, Question, nearer
+from gui.lessons.showdown._models import SEQUENTIAL, reported
+from gui.lessons.showdown._unit import ShowdownUnit, walls
+
+
+@lesson("showdown.io")
+class ShowdownIo(ShowdownUnit):
+    compared = ("threads", "asyncio")
+
+    def question(self, values):
+        jobs, delay = values["jobs"], values["delay_ms"] / 1000
+        if jobs < 2:
+            return None
+        return Question(
+            translate("Questions", "{jobs} requests to a server that answers after {delay:g} "
+                      "s. Which models get them all done in about {delay:g} s instead of "
+                      "{total:g} s?").format(jobs=jobs, delay=delay, total=delay * jobs),
+            (translate("Questions", "Only asyncio and gevent"),
+             translate("Questions", "Every concurrent one: threads, processes, asyncio, "
+                                    "gevent"),
+             translate("Questions", "None: the requests still go one at a time")), answer)
+
+
+def answer(run):
+    runs = {r.name: r.wall for r in reported(run.result)}
+    if SEQUENTIAL not in runs or len(runs) < 3:
+        return NO_ANSWER
+    delay = run.values["delay_ms"] / 1000
+    low, high = delay, delay * run.values["jobs"]
+    quick = {name for name, wall in runs.items() if nearer(wall, low, high) == 0}
+    index = 1 if quick == set(runs) - {SEQUENTIAL} else \
+        0 if quick == {"asyncio", "gevent"} & set(runs) else 2 if not quick else None
+    return index, walls(run)
