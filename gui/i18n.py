@@ -42,14 +42,15 @@ def translate(context, text, disambiguation=None, n=-1):
 
     With a count `n` (pass it fourth, positionally: that is what lupdate reads), ``%n``
     becomes the number and the translation picks its plural form; the English source writes
-    plurals as ``"%n update(s) lost"``, which reads "1 update lost", "2 updates lost"."""
+    plurals as ``"%n update(s) lost"`` or ``"%n process(es)"``, which read "1 update lost",
+    "2 updates lost", "2 processes"."""
     qtcore = sys.modules.get("PySide6.QtCore")
     if qtcore is None or qtcore.QCoreApplication.instance() is None:
         out = text.replace("%n", str(n)) if n >= 0 else text
     else:
         out = qtcore.QCoreApplication.translate(context, text, disambiguation, n)
-    if n >= 0 and "(s)" in out:
-        out = out.replace("(s)", "" if n == 1 else "s")
+    if n >= 0 and "(" in out:
+        out = out.replace("(es)", "" if n == 1 else "es").replace("(s)", "" if n == 1 else "s")
     return out
 
 
