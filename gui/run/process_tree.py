@@ -57,8 +57,8 @@ class ProcessTree:
     def scan(self, whole_session=True):
         """The living processes of the tree, as the OS reports them now."""
         found = {}
-        for proc in list(self.known.values()):
-            if not alive(proc):
+        for proc in list(self.known.values()):      # the root first
+            if proc.pid in found or not alive(proc):  # found: with its descendants, a walk ago
                 continue
             found[proc.pid] = proc
             try:
@@ -80,8 +80,9 @@ class ProcessTree:
 
     def look(self, show=True):
         """Scan the running tree and remember what it found. With `show`, the whole session
-        is scanned and each process read for the cores view: returns a `Snapshot` (a process
-        seen for the first time shows 0 % CPU, psutil's first measure), else None."""
+        is scanned too (what Stop would end is what the cores view shows) and each process is
+        read: returns a `Snapshot` (a process seen for the first time shows 0 % CPU, psutil's
+        first measure), else None."""
         procs = self.scan(whole_session=show)
         self.remember(procs)
         if not show:
