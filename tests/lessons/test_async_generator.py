@@ -91,7 +91,7 @@ def test_the_figures_the_sentence_and_the_answer_come_from_one_run(lesson_run):
     run = run_of(session)
     # the figures: as many items as asked, a hand-over per arrow, the one thread of the run
     assert run.result == {"items": 3, "hand_overs": len(session.model.arrows()),
-                          "os_threads": ["MainThread"]}
+                          "os_threads": 1, "thread_names": ["MainThread"]}
     assert run.result["hand_overs"] == 2 * (3 + 1)
     assert GENERATOR.sentence(run) == ("Producer and consumer took turns: 8 hand-overs of "
                                        "control, all in MainThread.")
@@ -100,7 +100,8 @@ def test_the_figures_the_sentence_and_the_answer_come_from_one_run(lesson_run):
     question = GENERATOR.question(catalog.resolve("async.generator", {"items": "3"}))
     assert question.answer(run) == (0, "OS threads: 1 (MainThread)")
     # had the consumer run in a thread of its own, the answer would be "two"
-    two = replace(run, result=dict(run.result, os_threads=["MainThread", "Thread-1"]))
+    two = replace(run, result=dict(run.result, os_threads=2,
+                                   thread_names=["MainThread", "Thread-1"]))
     assert question.answer(two) == (1, "OS threads: 2 (MainThread, Thread-1)")
     assert question.answer(replace(run, result={}))[0] is None
     assert GENERATOR.sentence(replace(run, result={})) == ""
@@ -108,6 +109,6 @@ def test_the_figures_the_sentence_and_the_answer_come_from_one_run(lesson_run):
 
 def test_one_hand_over_reads_in_the_singular():
     run = Run("async.generator", {"items": 1}, None,
-              {"items": 0, "hand_overs": 1, "os_threads": ["MainThread"]})
+              {"items": 0, "hand_overs": 1, "os_threads": 1, "thread_names": ["MainThread"]})
     assert GENERATOR.sentence(run) == ("Producer and consumer took turns: 1 hand-over of "
                                        "control, all in MainThread.")

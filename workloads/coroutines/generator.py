@@ -40,4 +40,5 @@ if __name__ == "__main__":
     args = lesson_args.parse("async.generator")
     c = baton.watch(consumer())                 # tracing: a lane each, an arrow per hand-over
     produce(c, args.items)
-    probe.result(items=args.items, hand_overs=c.hand_overs, os_threads=c.threads)
+    probe.result(items=args.items, hand_overs=c.hand_overs, os_threads=len(c.threads),
+                 thread_names=c.threads)

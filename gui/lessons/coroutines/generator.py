@@ -1,0 +1,43 @@
+"""async.generator: a producer and a consumer generator hand control back and forth with
+send() and yield, in one OS thread.
+
+Figures: ``items`` (int, items made and consumed), ``hand_overs`` (int, the times control
+passed: each send() in, each yield back), ``os_threads`` (int, the OS threads that ran them)
+and ``thread_names`` (list of their names).
+"""
+from gui.i18n import QT_TRANSLATE_NOOP, translate
+from gui.lessons import LessonUnit, lesson
+from gui.lessons.coroutines._rows import rows
+from gui.lessons.question import NO_ANSWER, Question
+
+
+@lesson("async.generator")
+class Generator(LessonUnit):
+
+    def sentence(self, run):
+        figures = run.result
+        if "hand_overs" not in figures or not figures.get("thread_names"):
+            return ""
+        return translate("LessonSummary", "Producer and consumer took turns: %n hand-over(s) "
+                                          "of control, all in {threads}.", None,
+                         figures["hand_overs"]).format(
+                             threads=", ".join(figures["thread_names"]))
+
+    def question(self, values):
+        def answer(run):
+            threads = run.result.get("thread_names")
+            if not threads:
+                return NO_ANSWER
+            return {1: 0, 2: 1}.get(len(threads), 2), translate(
+                "Questions", "OS threads: {count} ({names})").format(count=len(threads),
+                                                                    names=", ".join(threads))
+        return Question(translate("Questions", "The producer and the consumer hand control "
+                                  "back and forth. How many OS threads does that take?"),
+                        (translate("Questions", "One"), translate("Questions", "Two: one each"),
+                         translate("Questions", "Three or more")), answer)
+
+    def compare_rows(self, run):
+        return rows(run, ((QT_TRANSLATE_NOOP("CompareRows", "hand-overs of control"),
+                           "hand_overs", str),
+                          (QT_TRANSLATE_NOOP("CompareRows", "OS threads"), "os_threads",
+                           str)))

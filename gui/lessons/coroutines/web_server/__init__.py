@@ -1,0 +1,64 @@
+"""async.aiohttp: an aiohttp server whose handlers wait 0.5 s answers N clients at once
+(handlers that await) or one after another (handlers that block in time.sleep); its tab
+shows the server's address and opens it in the browser while the server runs.
+
+Figures: ``requests`` (int, sent at once), ``answered`` (int, answered with 200 OK),
+``total_s`` (float, from the first request out to the last answer in), ``handler_wait_s``
+(float, how long each handler waits), ``url`` (text, where the server listened).
+"""
+from gui.i18n import QT_TRANSLATE_NOOP, translate
+from gui.lessons import LessonUnit, lesson
+from gui.lessons.coroutines._rows import rows, seconds
+from gui.lessons.question import NO_ANSWER, Question, nearer
+
+
+@lesson("async.aiohttp")
+class WebServer(LessonUnit):
+
+    def tab(self):
+        from gui.lessons.coroutines.web_server.tab import WebPanel
+        return WebPanel
+
+    def sentence(self, run):
+        figures = run.result
+        if "answered" not in figures or "total_s" not in figures:
+            return ""
+        if run.values.get("variant") == "blocking":
+            text = QT_TRANSLATE_NOOP("LessonSummary", "%n request(s) answered in {total:.2f} s: "
+                                                      "one after another, each handler waits "
+                                                      "{wait:g} s.")
+        else:
+            text = QT_TRANSLATE_NOOP("LessonSummary", "%n request(s) answered in {total:.2f} s: "
+                                                      "all at once, though each handler waits "
+                                                      "{wait:g} s.")
+        return translate("LessonSummary", text, None, figures["answered"]).format(
+            total=figures["total_s"], wait=figures.get("handler_wait_s", 0.5))
+
+    def question(self, values):
+        n = values["clients"]
+        if n < 2:
+            return None
+        handler = "await asyncio.sleep(0.5)" if values["variant"] == "async" else \
+            "time.sleep(0.5)"
+
+        def answer(run):
+            total = run.result.get("total_s")
+            if total is None:
+                return NO_ANSWER
+            return nearer(total, 0.5, 0.5 * n), translate(
+                "Questions", "{count} requests answered in {total:.2f} s").format(
+                    count=run.result.get("answered", n), total=total)
+        return Question(translate("Questions", "{count} requests arrive at once; each handler "
+                                  "calls {handler}. How long until all are answered?").format(
+                            count=n, handler=handler),
+                        (translate("Questions", "About 0.5 s"),
+                         translate("Questions", "About {s:g} s").format(s=0.5 * n)), answer)
+
+    def compare_rows(self, run):
+        figures = run.result
+        answered = ()
+        if "answered" in figures and "requests" in figures:
+            answered = ((translate("CompareRows", "requests answered"),
+                         f"{figures['answered']} / {figures['requests']}"),)
+        return answered + rows(run, ((QT_TRANSLATE_NOOP("CompareRows", "all answered in"),
+                                      "total_s", seconds),))

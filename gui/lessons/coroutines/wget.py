@@ -1,0 +1,9 @@
+"""async.wget: asyncio.open_connection() to slow local servers, all waiting in one event
+loop. Figures: see `gui.lessons.coroutines._waits`."""
+from gui.lessons import lesson
+from gui.lessons.coroutines._waits import WaitsTogether
+
+
+@lesson("async.wget")
+class Wget(WaitsTogether):
+    pass
