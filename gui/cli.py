@@ -12,6 +12,7 @@ import shutil
 import sys
 
 from gui.run.stop_signals import StopSignals, Stopped
+from gui.tasks import spawn
 from workloads import catalog
 
 
@@ -187,9 +188,9 @@ async def _run(session, signals):
     signals.wake(asyncio.get_running_loop(), signal_came)
     try:
         await session.start()
-        watch = asyncio.ensure_future(_stop_on_deadlock(session))
-        ended = asyncio.ensure_future(session.wait())
-        stopping = asyncio.ensure_future(signal_came.wait())
+        watch = spawn(_stop_on_deadlock(session), "watching for a deadlock")
+        ended = spawn(session.wait(), "waiting for the lesson to end")
+        stopping = spawn(signal_came.wait(), "waiting for a stop signal")
         try:
             await asyncio.wait({ended, stopping}, return_when=asyncio.FIRST_COMPLETED)
             if not ended.done():        # Ctrl+C, SIGTERM, SIGHUP: stop the whole tree

@@ -189,7 +189,6 @@ class MainWindow(WindowLayout, WindowMenus, QMainWindow):
         self.outcome.clear()
         self.timeline.set_model(session.model)
         self.timeline.set_live(True)
-        self.cores.set_workload_root(session.run.pid)
         self.set_editing(False)
         if not self.runner.stopping:        # else Stop came while it started: it is ending
             self.stop_button.setEnabled(True)
@@ -208,7 +207,6 @@ class MainWindow(WindowLayout, WindowMenus, QMainWindow):
         self._tick()
         self.timeline.set_live(False)
         self.timeline.fit()
-        self.cores.set_workload_root(None)
         self.run_button.setEnabled(True)
         self.stop_button.setEnabled(False)
         self.set_editing(True)

@@ -106,6 +106,7 @@ class WindowLayout:
 
         self.timeline = TimelineView()
         self.cores = CoresView()
+        self.runner.processes_changed.connect(self.cores.show_processes)
         self.cores.setMinimumWidth(260)        # never squeezed to a sliver by zoomed text
         self._timeline_box = top = QWidget()          # the splitter does not own it
         top_layout = QVBoxLayout(top)

@@ -265,12 +265,6 @@ class CoresView(QtWidgets.QWidget):
         self._update_lesson_curve(time.monotonic())
         self._show_tree_caption()
 
-    def set_workload_root(self, pid: Optional[int]) -> None:
-        """The window's word that a run started (its first process ``pid``) or ended (None).
-        Its processes come through ``show_processes``; an end clears them."""
-        if pid is None:
-            self.show_processes(None)
-
     def stop(self) -> None:
         """Stop sampling (call when the window closes); the models keep their data."""
         self._sample_timer.stop()

@@ -98,8 +98,12 @@ class TraceListener:
         On a busy machine reading what is left may take a while, and must not be cut."""
         self._draining = True
         try:
-            for conn in list(self._conns):
-                if conn.feed is None or socket_dir.pid_alive(conn.peer or conn.feed.pid):
+            conns = list(self._conns)
+            alive = await asyncio.to_thread(lambda: [         # psutil: off the GUI thread
+                conn.feed is not None and socket_dir.pid_alive(conn.peer or conn.feed.pid)
+                for conn in conns])
+            for conn, still in zip(conns, alive):
+                if conn.feed is None or still:
                     conn.close()
             deadline = time.monotonic() + timeout
             while self._conns and time.monotonic() < deadline:
