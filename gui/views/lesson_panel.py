@@ -1,27 +1,11 @@
 """Lesson panels: a tab with what one lesson needs beyond the timeline (a table of values, a
-zoomed view, a wait-for graph). The window creates the lesson's panel when the lesson is
-chosen, feeds it the running session and refreshes it a few times a second."""
-import importlib
-
+zoomed view, a wait-for graph). A lesson's unit (`gui/lessons/`) names its tab; the window
+creates it when the lesson is chosen, feeds it the running session, refreshes it a few times
+a second and hands it the finished run's figures."""
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
 from gui.i18n import translate
-
-# lesson id -> "module:Class"; each class subclasses LessonPanel
-PANELS = {
-    "threads.race": "gui.views.race_panel:RacePanel",
-    "threads.lock": "gui.views.lock_panel:LockPanel",
-    "threads.deadlock": "gui.views.deadlock_panel:DeadlockPanel",
-    "threads.gil": "gui.views.gil_panel:GilPanel",
-    "threads.local": "gui.views.local_panel:LocalPanel",
-    "async.aiohttp": "gui.views.web_panel:WebPanel",
-    "distributed.manager": "gui.views.workers_panel:WorkersPanel",
-    "distributed.bad_key": "gui.views.workers_panel:WorkersPanel",
-    "distributed.worker_crash": "gui.views.workers_panel:WorkersPanel",
-    "showdown.cpu": "gui.views.showdown_panel:ShowdownPanel",
-    "showdown.io": "gui.views.showdown_panel:ShowdownPanel",
-}
 
 
 class LessonPanel(QWidget):
@@ -58,17 +42,3 @@ def mark_text(model, prefix):
         if text.startswith(prefix):
             return text[len(prefix):].strip()
     return ""
-
-
-def panel_class(lesson_id):
-    """The panel class for a lesson, or None when the timeline says it all."""
-    target = PANELS.get(lesson_id)
-    if target is None:
-        return None
-    module, _, name = target.partition(":")
-    try:
-        return getattr(importlib.import_module(module), name)
-    except ModuleNotFoundError as exc:
-        if exc.name == module:         # listed but not written yet: no panel (a test checks)
-            return None
-        raise

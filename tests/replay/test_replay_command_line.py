@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from gui.lesson_summary import summarize
+from gui.lessons import Run, unit
 from gui.trace import chrome_json
 from gui.trace.chrome_reader import read
 
@@ -40,7 +40,9 @@ def test_run_trace_records_the_console_text_and_reads_back(race_trace, tmp_path)
     assert replay.values["iterations"] == 20000
     assert "final balance:" in replay.output
     assert all(line in out.stdout + out.stderr for line in replay.output.splitlines())
-    assert summarize("threads.race", replay.values, replay.model, replay.output)
+    assert replay.model.result["balance"] is not None
+    assert unit("threads.race").sentence(Run("threads.race", replay.values, replay.model,
+                                             replay.model.result, replay.python))
     assert len(replay.model.counters["balance"]) > 0
     again = chrome_json.write(tmp_path / "again.json", replay.model, replay.lesson_id,
                               replay.values, replay.python, replay.output)

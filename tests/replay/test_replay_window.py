@@ -7,7 +7,7 @@ from PySide6.QtCore import QEvent, QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QFileDialog
 
-from gui.lesson_summary import summarize
+from gui.lessons import run_of, unit
 from gui.trace.chrome_reader import Replay
 from gui.trace.model import TraceModel
 from gui.main_window import MainWindow
@@ -40,8 +40,7 @@ def test_open_trace_shows_the_run_like_a_finished_one(qtbot, monkeypatch, record
     assert window.lessons.current_lesson() == "distributed.worker_crash"
     assert "A worker dies holding a task" in window.text.toPlainText()
     assert window.params.values() == run.session.values
-    result = summarize("distributed.worker_crash", run.session.values, run.session.model,
-                       run.output)
+    result = unit("distributed.worker_crash").sentence(run_of(run.session))
     assert result and window.result.text() == result and window.result.isVisible()
     assert window.console.toPlainText() == run.output
     labels = [lane.label for lane, _ in run.session.model.rows()]
@@ -69,8 +68,9 @@ def test_the_race_panel_and_the_asyncio_tasks_come_back(qtbot, recorded):
     assert window.replayer.open(recorded["threads.race"].path)
     panel = window.panel
     assert window.lessons.current_lesson() == "threads.race"
-    assert panel.result.balance is not None                  # parsed from the recorded output
-    assert f"Balance {panel.result.balance}" in window.result.text()
+    balance = recorded["threads.race"].session.model.result["balance"]
+    assert panel.run is not None and panel.run.result["balance"] == balance   # the figures
+    assert f"Balance {balance}" in window.result.text()
     assert len(panel.curve.getData()[0]) > 0                 # the balance counter, plotted
 
     assert window.replayer.open(recorded["async.asyncio"].path)
@@ -248,7 +248,7 @@ def test_a_trace_is_not_opened_over_a_running_lesson(qtbot, run_async, recorded)
 def test_a_trace_from_another_tool_opens_without_a_lesson(qtbot, tmp_path, recorded):
     window = make_window(qtbot)
     assert window.replayer.open(recorded["threads.race"].path)
-    assert window.panel.result.balance is not None
+    assert window.panel.run.result["balance"] is not None
     other = tmp_path / "chrome.json"
     other.write_text('[{"ph": "M", "name": "thread_name", "pid": 3, "tid": 4, "args": '
                      '{"name": "Compositor"}}, {"ph": "X", "name": "Draw", "ts": 9000000, '
@@ -257,7 +257,7 @@ def test_a_trace_from_another_tool_opens_without_a_lesson(qtbot, tmp_path, recor
     assert window.replay.lesson.id == "" and window.status.text() == "Replaying chrome.json"
     assert "a recorded trace" in window.replayer.banner.text()
     assert "Compositor" in [lane.label for lane, _ in window.timeline.model.rows()]
-    assert window.panel.result.balance is None            # not the race's numbers any more
+    assert window.panel.run is None                 # a fresh tab, not the race's numbers
     assert not window.result.isVisible() and window.console.toPlainText() == ""
 
 
