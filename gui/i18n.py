@@ -40,8 +40,9 @@ _current = SOURCE_LANGUAGE
 def translate(context, text, disambiguation=None, n=-1):
     """`text` in the current language (English when no Qt application runs).
 
-    With a count `n` (pass it fourth, positionally: that is what lupdate reads), ``%n``
-    becomes the number and the translation picks its plural form; the English source writes
+    With a count `n` (pass it fourth, positionally, as a plain name or number: lupdate skips
+    a call whose count is any other expression, and a test says so), Qt puts the number for ``%n`` (Chinese
+    needs no plural form: one translation serves every count); the English source writes
     plurals as ``"%n update(s) lost"`` or ``"%n process(es)"``, which read "1 update lost",
     "2 updates lost", "2 processes"."""
     qtcore = sys.modules.get("PySide6.QtCore")

@@ -223,6 +223,109 @@
     </message>
 </context>
 <context>
+    <name>CompareRows</name>
+    <message>
+        <source>all downloads done in</source>
+        <translation>全部下载完成用时</translation>
+    </message>
+    <message>
+        <source>the longest wait</source>
+        <translation>最长的一次等待</translation>
+    </message>
+    <message>
+        <source>all the waits added up</source>
+        <translation>所有等待时间之和</translation>
+    </message>
+    <message>
+        <source>total time</source>
+        <translation>总用时</translation>
+    </message>
+    <message>
+        <source>the old syntax (yield from)</source>
+        <translation>旧语法（yield from）</translation>
+    </message>
+    <message>
+        <source>the Python that ran @asyncio.coroutine</source>
+        <translation>运行 @asyncio.coroutine 的 Python</translation>
+    </message>
+    <message>
+        <source>hand-overs of control</source>
+        <translation>控制权交接次数</translation>
+    </message>
+    <message>
+        <source>OS threads</source>
+        <translation>操作系统线程数</translation>
+    </message>
+    <message>
+        <source>order of the lines</source>
+        <translation>各行的顺序</translation>
+    </message>
+    <message>
+        <source>requests answered</source>
+        <translation>得到应答的请求</translation>
+    </message>
+    <message>
+        <source>all answered in</source>
+        <translation>全部应答用时</translation>
+    </message>
+    <message>
+        <source>fork() returned in the parent</source>
+        <translation>fork() 在父进程中的返回值</translation>
+    </message>
+    <message>
+        <source>fork() returned in the child</source>
+        <translation>fork() 在子进程中的返回值</translation>
+    </message>
+    <message>
+        <source>the child&apos;s exit code</source>
+        <translation>子进程的退出码</translation>
+    </message>
+    <message>
+        <source>pings the child got</source>
+        <translation>子进程收到的 ping</translation>
+    </message>
+    <message>
+        <source>pongs the parent got</source>
+        <translation>父进程收到的 pong</translation>
+    </message>
+    <message>
+        <source>worker processes</source>
+        <translation>工作进程数</translation>
+    </message>
+    <message>
+        <source>most tasks at once</source>
+        <translation>最多同时运行的任务数</translation>
+    </message>
+    <message>
+        <source>tasks that waited for a worker</source>
+        <translation>等待工作进程的任务数</translation>
+    </message>
+    <message>
+        <source>the writer put</source>
+        <translation>写进程放入</translation>
+    </message>
+    <message>
+        <source>the reader got</source>
+        <translation>读进程取到</translation>
+    </message>
+    <message>
+        <source>the reader&apos;s exit code</source>
+        <translation>读进程的退出码</translation>
+    </message>
+    <message>
+        <source>join() waited</source>
+        <translation>join() 等待时间</translation>
+    </message>
+    <message>
+        <source>{method}: start() to the child&apos;s first line</source>
+        <translation>{method}：从 start() 到子进程执行第一行</translation>
+    </message>
+    <message>
+        <source>cannot pickle the argument</source>
+        <translation>无法 pickle 该参数</translation>
+    </message>
+</context>
+<context>
     <name>CoresView</name>
     <message>
         <source>core {core}</source>
@@ -307,6 +410,30 @@
     <message>
         <source>Waiting in a circle: {steps}</source>
         <translation>循环等待：{steps}</translation>
+    </message>
+    <message>
+        <source>No deadlock: both threads got both locks and finished, after giving up %n time(s).</source>
+        <translation>没有死锁：两个线程都拿到了两把锁并完成了，其间放弃过 %n 次。</translation>
+    </message>
+    <message>
+        <source>deadlock</source>
+        <translation>死锁</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>threads finished</source>
+        <translation>完成的线程</translation>
+    </message>
+    <message>
+        <source>times a thread gave up and retried</source>
+        <translation>线程放弃并重试的次数</translation>
     </message>
     <message>
         <source>Press Run: this tab draws which thread waits for which lock.</source>
@@ -535,24 +662,20 @@
         <translation>{cores} 核</translation>
     </message>
     <message>
+        <source>CPU used</source>
+        <translation>CPU 用量</translation>
+    </message>
+    <message>
+        <source>ran at the same time</source>
+        <translation>同时运行的时间占比</translation>
+    </message>
+    <message>
+        <source>loops per second, all workers</source>
+        <translation>所有工作者每秒的循环次数</translation>
+    </message>
+    <message>
         <source>CPU used, of {cores} cores</source>
         <translation>CPU 用量，共 {cores} 核</translation>
-    </message>
-    <message>
-        <source>{n} processes, {n} GILs: they ran at the same time {together} of the time and used {used} in all.</source>
-        <translation>{n} 个进程，{n} 个 GIL：它们有 {together} 的时间在同时运行，总共用了 {used}。</translation>
-    </message>
-    <message>
-        <source>{n} processes, {n} GILs: they ran at the same time {together} of the time.</source>
-        <translation>{n} 个进程，{n} 个 GIL：它们有 {together} 的时间在同时运行。</translation>
-    </message>
-    <message>
-        <source>{n} threads, one GIL: they handed it over {handoffs} times, a turn every {turn} (switch interval {interval} ms) and used {used} in all.</source>
-        <translation>{n} 个线程，一个 GIL：它们交接了 {handoffs} 次 GIL，每轮 {turn}（切换间隔 {interval} ms），总共用了 {used}。</translation>
-    </message>
-    <message>
-        <source>{n} threads, one GIL: they handed it over {handoffs} times, a turn every {turn} (switch interval {interval} ms).</source>
-        <translation>{n} 个线程，一个 GIL：它们交接了 {handoffs} 次 GIL，每轮 {turn}（切换间隔 {interval} ms）。</translation>
     </message>
 </context>
 <context>
@@ -657,20 +780,24 @@
         <translation>各进程有 {percent:.0f}% 的时间在同时运行{used}。</translation>
     </message>
     <message>
-        <source>The threads took turns {handoffs} times; a turn lasted {turn:.1f} ms (switch interval {interval:g} ms); they ran at the same time {percent:.0f}% of the time{used}.</source>
-        <translation>各线程交替执行了 {handoffs} 次；每轮持续 {turn:.1f} ms（切换间隔 {interval:g} ms）；它们有 {percent:.0f}% 的时间在同时运行{used}。</translation>
+        <source>The threads took turns %n time(s); a turn lasted {turn:.1f} ms (switch interval {interval:g} ms); they ran at the same time {percent:.0f}% of the time{used}.</source>
+        <translation>各线程交替执行了 %n 次；每轮持续 {turn:.1f} ms（切换间隔 {interval:g} ms）；它们有 {percent:.0f}% 的时间在同时运行{used}。</translation>
     </message>
     <message>
-        <source>{tasks} tasks ran on 1 worker process, at most {most} at once.</source>
-        <translation>{tasks} 个任务在 1 个工作进程上运行，最多同时运行 {most} 个。</translation>
+        <source>From start() to the child&apos;s first line: {times}; {failed} could not pickle the argument.</source>
+        <translation>从 start() 到子进程执行第一行：{times}；{failed} 无法 pickle 该参数。</translation>
     </message>
     <message>
-        <source>{tasks} tasks ran on {workers} worker processes, at most {most} at once.</source>
-        <translation>{tasks} 个任务在 {workers} 个工作进程上运行，最多同时运行 {most} 个。</translation>
+        <source>No child started: {failed} could not pickle the argument.</source>
+        <translation>没有子进程启动：{failed} 无法 pickle 该参数。</translation>
     </message>
     <message>
         <source>From start() to the child&apos;s first line: {times}.</source>
         <translation>从 start() 到子进程执行第一行：{times}。</translation>
+    </message>
+    <message>
+        <source>The reader got only {items} of {put} before terminate() ended it (exit code {code}).</source>
+        <translation>在 terminate() 结束读取进程之前，它只从 {put} 中取到了 {items}（退出码 {code}）。</translation>
     </message>
     <message>
         <source>The reader got {items} in the order they were put; the reader was ended by terminate() (exit code {code}).</source>
@@ -689,12 +816,8 @@
         <translation>{n:,} 次存款和 {n:,} 次取款后，余额为 {balance}：这次在 {python} 上没有丢失，但它可能丢失更新：再运行一次看看。</translation>
     </message>
     <message>
-        <source>Balance {balance} after {n:,} deposits and {n:,} withdrawals: at least 1 update lost.</source>
-        <translation>{n:,} 次存款和 {n:,} 次取款后，余额为 {balance}：至少丢失了 1 次更新。</translation>
-    </message>
-    <message>
-        <source>Balance {balance} after {n:,} deposits and {n:,} withdrawals: at least {count} updates lost.</source>
-        <translation>{n:,} 次存款和 {n:,} 次取款后，余额为 {balance}：至少丢失了 {count} 次更新。</translation>
+        <source>Balance {balance} after {n:,} deposits and {n:,} withdrawals: at least %n update(s) lost.</source>
+        <translation>{n:,} 次存款和 {n:,} 次取款后，余额为 {balance}：至少丢失了 %n 次更新。</translation>
     </message>
     <message>
         <source>Balance {balance} after {n:,} deposits and {n:,} withdrawals: no update lost, the lock let one thread at a time change the balance.</source>
@@ -705,52 +828,108 @@
         <translation>{n:,} 次存款和 {n:,} 次取款后，余额为 {balance}：在 {python} 上没有丢失更新。原因见课程说明。</translation>
     </message>
     <message>
-        <source>Balance {balance} after {n:,} deposits and {n:,} withdrawals: {count} updates lost, and by chance they cancelled out.</source>
-        <translation>{n:,} 次存款和 {n:,} 次取款后，余额为 {balance}：丢失了 {count} 次更新，碰巧相互抵消了。</translation>
+        <source>Balance {balance} after {n:,} deposits and {n:,} withdrawals: %n update(s) lost, and by chance they cancelled out.</source>
+        <translation>{n:,} 次存款和 {n:,} 次取款后，余额为 {balance}：丢失了 %n 次更新，碰巧相互抵消了。</translation>
     </message>
     <message>
-        <source>Balance {balance} after {n:,} deposits and {n:,} withdrawals: 1 update lost.</source>
-        <translation>{n:,} 次存款和 {n:,} 次取款后，余额为 {balance}：丢失了 1 次更新。</translation>
-    </message>
-    <message>
-        <source>Balance {balance} after {n:,} deposits and {n:,} withdrawals: {count} updates lost.</source>
-        <translation>{n:,} 次存款和 {n:,} 次取款后，余额为 {balance}：丢失了 {count} 次更新。</translation>
+        <source>Balance {balance} after {n:,} deposits and {n:,} withdrawals: %n update(s) lost.</source>
+        <translation>{n:,} 次存款和 {n:,} 次取款后，余额为 {balance}：丢失了 %n 次更新。</translation>
     </message>
     <message>
         <source>Done in {total:.2f} s: about the longest wait ({longest:g} s), not all the waits one after another ({added:g} s).</source>
         <translation>用时 {total:.2f} s 完成：约等于最长的一次等待（{longest:g} s），而不是所有等待依次相加（{added:g} s）。</translation>
     </message>
     <message>
-        <source>{count} requests answered in {total:.2f} s: one after another, each handler waits 0.5 s.</source>
-        <translation>{count} 个请求在 {total:.2f} s 内得到应答：逐个处理，每个处理函数等待 0.5 s。</translation>
-    </message>
-    <message>
-        <source>{count} requests answered in {total:.2f} s: all at once, though each handler waits 0.5 s.</source>
-        <translation>{count} 个请求在 {total:.2f} s 内得到应答：同时处理，尽管每个处理函数都要等待 0.5 s。</translation>
-    </message>
-    <message>
-        <source>{got} of {total} results came back, each exactly once</source>
-        <translation>{total} 个结果中回来了 {got} 个，每个恰好一次</translation>
-    </message>
-    <message>
-        <source>{got} of {total} results came back</source>
-        <translation>{total} 个结果中回来了 {got} 个</translation>
-    </message>
-    <message>
         <source>; the worker with the wrong key was refused and the others finished</source>
         <translation>；使用错误密钥的工作进程被拒绝，其余工作进程正常完成</translation>
     </message>
     <message>
-        <source>; task #{tasks} died with its worker: taken once, never returned</source>
-        <translation>；任务 #{tasks} 随其工作进程一起消失：只被取走一次，再也没有返回</translation>
+        <source>{got} of %n result(s) came back</source>
+        <translation>%n 个结果中回来了 {got} 个</translation>
+    </message>
+    <message>
+        <source>{got} of %n result(s) came back, each exactly once</source>
+        <translation>%n 个结果中回来了 {got} 个，每个恰好一次</translation>
+    </message>
+    <message>
+        <source>; %n task(s) never came back ({tasks}): taken once, by a worker that died</source>
+        <translation>；%n 个任务没有回来（{tasks}）：只被取走一次，取走它的工作进程死掉了</translation>
     </message>
     <message>
         <source>.</source>
         <translation>。</translation>
     </message>
     <message>
-        <source>On {cores} cores, {fastest} was fastest: {speed:.1f}× sequential ({others}).</source>
-        <translation>在 {cores} 核上，{fastest} 最快：速度是顺序执行的 {speed:.1f}×（{others}）。</translation>
+        <source>Two tasks each slept {sleep:g} s and the run took {total:.2f} s: the sleeps overlapped.</source>
+        <translation>两个任务各 sleep {sleep:g} s，整个运行用时 {total:.2f} s：两次 sleep 是重叠的。</translation>
+    </message>
+    <message>
+        <source>Two tasks each slept {sleep:g} s and the run took {total:.2f} s: one sleep after the other.</source>
+        <translation>两个任务各 sleep {sleep:g} s，整个运行用时 {total:.2f} s：两次 sleep 一个接一个。</translation>
+    </message>
+    <message>
+        <source>async/await took {new:.2f} s, the generator form (yield from) {old:.2f} s.</source>
+        <translation>async/await 用时 {new:.2f} s，生成器形式（yield from）用时 {old:.2f} s。</translation>
+    </message>
+    <message>
+        <source>@asyncio.coroutine on Python {python} took {took:.2f} s.</source>
+        <translation>@asyncio.coroutine 在 Python {python} 上用时 {took:.2f} s。</translation>
+    </message>
+    <message>
+        <source>The greenlets ran one after another ({order}…), in %n OS thread(s).</source>
+        <translation>这些 greenlet 一个接一个地运行（{order}…），用了 %n 个操作系统线程。</translation>
+    </message>
+    <message>
+        <source>The greenlets took turns ({order}…), in %n OS thread(s).</source>
+        <translation>这些 greenlet 轮流运行（{order}…），用了 %n 个操作系统线程。</translation>
+    </message>
+    <message>
+        <source>The greenlets&apos; lines came mixed ({order}…), in %n OS thread(s).</source>
+        <translation>这些 greenlet 打印的行混杂在一起（{order}…），用了 %n 个操作系统线程。</translation>
+    </message>
+    <message>
+        <source>%n request(s) answered in {total:.2f} s: one after another, each handler waits {wait:g} s.</source>
+        <translation>%n 个请求在 {total:.2f} s 内得到应答：逐个处理，每个处理函数等待 {wait:g} s。</translation>
+    </message>
+    <message>
+        <source>%n request(s) answered in {total:.2f} s: all at once, though each handler waits {wait:g} s.</source>
+        <translation>%n 个请求在 {total:.2f} s 内得到应答：同时处理，尽管每个处理函数都要等待 {wait:g} s。</translation>
+    </message>
+    <message>
+        <source>fork() returned {parent_got} in the parent and {child_got} in the child (PID {child_pid}, whose parent is PID {child_ppid}).</source>
+        <translation>fork() 在父进程中返回了 {parent_got}，在子进程中返回了 {child_got}（子进程 PID {child_pid}，它的父进程是 PID {child_ppid}）。</translation>
+    </message>
+    <message>
+        <source>%n message(s) went each way over one pipe, each way in the order sent.</source>
+        <translation>每个方向各有 %n 条消息经过同一条管道，每个方向都按发送的顺序到达。</translation>
+    </message>
+    <message>
+        <source>The child got pings {pings} and the parent got pongs {pongs}: not all of them, or not in the order they were sent.</source>
+        <translation>子进程收到了 ping {pings}，父进程收到了 pong {pongs}：没有全部收到，或者没有按发送的顺序收到。</translation>
+    </message>
+    <message>
+        <source>%n task(s) ran on 1 worker process, at most {most} at once.</source>
+        <translation>%n 个任务在 1 个工作进程上运行，最多同时运行 {most} 个。</translation>
+    </message>
+    <message>
+        <source>%n task(s) ran on {workers} worker processes, at most {most} at once.</source>
+        <translation>%n 个任务在 {workers} 个工作进程上运行，最多同时运行 {most} 个。</translation>
+    </message>
+    <message>
+        <source>join() waited {waited:.2f} s, until the child had ended (exit code {code}).</source>
+        <translation>join() 等待了 {waited:.2f} s，直到子进程结束（退出码 {code}）。</translation>
+    </message>
+    <message>
+        <source>Ended last</source>
+        <translation>最后结束</translation>
+    </message>
+    <message>
+        <source>Producer and consumer took turns: %n hand-over(s) of control, all in {threads}.</source>
+        <translation>生产者和消费者轮流运行：控制权交接了 %n 次，全部在 {threads} 中。</translation>
+    </message>
+    <message>
+        <source>On %n core(s), {fastest} was fastest: {speed} sequential ({others}).</source>
+        <translation>在 %n 核上，{fastest} 最快：速度是顺序执行的 {speed}（{others}）。</translation>
     </message>
 </context>
 <context>
@@ -815,6 +994,18 @@
         <source>Each thread read its own student back, through threading.local and through the global dict alike.</source>
         <translation>每个线程都读回了自己的学生，无论是通过 threading.local 还是通过全局字典。</translation>
     </message>
+    <message>
+        <source>threads that read their own student</source>
+        <translation>读到自己学生的线程</translation>
+    </message>
+    <message>
+        <source>{right} of {threads}</source>
+        <translation>{threads} 个中的 {right} 个</translation>
+    </message>
+    <message>
+        <source>global_dict entries after the threads ended</source>
+        <translation>线程结束后 global_dict 中的条目</translation>
+    </message>
 </context>
 <context>
     <name>LockPanel</name>
@@ -851,6 +1042,14 @@
         <translation>锁的代价</translation>
     </message>
     <message>
+        <source>Updates lost without the lock</source>
+        <translation>不加锁时丢失的更新</translation>
+    </message>
+    <message>
+        <source>counter {counter} of {expected}: %n update(s) lost ({seconds} s)</source>
+        <translation>计数器 {counter} / {expected}：丢失 %n 次更新（{seconds} s）</translation>
+    </message>
+    <message>
         <source>after the run</source>
         <translation>运行结束后显示</translation>
     </message>
@@ -873,10 +1072,6 @@
     <message>
         <source>counter {counter} of {expected} ({seconds} s)</source>
         <translation>计数器 {counter} / {expected}（{seconds} s）</translation>
-    </message>
-    <message>
-        <source>counter {counter} of {expected}: {lost} updates lost ({seconds} s)</source>
-        <translation>计数器 {counter} / {expected}：丢失 {lost} 次更新（{seconds} s）</translation>
     </message>
 </context>
 <context>
@@ -1011,8 +1206,8 @@
         <translation>运行无法启动：没有答案。</translation>
     </message>
     <message>
-        <source>The run did not print the result this question needs: no answer.</source>
-        <translation>运行没有输出这道题所需的结果：没有答案。</translation>
+        <source>The run did not report the result this question needs: no answer.</source>
+        <translation>这次运行没有报告这个问题需要的结果：无法给出答案。</translation>
     </message>
     <message>
         <source>Skip ▶</source>
@@ -1080,6 +1275,10 @@
 </context>
 <context>
     <name>Questions</name>
+    <message>
+        <source>fork() returned {values}: in 1 process</source>
+        <translation>fork() 返回了 {values}：在 1 个进程中</translation>
+    </message>
     <message>
         <source>fork() returned {values}: in {count} processes</source>
         <translation>fork() 返回了 {values}：分别在 {count} 个进程中</translation>
@@ -1417,8 +1616,8 @@
         <translation>余额 {balance:,}</translation>
     </message>
     <message>
-        <source>: {lost:,} updates were lost</source>
-        <translation>：丢失了 {lost:,} 次更新</translation>
+        <source>: %n update(s) lost</source>
+        <translation>：丢失了 %n 次更新</translation>
     </message>
     <message>
         <source>: no update lost</source>
@@ -1600,6 +1799,10 @@
         <translation>没有丢失更新：锁每次只让一个线程进入 change_it。</translation>
     </message>
     <message>
+        <source>No update lost this time: CPython never switched threads between a read and its write. Try more iterations.</source>
+        <translation>这次没有丢失更新：CPython 从未在一次读取和它的写入之间切换线程。请增加迭代次数再试。</translation>
+    </message>
+    <message>
         <source>No steps shown: {version} can also switch threads inside the ledger, so only CPython 3.11+ records them exactly.</source>
         <translation>未显示步骤：{version} 在账本（ledger）内部也可能切换线程，因此只有 CPython 3.11+ 能准确记录这些步骤。</translation>
     </message>
@@ -1690,16 +1893,32 @@
         <translation>墙钟 {wall:.2f} s · CPU {cpu:.2f} s · 顺序执行的 {speed:.1f}×</translation>
     </message>
     <message>
-        <source>This machine has {cores} cores.</source>
-        <translation>这台机器有 {cores} 个核心。</translation>
+        <source>{wall:.2f} s wall · {speed:.1f}× sequential</source>
+        <translation>墙钟 {wall:.2f} s · 顺序执行的 {speed:.1f}×</translation>
     </message>
     <message>
         <source>Bar: wall time, from the first job&apos;s start to the last job&apos;s end (shorter is better). Inner green bar: CPU time the jobs used. Below, each model&apos;s timeline from its own start, on one time axis.</source>
         <translation>条形：墙钟时间，从第一个作业开始到最后一个作业结束（越短越好）。内部绿色条：作业使用的 CPU 时间。下方是各模型从各自开始时刻起的时间线，使用同一时间轴。</translation>
     </message>
     <message>
+        <source>This machine has %n core(s).</source>
+        <translation>这台机器有 %n 个核心。</translation>
+    </message>
+    <message>
         <source>{wall:.2f} s wall, {cpu:.2f} s CPU</source>
         <translation>墙钟 {wall:.2f} s，CPU {cpu:.2f} s</translation>
+    </message>
+    <message>
+        <source>fastest</source>
+        <translation>最快</translation>
+    </message>
+    <message>
+        <source>sequential wall time</source>
+        <translation>顺序执行的墙钟时间</translation>
+    </message>
+    <message>
+        <source>{model} speed-up</source>
+        <translation>{model} 加速比</translation>
     </message>
 </context>
 <context>
@@ -1847,6 +2066,34 @@ sent</source>
     <message>
         <source>{name} (not traced here)</source>
         <translation>{name}（此处未跟踪）</translation>
+    </message>
+    <message>
+        <source>results back</source>
+        <translation>回来的结果</translation>
+    </message>
+    <message>
+        <source>{got} of {total}</source>
+        <translation>{total} 个中的 {got} 个</translation>
+    </message>
+    <message>
+        <source>lost tasks</source>
+        <translation>丢失的任务</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>wrong key</source>
+        <translation>错误密钥</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>被拒绝</translation>
+    </message>
+    <message>
+        <source>let in</source>
+        <translation>被放行</translation>
     </message>
 </context>
 <context>

@@ -165,3 +165,47 @@ def test_the_window_starts_in_the_system_language(tmp_path):
                          env=env, timeout=60, cwd=str(i18n.ROOT))
     assert out.returncode == 0, out.stderr
     assert CJK.search(out.stdout), out.stdout
+
+
+@pytest.mark.parametrize("lesson_id, figures", [
+    ("distributed.worker_crash", {"tasks": 10, "results_back": 9, "came_back_twice": 0,
+                                  "lost": 1, "lost_tasks": [3], "never_taken": 0,
+                                  "killed_pid": 4242, "killed_exit_code": -9}),
+    ("showdown.cpu", {"cores": 2, "workers": 2, "fastest": "processes",
+                      "models": ["sequential", "threads", "processes", "asyncio"],
+                      "wall_s": [2.0, 2.1, 1.1, 2.0], "cpu_s": [2.0, 2.1, 2.1, 2.0],
+                      "speed_up": [1.0, 0.95, 1.82, 1.0], "jobs_done": [4, 4, 4, 4]}),
+])
+def test_english_and_chinese_sentences_are_made_from_the_same_numbers(window, lesson_id,
+                                                                       figures):
+    """A sentence is made from the lesson's figures in either language, so both name the
+    same task, count and speed-up (they once named different tasks)."""
+    from gui.lessons import Run, unit
+    run = Run(lesson_id, catalog.resolve(lesson_id, {}), None, figures)
+    english = unit(lesson_id).sentence(run)
+    window.set_language("zh_CN")
+    chinese = unit(lesson_id).sentence(run)
+    window.set_language("en")
+    assert english and chinese != english and CJK.search(chinese)
+    numbers = sorted(re.findall(r"\d+(?:\.\d+)?", english))
+    assert sorted(re.findall(r"\d+(?:\.\d+)?", chinese)) == numbers, (english, chinese)
+
+
+def test_every_text_marked_in_the_code_is_in_the_translation_file():
+    """lupdate skips a call it cannot parse (a count such as ``figures.get("n", 1)``), and
+    the string then shows in English in a Chinese window: every literal translate() and
+    QT_TRANSLATE_NOOP() in gui/ must have its entry."""
+    import ast
+    entries = {(c.findtext("name"), m.findtext("source"))
+               for c in ET.parse(TS).getroot().iter("context") for m in c.iter("message")}
+    missing = []
+    for path in i18n.sources():
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", None) in (
+                    "translate", "QT_TRANSLATE_NOOP") and len(node.args) >= 2 and all(
+                    isinstance(a, ast.Constant) and isinstance(a.value, str)
+                    for a in node.args[:2]):
+                key = (node.args[0].value, node.args[1].value)
+                if key not in entries:
+                    missing.append(f"{path.name}:{node.lineno} {key}")
+    assert not missing, missing

@@ -18,9 +18,10 @@ class Generator(LessonUnit):
         figures = run.result
         if "hand_overs" not in figures or not figures.get("thread_names"):
             return ""
+        hand_overs = figures["hand_overs"]
         return translate("LessonSummary", "Producer and consumer took turns: %n hand-over(s) "
                                           "of control, all in {threads}.", None,
-                         figures["hand_overs"]).format(
+                         hand_overs).format(
                              threads=", ".join(figures["thread_names"]))
 
     def question(self, values):

@@ -29,9 +29,10 @@ class TaskQueueUnit(LessonUnit):
             text = translate("LessonSummary", "{got} of %n result(s) came back, each exactly "
                              "once", None, total).format(got=got)
         text += self.more(figures)
-        if figures.get("lost"):
+        lost = figures.get("lost")
+        if lost:
             text += translate("LessonSummary", "; %n task(s) never came back ({tasks}): taken "
-                              "once, by a worker that died", None, figures["lost"]).format(
+                              "once, by a worker that died", None, lost).format(
                                   tasks=lost_tasks(figures))
         return text + translate("LessonSummary", ".")
 

@@ -26,9 +26,9 @@ class ShowdownUnit(LessonUnit):
             return ""
         others = ", ".join(f"{name} {times(r.speed)}" for name, r in runs.items()
                            if name not in (SEQUENTIAL, fastest.name))
+        cores = run.result.get("cores", 1)
         return translate("LessonSummary", "On %n core(s), {fastest} was fastest: {speed} "
-                                          "sequential ({others}).", None,
-                         run.result.get("cores", 1)).format(
+                                          "sequential ({others}).", None, cores).format(
                              fastest=fastest.name, speed=times(fastest.speed), others=others)
 
     def compare_rows(self, run):

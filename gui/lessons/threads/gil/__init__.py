@@ -41,10 +41,11 @@ class Gil(LessonUnit):
                                               "of the time{used}.").format(
                                                   percent=share * 100, used=used)
         turns = gil_turns(run.model)
+        handoffs = turns.handoffs
         return translate("LessonSummary", "The threads took turns %n time(s); a turn lasted "
                                           "{turn:.1f} ms (switch interval {interval:g} ms); they "
                                           "ran at the same time {percent:.0f}% of the "
-                                          "time{used}.", None, turns.handoffs).format(
+                                          "time{used}.", None, handoffs).format(
                                               turn=turns.median_s * 1000,
                                               interval=run.values["switch_interval_ms"],
                                               percent=share * 100, used=used)

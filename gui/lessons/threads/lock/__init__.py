@@ -92,5 +92,6 @@ def counter_text(figures):
     if counter >= expected:
         return translate("LockPanel", "counter {counter} of {expected} ({seconds} s)").format(
             **values)
+    lost = expected - counter
     return translate("LockPanel", "counter {counter} of {expected}: %n update(s) lost "
-                                  "({seconds} s)", None, expected - counter).format(**values)
+                                  "({seconds} s)", None, lost).format(**values)
