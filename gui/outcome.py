@@ -47,19 +47,20 @@ class Outcome(QObject):
         return self._current
 
     def show(self, session, tab=None, live=True):
-        """Show a finished `session`: its sentence on the banner (when it ended well) and
-        its figures on the lesson's `tab`. A replay's tab is fed the whole run first.
+        """Show a finished `session`: its sentence on the banner (when it ended well, or
+        what the tab asked to show) and its figures on the lesson's `tab`. The banner was
+        cleared when the run started (or the trace was opened). A replay's tab is fed the
+        whole run first.
         Raises what the tab or unit raised on a trace they cannot read; the banner is then
         left empty and nothing is emitted."""
         run = run_of(session)
         self._current = None
-        self.say("")
         if not live and tab is not None:
             tab.start(session)
             tab.refresh()
         if tab is not None:
             tab.finish(run)
-        kept = self.banner.text() if live and tab is not None else ""     # said by the tab
+        kept = self.banner.text() if tab is not None else ""   # what the tab asked to show
         sentence = self.sentence(session, run)
         self._current = Shown(session, run, sentence, live)
         self.say(sentence or kept)
@@ -68,8 +69,9 @@ class Outcome(QObject):
 
     @staticmethod
     def sentence(session, run):
+        lesson = unit(run.lesson_id)
         ended_well = session.run is not None and session.run.returncode == 0
-        return unit(run.lesson_id).sentence(run) if ended_well else ""
+        return lesson.sentence(run) if ended_well or lesson.speaks_after_stop else ""
 
     def retranslate(self):
         """The sentence again in the current language (the figures do not change)."""

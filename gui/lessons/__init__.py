@@ -47,6 +47,10 @@ class LessonUnit:
     """What the window knows of one lesson beyond its timeline. Override what applies."""
 
     ids = ()                        # the catalog ids it serves, set by @lesson
+    # The window asks for a sentence only when a run ended by itself, with exit code 0; a
+    # unit that has something true to say of a stopped run too (a deadlock never ends by
+    # itself) sets this.
+    speaks_after_stop = False
 
     def tab(self):
         """The lesson's own tab: a `gui.views.lesson_panel.LessonPanel` subclass, or None

@@ -12,6 +12,7 @@ from gui.trace.chrome_reader import Replay
 from gui.trace.model import TraceModel
 from gui.main_window import MainWindow
 from tests.gui.waiting import run_to_the_end, until
+from tests.replay.test_replay_command_line import cli
 
 
 def make_window(qtbot):
@@ -289,3 +290,15 @@ def test_a_replayed_run_can_be_pinned_and_compared_with_another(qtbot, recorded)
                                                                     "process.queue"]
     assert len(dialog.stacked.sections) == 2 and all(s.rows for s in dialog.stacked.sections)
     dialog.close()
+
+
+def test_a_replayed_deadlock_names_its_cycle_on_the_banner(qtbot, tmp_path):
+    """A deadlock only ends when it is stopped: its replay still says what the class saw."""
+    path = tmp_path / "deadlock.json"
+    out = cli("run", "threads.deadlock", "--trace", str(path))
+    assert out.returncode == 0 and path.exists(), out.stderr
+    window = make_window(qtbot)
+    assert window.replayer.open(str(path))
+    assert window.result.isVisible(), (window.result.text(), window.status.text())
+    assert window.result.text() == ("Deadlock: Thread-1 holds lock_a and waits for lock_b; "
+                                    "Thread-2 holds lock_b and waits for lock_a")

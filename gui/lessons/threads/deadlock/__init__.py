@@ -64,6 +64,7 @@ def finished(run):
 
 @lesson("threads.deadlock")
 class Deadlock(LessonUnit):
+    speaks_after_stop = True        # the cycle is the result, and only Stop ends it
 
     def tab(self):
         from gui.lessons.threads.deadlock.tab import DeadlockPanel
