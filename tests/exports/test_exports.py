@@ -50,6 +50,8 @@ def test_the_timeline_exports_as_png_and_as_svg_with_the_run_drawn(qtbot, run_as
     assert sum(tags[t] for t in ("rect", "path", "polyline", "polygon")) >= 20, tags
     texts = [" ".join(e.itertext()).strip() for e in root.iter() if e.tag.endswith("text")]
     assert any(text.startswith("process.pool") for text in texts), "no title band"
+    sentence = window.outcome.current().sentence       # the result, under the title
+    assert sentence.startswith("3 tasks ran on") and sentence in texts, texts
     assert {"task 0", "task 1", "task 2"} <= set(texts), texts
     renderer, rendered = svg_to_image(svg)
     assert renderer.isValid() and renderer.viewBox().width() == 1600

@@ -28,6 +28,16 @@ def test_two_runs_side_by_side_on_one_time_axis(qtbot, run_async, tmp_path):
     processes_row = [dialog.table.item(2, c).text() for c in range(2)]
     assert int(processes_row[1]) > int(processes_row[0])
     assert all(dialog.table.item(0, c).text().endswith(" s") for c in range(2))
+    # then the lesson's own figures, from each run's probe.result: the result sentence, and
+    # the overlap the class compares (threads take turns, processes run together)
+    rows = {dialog.table.verticalHeaderItem(r).text(): [dialog.table.item(r, c).text()
+                                                        for c in range(2)]
+            for r in range(dialog.table.rowCount())}
+    assert rows["result"][0].startswith("The threads took turns")
+    assert rows["result"][1].startswith("The processes ran at the same time")
+    assert {"CPU used", "ran at the same time", "loops per second, all workers"} <= set(rows)
+    threads_share, processes_share = (float(v.rstrip("%")) for v in rows["ran at the same time"])
+    assert processes_share > threads_share
     # both runs on one axis, from their own start
     sections = dialog.stacked.sections
     assert len(sections) == 2 and all(s.rows for s in sections)
