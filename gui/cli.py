@@ -7,8 +7,6 @@ class sees. Qt is imported only when a picture or the window is asked for.
 import argparse
 import asyncio
 import json
-import os
-import shutil
 import sys
 
 from gui.run.stop_signals import StopSignals, Stopped

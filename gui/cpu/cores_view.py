@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import math
 import time
-from typing import Dict, List, Optional
+from typing import List, Optional
 
 import numpy as np
 import pyqtgraph as pg

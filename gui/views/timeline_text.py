@@ -1,6 +1,5 @@
 """What the timeline says under the mouse: the span there, or the lane's pid, tid, lifetime
 and exit code. A mixin of `TimelineView` (it reads `model`, `spans` and `lane_axis`)."""
-from gui.i18n import translate
 from gui.run.exit_reason import describe as describe_exit
 from gui.views.palette import state_label
 from gui.views.lane_axis import shown_label
