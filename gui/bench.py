@@ -3,7 +3,6 @@ window uses, printed as one JSON object (medians of repeated runs)."""
 import asyncio
 import json
 import os
-import re
 import statistics
 import subprocess
 import sys
@@ -136,19 +135,21 @@ def startup_s(repeats):
 
 
 def gil_traced_vs_untraced(repeats, seconds=2):
+    """Loops per second of threads.gil traced over untraced, from the lesson's figures."""
+    import tempfile
     args = ["-m", "workloads.threads.gil", "--seconds", str(seconds)]
     ratios = []
     for _ in range(repeats):
-        plain = subprocess.run([sys.executable, *args], cwd=ROOT, capture_output=True,
-                               text=True, timeout=120).stdout
-        traced, model = asyncio.run(_traced(args))
+        with tempfile.TemporaryDirectory() as folder:
+            figures = os.path.join(folder, "figures.jsonl")
+            subprocess.run([sys.executable, *args], cwd=ROOT, capture_output=True, timeout=120,
+                           env=dict(os.environ, CLAB_RESULT_FILE=figures), check=True)
+            with open(figures, encoding="utf-8") as lines:
+                plain = json.loads(lines.read().splitlines()[-1])["loops_per_s"]
+        _, model = asyncio.run(_traced(args))
         assert len(model.spans) > 0, "the traced run sent no spans"
-        ratios.append(_loops_per_s(traced) / _loops_per_s(plain))
+        ratios.append(model.result["loops_per_s"] / plain)
     return statistics.median(ratios)
-
-
-def _loops_per_s(out):
-    return float(re.search(r"= ([\d,]+) loops/s", out).group(1).replace(",", ""))
 
 
 def measure(quick=False):

@@ -53,6 +53,7 @@ Wire format (little-endian)
 The clock is ``time.perf_counter_ns()``: one system-wide monotonic clock on Linux, macOS and
 Windows, so timestamps from different processes line up.
 """
+import os
 import threading
 import time
 
@@ -223,11 +224,16 @@ def end(name, cat):
 def result(**figures):
     """The lesson's figures, reported once at its end, e.g.
     ``probe.result(balance=13, lost=2, iterations=200000)``: numbers, short texts and short
-    lists. The window's banner, tabs and answers are made from them; several calls add up."""
+    lists. The window's banner, tabs and answers are made from them; several calls add up.
+    Without a window, each call's figures are added as a JSON line to the file named by
+    ``CLAB_RESULT_FILE`` when it is set."""
     from workloads._trace.figures import encode
     text = encode(figures)                  # checked in a plain run too
     if connection is not None:
         emit_record(RESULT, 0, text, _perf())
+    elif os.environ.get("CLAB_RESULT_FILE"):    # a plain run's figures, for a script
+        with open(os.environ["CLAB_RESULT_FILE"], "a", encoding="utf-8") as out:
+            out.write(text + "\n")
 
 
 def flush():

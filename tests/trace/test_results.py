@@ -16,6 +16,8 @@ from workloads import probe
 from workloads._trace import figures
 from workloads.catalog import Lesson
 
+ROOT = __import__("pathlib").Path(__file__).resolve().parents[2]
+
 
 def records(*rows):
     return np.frombuffer(b"".join(probe.RECORD.pack(*r) for r in rows), RECORD_DTYPE)
@@ -120,3 +122,24 @@ def test_figures_from_every_process_of_a_real_run_reach_the_window():
                                      "child_says": "hello from the child", "shared": 1,
                                      "fraction": 0.25, "ok": True}
     assert session.listener.rejected == []
+
+
+@pytest.mark.realrun
+def test_a_plain_run_writes_its_figures_for_a_script_when_asked(tmp_path):
+    """Without a window the probe sends nothing; CLAB_RESULT_FILE still gets the figures,
+    one JSON line a call (the benchmark compares traced and untraced runs with them)."""
+    import os
+    import subprocess
+    import sys
+    path = tmp_path / "figures.jsonl"
+    env = {k: v for k, v in os.environ.items() if not k.startswith("CLAB_TRACE")}
+    out = subprocess.run([sys.executable, "-m", "tests.workloads.reports"], cwd=ROOT,
+                         env=dict(env, CLAB_RESULT_FILE=str(path)), capture_output=True,
+                         text=True, timeout=120)
+    assert out.returncode == 0 and out.stdout == "reported\n", out.stderr
+    merged = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        merged.update(figures.decode(line))
+    assert merged == {"balance": 13, "lost": 2, "rows": [[1, "t1 reads", 0], [2, "t2 reads", 0]],
+                      "child_says": "hello from the child", "shared": 1, "fraction": 0.25,
+                      "ok": True}
