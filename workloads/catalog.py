@@ -80,6 +80,12 @@ LESSONS = (
         Param("tasks", int, 5, "tasks submitted to the pool", 1, 200),
         Param("seed", int, 1, "seed of the random task lengths", 0, 2**31 - 1),
     )),
+    Lesson("process.futures", "Processes", "concurrent.futures: results as they finish",
+           "workloads.process.futures", (
+               Param("workers", int, min(4, _cores()), "worker processes in the pool", 1, 32),
+               Param("tasks", int, 6, "tasks submitted to the pool", 1, 64),
+               Param("seed", int, 1, "seed of the order of the task lengths", 0, 2**31 - 1),
+           )),
     Lesson("process.queue", "Processes", "A Queue: writer → reader",
            "workloads.process.queue", (
                Param("items", str, "A,B,C", "comma-separated values the writer puts", 1, 50,

@@ -289,6 +289,10 @@
         <translation>父进程收到的 pong</translation>
     </message>
     <message>
+        <source>completion order</source>
+        <translation>完成的顺序</translation>
+    </message>
+    <message>
         <source>worker processes</source>
         <translation>工作进程数</translation>
     </message>
@@ -930,6 +934,10 @@
     <message>
         <source>On %n core(s), {fastest} was fastest: {speed} sequential ({others}).</source>
         <translation>在 %n 核上，{fastest} 最快：速度是顺序执行的 {speed}（{others}）。</translation>
+    </message>
+    <message>
+        <source>%n result(s) came back in the order the tasks finished: {completed}; submitted {submitted}.</source>
+        <translation>%n 个结果按任务完成的先后返回：{completed}；提交的顺序是 {submitted}。</translation>
     </message>
 </context>
 <context>
@@ -1719,6 +1727,26 @@
         <source>Nothing: AttributeError</source>
         <translation>什么也读不到：AttributeError</translation>
     </message>
+    <message>
+        <source>the results came back {completed}; the tasks finished {finished}</source>
+        <translation>结果返回的顺序是 {completed}；任务完成的顺序是 {finished}</translation>
+    </message>
+    <message>
+        <source>Tasks are submitted 0, 1, 2, … with different lengths. In which order does as_completed give the results?</source>
+        <translation>任务按 0、1、2……的顺序提交，时长各不相同。as_completed 按什么顺序给出结果？</translation>
+    </message>
+    <message>
+        <source>In the order submitted</source>
+        <translation>按提交的顺序</translation>
+    </message>
+    <message>
+        <source>In the order they finish</source>
+        <translation>按完成的先后</translation>
+    </message>
+    <message>
+        <source>In random order</source>
+        <translation>随机的顺序</translation>
+    </message>
 </context>
 <context>
     <name>RacePanel</name>
@@ -2145,6 +2173,14 @@ sent</source>
     <message>
         <source>seed of the random task lengths</source>
         <translation>随机任务时长的种子</translation>
+    </message>
+    <message>
+        <source>concurrent.futures: results as they finish</source>
+        <translation>concurrent.futures：谁先完成，先拿谁的结果</translation>
+    </message>
+    <message>
+        <source>seed of the order of the task lengths</source>
+        <translation>打乱任务时长顺序的随机种子</translation>
     </message>
     <message>
         <source>A Queue: writer → reader</source>
