@@ -7,6 +7,7 @@ from tests.gui.waiting import run_to_the_end
 from workloads import catalog
 
 QUICK = {"process.start": {"seconds": 0.3}, "process.pool": {"tasks": 3},
+         "process.futures": {"tasks": 3},
          "process.queue": {"delay": 0.1}, "process.pipe": {"messages": 2},
          "threads.gil": {"seconds": 0.5}, "threads.basics": {"ticks": 3, "tick_s": 0.05},
          "threads.race": {"iterations": 20_000}, "threads.lock": {"iterations": 10, "workers": 2},
