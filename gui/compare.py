@@ -109,8 +109,8 @@ class CompareDialog(QDialog):
     """Key figures side by side, then both runs on one time axis."""
 
     ROWS = (QT_TRANSLATE_NOOP("Compare", "wall time"), QT_TRANSLATE_NOOP("Compare", "Python"),
-            QT_TRANSLATE_NOOP("Compare", "processes"), QT_TRANSLATE_NOOP("Compare", "threads"),
-            QT_TRANSLATE_NOOP("Compare", "result"))      # then each lesson's own rows
+            QT_TRANSLATE_NOOP("Compare", "processes"),
+            QT_TRANSLATE_NOOP("Compare", "threads"))     # then each lesson's own rows
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -118,9 +118,14 @@ class CompareDialog(QDialog):
         self.resize(1400, 850)
         self.heading = QLabel()
         self.heading.setStyleSheet("font-size: 16pt; font-weight: bold;")
+        self.heading.setWordWrap(True)          # two long titles: not a sideways scroll
         self.table = QTableWidget(len(self.ROWS), 2)
         self.table.setWordWrap(True)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.results = QLabel()             # each run's result sentence, under the figures
+        self.results.setWordWrap(True)
+        self.results.setTextFormat(Qt.TextFormat.PlainText)
+        self.results.setStyleSheet("font-size: 13pt;")
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.stacked = StackedRuns()
         self.export_button = QPushButton()
@@ -129,6 +134,7 @@ class CompareDialog(QDialog):
         inner = QVBoxLayout(self.body)
         inner.addWidget(self.heading)
         inner.addWidget(self.table)
+        inner.addWidget(self.results)
         inner.addWidget(self.stacked, 1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -164,16 +170,16 @@ class CompareDialog(QDialog):
         self.table.setColumnCount(len(self.cards))
         self.table.setHorizontalHeaderLabels(names[:len(self.cards)])
         for c, card in enumerate(self.cards):
-            values = [f"{card.wall:.2f} s", card.python, str(card.processes), str(card.threads),
-                      card.result() or "—"]
+            values = [f"{card.wall:.2f} s", card.python, str(card.processes), str(card.threads)]
             values += [own[c].get(label, "—") for label in labels[len(values):]]
             for r, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 item.setTextAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(r, c, item)
         self.table.resizeRowsToContents()
-        self.table.setFixedHeight(self.table.verticalHeader().length()
-                                  + self.table.horizontalHeader().height() + 6)
+        self._fit_table()
+        self.results.setText("\n".join(f"{names[i]}: {card.result() or '—'}"
+                                        for i, card in enumerate(self.cards)))
         if len(self.cards) < 2:
             self.heading.setText(translate("Compare", "Pinned: {run}. Run another lesson or "
                                                       "variant to compare.").format(
@@ -187,6 +193,11 @@ class CompareDialog(QDialog):
                     for i, card in enumerate(self.cards)]
         self.stacked.set_sections(sections)
         self.stacked.setMinimumHeight(self.stacked.needed_height())
+
+    def _fit_table(self):
+        """The table as tall as its rows: the timelines below take the rest."""
+        self.table.setFixedHeight(self.table.verticalHeader().length()
+                                  + self.table.horizontalHeader().height() + 6)
 
     def export_png(self, path):
         """The comparison as one picture: figures and both timelines."""

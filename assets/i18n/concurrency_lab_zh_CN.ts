@@ -186,10 +186,6 @@
         <translation>线程</translation>
     </message>
     <message>
-        <source>result</source>
-        <translation>结果</translation>
-    </message>
-    <message>
         <source>Compare two runs</source>
         <translation>比较两次运行</translation>
     </message>
