@@ -7,6 +7,7 @@ selected with its text and source, and the run is shown as a live run's end is
 it printed. `window.replay` is the `ReplaySession` while a replay is
 shown and None in live mode; running a lesson goes back to live mode.
 """
+import asyncio
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMessageBox
 from gui import settings
 from gui.i18n import QT_TRANSLATE_NOOP, translate
 from gui.run.exit_reason import describe as describe_exit
+from gui.tasks import spawn
 from gui.trace import chrome_reader
 from workloads import catalog
 
@@ -106,6 +108,7 @@ class Replayer(QObject):
         self.error_box = None
         self.banner = None
         self.pending = None                     # read before the timeline existed
+        self.reading = None                     # the path being read in the background
         window.setAcceptDrops(True)
         window.installEventFilter(self)
         window.runner.started.connect(self.leave)
@@ -121,23 +124,52 @@ class Replayer(QObject):
             translate("Replay", "Chrome trace JSON (*.json);;All files (*)"))
         if path:
             settings.set_value("replay/folder", str(Path(path).parent))
-            self.open(path)
+            self.open_soon(path)
+
+    def open_soon(self, path):
+        """Read the trace at `path` in a worker thread (a big one takes seconds; the window
+        stays live meanwhile), then show it: the menu's and a drop's way in."""
+        if self._refused():
+            return None
+        if self.reading is not None:
+            self.window.say(translate("Replay", "Still reading {file}…").format(
+                file=Path(self.reading).name))
+            return None
+        self.reading = str(path)
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        self.window.say(translate("Replay", "Reading {file}…").format(file=Path(path).name))
+        return spawn(self._read_then_show(str(path)), "reading a trace file")
+
+    async def _read_then_show(self, path):
+        try:
+            replay = await asyncio.to_thread(chrome_reader.read, path)
+        except chrome_reader.TraceError as exc:
+            self._error(str(exc))
+            return False
+        finally:
+            self.reading = None
+            QApplication.restoreOverrideCursor()
+        return False if self._refused() else self.open_replay(replay)
 
     def open(self, path):
-        """Show the trace at `path`; a clear message (and False) when it cannot be shown."""
-        window = self.window
-        if window.runner.busy:
-            self._error(translate("Replay", "Stop the running lesson before opening a trace."))
+        """Read and show the trace at `path` now (scripts and tests; the window's menu and
+        drops read in the background, `open_soon`); a clear message (and False) when it
+        cannot be shown."""
+        if self._refused():
             return False
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)   # a big trace takes seconds
         try:
             replay = chrome_reader.read(path)
         except chrome_reader.TraceError as exc:
             self._error(str(exc))
             return False
-        finally:
-            QApplication.restoreOverrideCursor()
         return self.open_replay(replay)
+
+    def _refused(self):
+        """True (and said) while a lesson runs: one thing on screen at a time."""
+        if self.window.runner.busy:
+            self._error(translate("Replay", "Stop the running lesson before opening a trace."))
+            return True
+        return False
 
     def open_replay(self, replay):
         """Show a trace already read; False (and the reason shown) when it cannot be."""
@@ -260,7 +292,7 @@ class Replayer(QObject):
             paths = trace_paths(event.mimeData())
             if paths:
                 event.acceptProposedAction()
-                QTimer.singleShot(0, lambda: self.open(paths[0]))
+                self.open_soon(paths[0])
                 return True
         elif watched is self.window and kind == QEvent.Type.LanguageChange \
                 and self.window.replay is not None:

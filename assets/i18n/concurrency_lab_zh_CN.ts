@@ -1866,6 +1866,14 @@
         <translation>Chrome 跟踪文件 JSON (*.json);;所有文件 (*)</translation>
     </message>
     <message>
+        <source>Still reading {file}…</source>
+        <translation>仍在读取 {file}…</translation>
+    </message>
+    <message>
+        <source>Reading {file}…</source>
+        <translation>正在读取 {file}…</translation>
+    </message>
+    <message>
         <source>Stop the running lesson before opening a trace.</source>
         <translation>打开跟踪文件前，请先停止正在运行的课程。</translation>
     </message>

@@ -3,7 +3,7 @@ refused with a clear message; it reads like a finished run and says it is a repl
 import json
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QMimeData, QPointF, Qt, QUrl
+from PySide6.QtCore import QEvent, QMimeData, QPointF, Qt, QTimer, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QFileDialog
 
@@ -28,13 +28,21 @@ def answer_open_dialog(monkeypatch, path):
                         staticmethod(lambda *args, **kwargs: (str(path), "")))
 
 
-def test_open_trace_shows_the_run_like_a_finished_one(qtbot, monkeypatch, recorded):
+def open_from_the_menu(window, run_async):
+    """File > Open trace…: the file is read in the background, the window stays live."""
+    window.open_trace_action.trigger()
+    assert window.replayer.reading is not None or window.replayer.error_box is not None
+    run_async(until(lambda: window.replayer.reading is None, message="the trace read"))
+
+
+def test_open_trace_shows_the_run_like_a_finished_one(qtbot, monkeypatch, recorded,
+                                                      run_async):
     run = recorded["distributed.worker_crash"]
     window = make_window(qtbot)
     window.lessons.select("threads.basics")
     assert window.open_trace_action.shortcut().toString() == "Ctrl+O"
     answer_open_dialog(monkeypatch, run.path)
-    window.open_trace_action.trigger()
+    open_from_the_menu(window, run_async)
 
     session = window.replay
     assert session is not None and session.run.running is False
@@ -123,7 +131,8 @@ def infinite_span(doc):
 
 
 def test_a_bad_trace_leaves_the_picture_it_was_showing_and_says_why(qtbot, monkeypatch,
-                                                                    recorded, tmp_path):
+                                                                    recorded, tmp_path,
+                                                                    run_async):
     """File > Open of a broken trace changes nothing: same model, same picture, same lesson;
     the reason is said in one line, and the next good trace opens (it once failed until the
     window was restarted)."""
@@ -137,7 +146,7 @@ def test_a_bad_trace_leaves_the_picture_it_was_showing_and_says_why(qtbot, monke
             "Infinity")]
     for path, reason in bad:
         answer_open_dialog(monkeypatch, path)
-        window.open_trace_action.trigger()
+        open_from_the_menu(window, run_async)
         assert window.timeline.model is shown and window.replay is session
         assert window.lessons.current_lesson() == "process.queue"
         assert "Could not open the trace" in window.status.text()
@@ -146,7 +155,7 @@ def test_a_bad_trace_leaves_the_picture_it_was_showing_and_says_why(qtbot, monke
         box.close()
         assert window.timeline.grab().toImage() == picture
     answer_open_dialog(monkeypatch, recorded["async.asyncio"].path)
-    window.open_trace_action.trigger()
+    open_from_the_menu(window, run_async)
     assert window.replay.lesson.id == "async.asyncio"
     assert window.timeline.model is window.replay.model is not shown
 
@@ -302,3 +311,24 @@ def test_a_replayed_deadlock_names_its_cycle_on_the_banner(qtbot, tmp_path):
     assert window.result.isVisible(), (window.result.text(), window.status.text())
     assert window.result.text() == ("Deadlock: Thread-1 holds lock_a and waits for lock_b; "
                                     "Thread-2 holds lock_b and waits for lock_a")
+
+
+def test_the_window_stays_live_while_a_big_trace_is_read(qtbot, monkeypatch, run_async,
+                                                        tmp_path, recorded):
+    """A trace of many events takes a while to read: the reading happens off the GUI
+    thread, so the window keeps painting and answering meanwhile."""
+    doc = json.loads(Path(recorded["process.pool"].path).read_text(encoding="utf-8"))
+    span = next(e for e in doc["traceEvents"] if e.get("ph") == "X")
+    doc["traceEvents"] += [dict(span, ts=span["ts"] + i, dur=0.5) for i in range(300_000)]
+    big = tmp_path / "big.json"
+    big.write_text(json.dumps(doc), encoding="utf-8")
+    window = make_window(qtbot)
+    ticks = []
+    timer = QTimer(window)
+    timer.timeout.connect(lambda: ticks.append(window.replayer.reading))
+    timer.start(20)
+    answer_open_dialog(monkeypatch, big)
+    open_from_the_menu(window, run_async)
+    timer.stop()
+    assert window.replay is not None and window.replay.file_name == "big.json"
+    assert sum(path == str(big) for path in ticks) >= 3, "the window froze while reading"
