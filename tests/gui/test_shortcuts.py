@@ -8,6 +8,7 @@ from PySide6.QtTest import QTest
 from gui import about
 from gui.main_window import MainWindow
 from tests.gui.waiting import active_window, until
+from workloads import catalog
 
 
 def test_space_runs_and_stops_the_lesson(qtbot, run_async):
@@ -28,15 +29,17 @@ def test_space_runs_and_stops_the_lesson(qtbot, run_async):
 
 def test_next_and_previous_lesson_from_the_keyboard(qtbot):
     window = active_window(qtbot)
+    order = [lesson.id for lesson in catalog.LESSONS]     # the list's order
+    here = order.index("process.pool")
     window.lessons.select("process.pool")
     window.lessons.setFocus()               # keys go where the focus is: the lesson list
     press = lambda key: QTest.keyClick(window.focusWidget() or window, key,  # noqa: E731
                                        Qt.KeyboardModifier.ControlModifier)
     press(Qt.Key.Key_PageDown)
-    assert window.lessons.current_lesson() == "process.queue"
+    assert window.lessons.current_lesson() == order[here + 1]
     press(Qt.Key.Key_PageUp)
     press(Qt.Key.Key_PageUp)
-    assert window.lessons.current_lesson() == "process.start"
+    assert window.lessons.current_lesson() == order[here - 1]
 
 
 def test_every_shortcut_is_listed_once_and_the_about_box_names_the_versions(qtbot):

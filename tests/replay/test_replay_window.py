@@ -307,10 +307,11 @@ def test_a_replayed_deadlock_names_its_cycle_on_the_banner(qtbot, tmp_path):
     out = cli("run", "threads.deadlock", "--trace", str(path))
     assert out.returncode == 0 and path.exists(), out.stderr
     window = make_window(qtbot)
-    assert window.replayer.open(str(path))
-    assert window.result.isVisible(), (window.result.text(), window.status.text())
+    window.set_language("en", remember=False)
+    assert window.replayer.open(str(path)), window.status.text()
+    assert window.result.isVisible(), (window.result.text(), window.status.text(), out.stderr)
     assert window.result.text() == ("Deadlock: Thread-1 holds lock_a and waits for lock_b; "
-                                    "Thread-2 holds lock_b and waits for lock_a")
+                                    "Thread-2 holds lock_b and waits for lock_a"), out.stderr
 
 
 def test_the_window_stays_live_while_a_big_trace_is_read(qtbot, monkeypatch, run_async,
