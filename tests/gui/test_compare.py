@@ -38,7 +38,8 @@ def test_two_runs_side_by_side_on_one_time_axis(qtbot, run_async, tmp_path):
     assert latest.startswith("latest: The processes ran at the same time")
     assert {"CPU used", "ran at the same time", "loops per second, all workers"} <= set(rows)
     threads_share, processes_share = (float(v.rstrip("%")) for v in rows["ran at the same time"])
-    assert processes_share > threads_share
+    assert threads_share <= processes_share     # the GIL: threads never together (and
+    #                                             processes only with a free core)
     # both runs on one axis, from their own start
     sections = dialog.stacked.sections
     assert len(sections) == 2 and all(s.rows for s in sections)
