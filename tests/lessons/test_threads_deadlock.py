@@ -116,3 +116,25 @@ def test_the_ordered_locks_answer_yes_and_the_sentence_counts_the_give_ups(lesso
     assert DEADLOCK.sentence(thrice).endswith("after giving up 3 times.")
     stuck = replace(run, result=dict(run.result, threads_finished=0))
     assert question.answer(stuck)[0] is None and DEADLOCK.sentence(stuck) == ""
+
+
+def test_a_deadlock_read_back_from_a_file_is_found_though_its_times_were_rounded():
+    """A trace file keeps times to the microsecond, so a wait that lasted to the process's
+    end may read back a hair shorter than the process: it still lasted to the end (a
+    replayed deadlock once lost its cycle in a third of the runs)."""
+    from gui.lessons import Run, unit
+    from gui.trace.model import STATES, TraceModel
+    model = TraceModel()
+    process = model.process(7, 1, "MainProcess", 0.0)
+    hold, wait = STATES.index("lock.hold"), STATES.index("wait.lock")
+    for key, name, held, wanted in ((1, "Thread-1", "lock_a", "lock_b"),
+                                    (2, "Thread-2", "lock_b", "lock_a")):
+        lane = model.thread_started(7, key, key, name, 0.01)
+        model.add_spans([0.1, 0.3], [0.4262, 0.4262], [lane.id, lane.id], [hold, wait],
+                        [model.name_id(held), model.name_id(wanted)])
+    model.process_ended(process, 0.4262004)             # the end, not rounded the same way
+    process.exit_code = -15
+    run = Run("threads.deadlock", {"variant": "deadlock"}, model)
+    assert unit("threads.deadlock").sentence(run) == (
+        "Deadlock: Thread-1 holds lock_a and waits for lock_b; "
+        "Thread-2 holds lock_b and waits for lock_a")

@@ -22,6 +22,9 @@ def describe(cycle):
     return translate("DeadlockPanel", "Waiting in a circle: {steps}").format(steps=steps)
 
 
+END_SLACK_S = 1e-5      # a trace file keeps times to the microsecond: "lasted to the end"
+
+
 def graph_at_end(model):
     """The wait-for graph as it stood when the lesson's process ended: the waits and holds
     that lasted to its end (a stopped or replayed run, whose open spans were closed)."""
@@ -34,7 +37,7 @@ def graph_at_end(model):
             continue
         lane = model.lanes[lane_id]
         process = model.processes.get(lane.pid)
-        if process is None or process.end is None or t1 < process.end:
+        if process is None or process.end is None or t1 < process.end - END_SLACK_S:
             continue
         base, timeout = lock_name(model.names[name]) if state == WAIT else \
             (model.names[name], None)
