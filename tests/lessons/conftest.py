@@ -3,6 +3,7 @@ import asyncio
 import pytest
 
 from gui.run.session import LessonSession
+from gui.trace.model import STATES
 
 
 def run_lesson(lesson_id, **settings):
@@ -27,3 +28,12 @@ def run_lesson(lesson_id, **settings):
 @pytest.fixture
 def lesson_run():
     return run_lesson
+
+
+def spans_named(model, name):
+    """(t0, t1, lane, state) of every span called `name`."""
+    return [(float(t0), float(t1), model.lanes[lane], STATES[state])
+            for t0, t1, lane, state, n in zip(model.spans["t0"], model.spans["t1"],
+                                              model.spans["lane"], model.spans["state"],
+                                              model.spans["name"])
+            if model.names[n] == name]

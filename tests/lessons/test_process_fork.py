@@ -8,18 +8,10 @@ import pytest
 
 from gui.lessons import run_of
 from gui.lessons.process.fork import Fork
-from gui.trace.model import STATES
+from tests.lessons.conftest import spans_named
 from tests.lessons.stopping import assert_nothing_left, stop_midway
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="os.fork() is POSIX only")
-
-
-def spans_named(model, name):
-    return [(float(t0), float(t1), model.lanes[lane], STATES[state])
-            for t0, t1, lane, state, n in zip(model.spans["t0"], model.spans["t1"],
-                                              model.spans["lane"], model.spans["state"],
-                                              model.spans["name"])
-            if model.names[n] == name]
 
 
 def test_fork_returns_the_child_pid_in_the_parent_and_0_in_the_child(lesson_run):

@@ -5,16 +5,8 @@ from dataclasses import replace
 
 from gui.lessons import Run, run_of
 from gui.lessons.process.start import Start
-from gui.trace.model import STATES
+from tests.lessons.conftest import spans_named
 from tests.lessons.stopping import assert_nothing_left, stop_midway
-
-
-def spans_named(model, name):
-    return [(float(t0), float(t1), model.lanes[lane], STATES[state])
-            for t0, t1, lane, state, n in zip(model.spans["t0"], model.spans["t1"],
-                                              model.spans["lane"], model.spans["state"],
-                                              model.spans["name"])
-            if model.names[n] == name]
 
 
 def test_the_parent_s_last_line_comes_after_the_child_s_exit(lesson_run):

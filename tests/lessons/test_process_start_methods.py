@@ -9,7 +9,7 @@ import pytest
 
 from gui.lessons import Run, run_of
 from gui.lessons.process.start_methods import StartMethods
-from gui.trace.model import STATES
+from tests.lessons.conftest import spans_named
 from tests.lessons.stopping import assert_nothing_left, stop_midway
 
 
@@ -31,14 +31,6 @@ def children(out):
     """{method: pid} of the children that ran."""
     return {method: int(pid)
             for pid, method in re.findall(r"^  child (\d+) started by (\w+):", out, re.M)}
-
-
-def spans_named(model, name):
-    return [(float(t0), float(t1), model.lanes[lane], STATES[state])
-            for t0, t1, lane, state, n in zip(model.spans["t0"], model.spans["t1"],
-                                              model.spans["lane"], model.spans["state"],
-                                              model.spans["name"])
-            if model.names[n] == name]
 
 
 def test_spawn_and_forkserver_children_import_the_module_again(lesson_run):
