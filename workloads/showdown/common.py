@@ -1,4 +1,5 @@
 """What the showdown lessons share: run one model, time it, and print the comparison."""
+import sys
 import time
 
 from workloads import probe
@@ -17,6 +18,16 @@ def run_model(name, work):
     print(f"{name}: wall {wall:.2f} s, CPU {cpu:.2f} s", flush=True)
     probe.emit_span(name, "task", t0, t1, lane=LANE)
     return wall, cpu, len(done)
+
+
+def gevent_missing():
+    """Why the gevent model cannot run under this Python, or None."""
+    try:
+        import gevent  # noqa: F401
+    except ImportError:
+        return (f"gevent is not installed for {sys.executable}: skipped. Install it with "
+                f"`{sys.executable} -m pip install gevent`.")
+    return None
 
 
 def report(results, cores):

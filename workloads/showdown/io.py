@@ -17,7 +17,7 @@ from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 
 from workloads import lesson_args, probe
 from workloads.showdown import slow_server
-from workloads.showdown.common import report, run_model
+from workloads.showdown.common import gevent_missing, report, run_model
 
 REQUEST = b"GET / HTTP/1.0\r\nHost: localhost\r\n\r\n"
 
@@ -76,15 +76,6 @@ def with_gevent(jobs, address):
     greenlets = [gevent.spawn(one) for _ in range(jobs)]
     gevent.joinall(greenlets)
     return [g.value for g in greenlets]
-
-
-def gevent_missing():
-    try:
-        import gevent  # noqa: F401
-    except ImportError:
-        return (f"gevent is not installed for {sys.executable}: skipped. Install it with "
-                f"`{sys.executable} -m pip install gevent`.")
-    return None
 
 
 MODELS = {"sequential": sequential, "threads": threads, "processes": processes,
