@@ -812,8 +812,8 @@
         <translation>当前的 Python</translation>
     </message>
     <message>
-        <source>Balance {balance} after {n:,} deposits and {n:,} withdrawals: no loss this time on {python}, but it can lose updates: run it again.</source>
-        <translation>{n:,} 次存款和 {n:,} 次取款后，余额为 {balance}：这次在 {python} 上没有丢失，但它可能丢失更新：再运行一次看看。</translation>
+        <source>Balance {balance} after {n:,} deposits and {n:,} withdrawals: no update lost, or lost ones that cancelled out; {python} can lose updates: run it again.</source>
+        <translation>{n:,} 次存款和 {n:,} 次取款后，余额为 {balance}：没有丢失更新，或者丢失的更新正好相互抵消；{python} 会丢失更新：再运行一次。</translation>
     </message>
     <message>
         <source>Balance {balance} after {n:,} deposits and {n:,} withdrawals: at least %n update(s) lost.</source>
@@ -1831,10 +1831,6 @@
         <translation>未显示步骤：{version} 在账本（ledger）内部也可能切换线程，因此只有 CPython 3.11+ 能准确记录这些步骤。</translation>
     </message>
     <message>
-        <source>Nothing lost this time, but {version} can switch threads inside `balance = balance + n`: run it again, or with more iterations.</source>
-        <translation>这次没有丢失，但 {version} 可能在 `balance = balance + n` 内部切换线程：请再运行一次，或增加迭代次数。</translation>
-    </message>
-    <message>
         <source>{code}  → {value}  ✗ {thread}&apos;s {old} lost</source>
         <translation>{code}  → {value}  ✗ {thread} 的 {old} 丢失了</translation>
     </message>
@@ -1845,6 +1841,10 @@
     <message>
         <source>The textbook code keeps no ledger (a call inside change_it would change the race), so the lost updates are counted from the balance alone. Variant widened shows a lost update step by step.</source>
         <translation>教科书式的代码不记账本（ledger）（在 change_it 内部加入调用会改变竞争），因此丢失的更新只能根据余额推算。变体 widened 会逐步展示一次丢失的更新。</translation>
+    </message>
+    <message>
+        <source>Balance 0 does not prove that nothing was lost: lost updates can cancel out. {version} can switch threads inside `balance = balance + n`: run it again, or with more iterations.</source>
+        <translation>余额为 0 并不能证明没有丢失更新：丢失的更新可能相互抵消。{version} 可能在 `balance = balance + n` 内部切换线程：再运行一次，或者增加迭代次数。</translation>
     </message>
     <message>
         <source>No lost update: no interleaving to show.</source>

@@ -4,6 +4,7 @@ threads inside `balance = balance + n` (3.9 and older), and the lesson shows one
 interleaving step by step. Everything is read from the figures the lesson reports."""
 import asyncio
 import dataclasses
+import functools
 import sys
 
 import pytest
@@ -11,7 +12,7 @@ import pytest
 from gui.lessons import Run, run_of, unit
 from gui.run.session import LessonSession
 from workloads import catalog, interpreters
-from workloads._trace.race_report import table_rows
+from workloads._trace.race_report import fewest_lost, table_rows
 
 OLD_PYTHON = getattr(interpreters.older_with_lost_updates(interpreters.discover()),
                      "executable", None)      # found on this machine (pyenv, PATH, py)
@@ -44,9 +45,30 @@ def run_race(variant, iterations=200_000, python=None):
 
 
 def lower_bound(balance):
-    """The fewest lost updates that leave the balance this far from 0 (each moves it by 8 at
-    most)."""
-    return -(-abs(balance) // 8)
+    """The fewest lost updates that leave the balance: each moves it by ±5 or ±8."""
+    return fewest_lost(balance)
+
+
+@pytest.mark.parametrize("balance, fewest", [(0, 0), (5, 1), (-8, 1), (13, 2), (-3, 2),
+                                             (3, 2), (16, 2), (1, 5), (10, 2), (-21, 3),
+                                             (40, 5), (-1_000_003, 125_002)])
+def test_the_fewest_lost_updates_that_explain_a_balance(balance, fewest):
+    """One lost update moves the balance by 5 or 8 either way: -3 needs two (-8 + 5), 1
+    needs five (16 - 15). Checked against every sum of up to 8 moves."""
+    assert fewest_lost(balance) == fewest
+    if abs(balance) < 100:
+        assert moves_needed().get(balance) == fewest
+
+
+@functools.lru_cache(maxsize=1)
+def moves_needed():
+    """{balance: the fewest moves of ±5 or ±8 that reach it}, up to 8 moves."""
+    needed, reached = {0: 0}, {0}
+    for k in range(1, 9):
+        reached = {b + m for b in reached for m in (5, -5, 8, -8)}
+        for balance in reached:
+            needed.setdefault(balance, k)
+    return needed
 
 
 def replay(steps):

@@ -15,6 +15,18 @@ Threads are 1 (t1, adds 5) and 2 (t2, adds 8).
 import sys
 
 
+def fewest_lost(balance):
+    """The fewest lost updates that leave `balance`: each moves it by 5 or by 8 (t1's
+    deposit or withdrawal of 5, t2's of 8), either way, so it is the smallest |x| + |y|
+    with 5x + 8y = balance (x = -3·balance + 8t, y = 2·balance - 5t for a whole t)."""
+    best = None
+    for centre in (3 * balance / 8, 2 * balance / 5):
+        for t in range(int(centre) - 2, int(centre) + 3):
+            count = abs(-3 * balance + 8 * t) + abs(2 * balance - 5 * t)
+            best = count if best is None else min(best, count)
+    return best
+
+
 def lost_updates(ledger, balance, variant):
     """Print the lost updates (and the interleaving, or why there is none); return the
     figures: lost, lost_exact, reason, and lost_t1, lost_t2, steps when the ledger counted
@@ -43,9 +55,13 @@ def lost_updates(ledger, balance, variant):
         print(f"lost updates: 0 ({version} switches threads only at calls and loop jumps, "
               "never inside `balance = balance + n`)")
         return dict(lost=0, lost_exact=True, reason="calls_only")
-    lost = -(-abs(balance) // 8)
-    print(f"lost updates: at least {lost} (from the balance alone: fewer lost updates cannot "
-          "leave it this far from 0)")
+    lost = fewest_lost(balance)
+    if balance == 0:
+        print("lost updates: none, or some that cancelled out (a lost deposit and a lost "
+              "withdrawal leave the balance where it was)")
+    else:
+        print(f"lost updates: at least {lost} (from the balance alone: each lost update moves "
+              "it by 5 or 8, and fewer cannot leave it here)")
     reason = ""
     if variant == "widened":
         reason = "ledger_inexact"
@@ -53,8 +69,8 @@ def lost_updates(ledger, balance, variant):
               "CPython 3.11+ records them exactly.)")
     elif balance == 0:
         reason = "by_chance"
-        print(f"Nothing lost this time, but {version} can switch threads inside "
-              "`balance = balance + n`: run it again, or with more iterations.")
+        print(f"Balance 0 does not prove that nothing was lost, and {version} can switch "
+              "threads inside `balance = balance + n`: run it again, or with more iterations.")
     return dict(lost=lost, lost_exact=False, reason=reason)
 
 

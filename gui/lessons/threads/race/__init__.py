@@ -28,8 +28,9 @@ class Race(LessonUnit):
         words = dict(balance=balance, n=n, python=version_text(run))
         if not figures.get("lost_exact", True) and count == 0:
             text = translate("LessonSummary", "Balance {balance} after {n:,} deposits and {n:,} "
-                                              "withdrawals: no loss this time on {python}, but "
-                                              "it can lose updates: run it again.")
+                                              "withdrawals: no update lost, or lost ones that "
+                                              "cancelled out; {python} can lose updates: run it "
+                                              "again.")
         elif not figures.get("lost_exact", True):
             text = translate("LessonSummary", "Balance {balance} after {n:,} deposits and {n:,} "
                                               "withdrawals: at least %n update(s) lost.",

@@ -94,7 +94,8 @@ def no_table_caption(run):
                                       "the ledger, so only CPython 3.11+ records them exactly."
                          ).format(version=version)
     if reason == "by_chance":
-        return translate("RacePanel", "Nothing lost this time, but {version} can switch threads "
+        return translate("RacePanel", "Balance 0 does not prove that nothing was lost: lost "
+                                      "updates can cancel out. {version} can switch threads "
                                       "inside `balance = balance + n`: run it again, or with more "
                                       "iterations.").format(version=version)
     return translate("RacePanel", "No lost update: no interleaving to show.")
