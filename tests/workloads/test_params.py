@@ -75,11 +75,9 @@ def test_every_default_is_accepted_and_quick():
 
 
 def test_every_lesson_parses_its_arguments_with_its_catalog_parser():
-    """What this file checks is what the lessons run: each module with parameters calls
-    lesson_args.parse with its own id."""
+    """What this file checks is what the lessons run: each module calls lesson_args.parse
+    with its own id, also one without parameters (so --help helps, and a typo is refused)."""
     for lesson in catalog.LESSONS:
-        if not lesson.params:
-            continue
         source = (ROOT / (lesson.module.replace(".", "/") + ".py")).read_text(encoding="utf-8")
         assert f'lesson_args.parse("{lesson.id}")' in source, lesson.module
 
@@ -156,3 +154,19 @@ def test_any_combination_in_range_runs_within_the_limit_or_is_refused(lesson, da
         return
     seconds = run_length.estimate(lesson.id, values)
     assert seconds is None or seconds <= run_length.LIMIT_S
+
+
+@pytest.mark.realrun
+@pytest.mark.parametrize("lesson", [item for item in catalog.LESSONS if not item.params],
+                         ids=lambda item: item.id)
+def test_help_of_a_lesson_without_parameters_prints_help_and_runs_nothing(lesson):
+    import subprocess
+    import sys
+    out = subprocess.run([sys.executable, "-m", lesson.module, "--help"], cwd=ROOT,
+                         capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0 and out.stdout.startswith("usage: "), out.stdout + out.stderr
+    assert lesson.title in out.stdout and out.stdout.count("\n") < 10
+    typo = subprocess.run([sys.executable, "-m", lesson.module, "--item=3"], cwd=ROOT,
+                          capture_output=True, text=True, timeout=60)
+    assert typo.returncode == 2 and "unrecognized arguments: --item=3" in typo.stderr
+

@@ -16,7 +16,7 @@ import time
 import types
 from pathlib import Path
 
-from workloads import interpreters, probe
+from workloads import interpreters, lesson_args, probe
 
 
 async def hello_new(name):                      # since Python 3.5
@@ -64,6 +64,7 @@ def run_original_form():
 
 
 if __name__ == "__main__":
+    lesson_args.parse("async.await_syntax")      # no parameters: --help says so
     new, old = asyncio.run(main())
     probe.result(async_await_s=new, old_syntax_s=old)
     run_original_form()             # reports asyncio_coroutine_s and _python when it runs

@@ -8,9 +8,10 @@ import os
 import sys
 import time
 
-from workloads import probe
+from workloads import lesson_args, probe
 
 if __name__ == "__main__":
+    lesson_args.parse("process.fork")            # no parameters: --help says so
     print(f"Process ({os.getpid()}) start...")
     sys.stdout.flush()      # the child gets a copy of unwritten output and would print it twice
     pid = os.fork()         # one call; two processes return from it
