@@ -15,7 +15,7 @@ import sys
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
-MIN_VERSION = (3, 8)            # the probe needs threading.get_native_id()
+MIN_VERSION = (3, 9)            # the lessons need 3.9 (os.waitstatus_to_exitcode, ...)
 PACKAGES = ("gevent", "aiohttp")
 # Runs under every Python from 2.7 on: it must not use f-strings or Python-3-only modules.
 _ASK = r"""

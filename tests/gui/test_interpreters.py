@@ -50,7 +50,7 @@ def test_discovery_finds_this_python_first_and_the_others_once():
 def test_too_old_interpreters_are_listed_with_the_reason():
     old = [i for i in FOUND if tuple(i.version[:2]) < interpreters.MIN_VERSION]
     if not old:
-        pytest.skip("no Python older than 3.8 on this machine")
+        pytest.skip("no Python older than 3.9 on this machine")
     for interpreter in old:
         assert not interpreter.usable and "older than" in interpreter.reason
 
@@ -196,3 +196,15 @@ def test_the_window_says_which_package_is_missing(qtbot, run_async):
     run_async(failed())
     assert "pip install gevent" in window.status.text()
     assert window.run_button.isEnabled() and not window.runner.running
+
+
+def test_a_python_the_lessons_do_not_run_under_is_listed_but_refused():
+    """process.fork needs os.waitstatus_to_exitcode (3.9): 3.8 is listed, with the reason,
+    and the command line refuses it before anything starts."""
+    old = next((i for i in FOUND if tuple(i.version[:2]) == (3, 8)), None)
+    if old is None:
+        pytest.skip("no CPython 3.8 on this machine")
+    assert not old.usable and "older than" in old.reason and "3.9" in old.reason
+    done = cli("run", "process.fork", "--python", old.executable)
+    assert done.returncode != 0 and "older than" in done.stderr
+    assert "Traceback" not in done.stderr
