@@ -73,13 +73,9 @@ def run_command(args, signals=None):
         return fail(f"{args.lesson} cannot run here: {reason}")
     python = args.python
     if python:
-        from workloads import interpreters
-        try:
-            python = interpreters.locate(python)
-        except ValueError as exc:
-            return fail(str(exc))
-        if interpreters.ask(python) is None:
-            return fail(f"{args.python} does not answer like a Python interpreter")
+        python, problem = _interpreter(python)
+        if problem:
+            return fail(problem)
     from gui import output_path
     for option, path in (("--trace", args.trace), ("--png", args.png)):
         problem = output_path.problem(path) if path is not None else None
@@ -114,6 +110,24 @@ def run_command(args, signals=None):
     except Stopped:
         return _stopped(signals, " after the lesson had ended" + (
             f"; {', '.join(unwritten)} not written" if unwritten else ""))
+
+
+def _interpreter(name):
+    """(executable, None) for `--python NAME`, or (None, the reason in one line). A name
+    like python3.9 that is missing or does not run (a pyenv shim of a version that is not
+    the selected one) means the installed Python of that version, when there is one."""
+    from workloads import interpreters
+    try:
+        python = interpreters.locate(name)
+        problem = None if interpreters.ask(python) is not None else \
+            f"{name} does not answer like a Python interpreter"
+    except ValueError as exc:
+        python, problem = None, str(exc)
+    if problem:
+        found = interpreters.by_version(name, interpreters.discover())
+        if found is not None:
+            return found.executable, None
+    return python, problem
 
 
 def _stopped(signals, what):

@@ -146,6 +146,20 @@ def locate(name):
     raise ValueError(f"interpreter {name!r} not found")
 
 
+def by_version(name, interpreters):
+    """The interpreter that `name` means by its version ("3.9", "python3.9", "python3.13t")
+    among `interpreters`, a usable one first, or None: how a pyenv shim that does not run
+    (its version is not the selected one) still finds the installed Python."""
+    import re
+    match = re.fullmatch(r"(?:python)?(\d+)\.(\d+)(t?)", os.path.basename(name))
+    if match is None:
+        return None
+    wanted, threaded = (int(match[1]), int(match[2])), bool(match[3])
+    same = [i for i in interpreters if tuple(i.version[:2]) == wanted
+            and bool(i.free_threaded) == threaded]
+    return next((i for i in same if i.usable), same[0] if same else None)
+
+
 def _plain_env():
     """No tracing and no PYTHONPATH of ours while asking: the answer is the interpreter's."""
     return {k: v for k, v in os.environ.items()

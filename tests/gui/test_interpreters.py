@@ -208,3 +208,28 @@ def test_a_python_the_lessons_do_not_run_under_is_listed_but_refused():
     done = cli("run", "process.fork", "--python", old.executable)
     assert done.returncode != 0 and "older than" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_a_version_names_the_installed_python_of_that_version():
+    pick = interpreters.by_version
+    found = [interpreters.Interpreter("/py/3.8", (3, 8, 18), "3.8.18"),
+             interpreters.Interpreter("/py/3.9", (3, 9, 18), "3.9.18"),
+             interpreters.Interpreter("/py/3.13t", (3, 13, 0), "3.13.0t", free_threaded=True),
+             interpreters.Interpreter("/py/3.13", (3, 13, 0), "3.13.0")]
+    assert pick("python3.9", found).executable == "/py/3.9"
+    assert pick("3.9", found).executable == "/py/3.9"
+    assert pick("/usr/local/bin/python3.13t", found).executable == "/py/3.13t"
+    assert pick("python3.13", found).executable == "/py/3.13"
+    assert pick("python3.8", found).executable == "/py/3.8"        # to say why it cannot
+    assert pick("python3.12", found) is None and pick("python", found) is None
+
+
+@pytest.mark.skipif(OLDER is None, reason="no CPython older than 3.10 on this machine")
+def test_the_lesson_text_s_python3_9_command_finds_an_installed_python(tmp_path):
+    """The race text says `--python python3.9`. Where python3.9 is a pyenv shim of a version
+    that is not the selected one, the command still finds the installed 3.9."""
+    version = f"{OLDER.version[0]}.{OLDER.version[1]}"
+    trace = tmp_path / "basics.json"
+    done = cli("run", "threads.basics", "--python", f"python{version}", "--trace", str(trace))
+    assert done.returncode == 0, done.stderr
+    assert json.loads(trace.read_text())["otherData"]["python"].startswith(version + ".")
