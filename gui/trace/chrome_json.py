@@ -28,9 +28,12 @@ SECRET = re.compile(r"(--key[= ]|--authkey[= ]|TASK_MANAGER_KEY=)(?!\()\S+")  # 
 HIDDEN = r"\1(a key, not saved in traces)"
 
 
-def hide_secrets(text):
+SHOWN_HIDDEN = r"\1(key hidden)"     # on the timeline and its pictures
+
+
+def hide_secrets(text, note=HIDDEN):
     """`text` with the value of every key it gives replaced by a note that one was there."""
-    return SECRET.sub(HIDDEN, text) if "KEY" in text.upper() else text
+    return SECRET.sub(note, text) if "KEY" in text.upper() else text
 
 
 def _us(seconds):

@@ -7,6 +7,7 @@ from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFontMetrics, QPen, QPolygonF
 
 from gui.run.exit_reason import describe as describe_exit
+from gui.trace.chrome_json import SHOWN_HIDDEN, hide_secrets
 
 COUNTER_INK = QColor("#0072B2")         # a counter's line (Okabe-Ito blue)
 PARENT_LINK = QColor("#555555")         # a child process starts here, from its parent
@@ -158,7 +159,7 @@ def draw_marks(p, model, x0, x1, lane_rows, tr, font, theme):
         bottom = tr.map(QPointF(when, row + 0.98))
         p.setPen(QPen(theme.timeline_ink, 2))
         p.drawLine(top, bottom)
-        text = model.names[name]
+        text = hide_secrets(model.names[name], SHOWN_HIDDEN)    # a picture is for sharing
         if text:
             y = min(top.y(), bottom.y())
             box = QRectF(top.x() + 3, y, metrics.horizontalAdvance(text) + 6, metrics.height())

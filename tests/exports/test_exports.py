@@ -246,3 +246,18 @@ def test_the_dialogs_save_svg_and_csv_and_remember_the_folder(qtbot, run_async, 
     assert offered[1].parent == chosen                         # opens where the last went
     window.export_screen_action.trigger()
     assert len(list(chosen.glob("threads.basics-*.png"))) == 1
+
+
+def test_the_manager_s_key_stays_out_of_the_timeline_and_its_pictures(qtbot, run_async,
+                                                                        tmp_path):
+    """The worker command is drawn on the manager's lane; its key is not: a picture is for
+    sharing, and the key lets anyone run code on the manager's machine. The Workers tab
+    still gives the whole command to copy."""
+    window = window_after(qtbot, run_async, ("distributed.manager", {"tasks": 2}))
+    command = window.panel.command
+    key = command.split("--key ")[1].split()[0]
+    assert len(key) >= 16
+    svg = window.exports.save_timeline_svg(tmp_path / "manager.svg")
+    texts = " ".join(" ".join(e.itertext()) for e in ET.parse(svg).getroot().iter())
+    assert "Worker command" in texts and "(key hidden)" in texts
+    assert key not in svg.read_text(encoding="utf-8")
