@@ -80,6 +80,20 @@ def test_the_chinese_text_keeps_the_code_and_the_shape_of_the_english_one(lesson
                 == len(pattern.findall(outside_fences(english)))), f"different number of {what}"
 
 
+NUMBER = re.compile(r"(?<![A-Za-z0-9_.])\d+(?:[.,]\d+)*")   # CJK may touch a number
+
+
+@pytest.mark.parametrize("lesson_id", IDS)
+def test_the_chinese_text_says_the_same_numbers_and_names_the_same_lessons(lesson_id):
+    """Outside code too: the same numbers (5 ms, 3.10, 2 cores) and the same lesson ids, so
+    the two texts cannot promise different things."""
+    english = prose(read(TEXTS / f"{lesson_id}.md"))
+    chinese = prose(read(CHINESE / f"{lesson_id}.md"))
+    assert sorted(NUMBER.findall(chinese)) == sorted(NUMBER.findall(english))
+    named = [i for i in IDS if i in english]
+    assert [i for i in IDS if i in chinese] == named
+
+
 @pytest.mark.parametrize("lesson_id", IDS)
 def test_the_chinese_markdown_renders_without_stray_marks(qapp, lesson_id):
     """Chinese punctuation next to ** or * can stop markdown from seeing the emphasis; then
