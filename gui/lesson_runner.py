@@ -124,10 +124,8 @@ class LessonRunner(QObject):
                              .format(lesson=describe(job.lesson_id), error=exc))
             return
         job.started, self.state = True, RUNNING
-        session.run.on_processes = self.processes_changed.emit
         self.started.emit(session)
-        if session.run.snapshot is not None:    # looked at before it was passed on
-            self.processes_changed.emit(session.run.snapshot)
+        session.run.on_processes = self.processes_changed.emit     # the next look shows them
         if job.stop_wanted:                 # Stop came while it was starting
             self._stop_job(job)
         await session.wait()                # the lesson ended and its whole tree was checked

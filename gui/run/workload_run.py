@@ -41,8 +41,9 @@ class WorkloadRun:
         self.trace_env = trace_env or {}
         self.on_output = on_output or (lambda stream, text: None)
         self.on_exit = on_exit or (lambda run: None)
-        # a `process_tree.Snapshot` about once a second while the lesson runs, on the loop
-        self.on_processes = on_processes or (lambda snapshot: None)
+        # a `process_tree.Snapshot` about once a second while the lesson runs, on the loop;
+        # with nobody to show it to (the command line), the tree is only noted, not read
+        self.on_processes = on_processes
         self.argv = argv                # `python argv...` instead of the lesson (benchmarks)
         self.process = None
         self.returncode = None
@@ -143,14 +144,16 @@ class WorkloadRun:
         if self.tree is None:
             return
         snapshot = await asyncio.to_thread(self.tree.look, show)
-        if snapshot is not None and self.returncode is None:
+        if snapshot is not None and self.returncode is None and self.on_processes is not None:
             self.snapshot = snapshot
             self.on_processes(snapshot)
 
     async def _watch_tree(self):
         looks = 0
         while self.returncode is None:
-            await self.look_at_tree(show=looks % SHOW_EVERY == 0)   # the first one at once
+            shown = self.on_processes is not None and (looks % SHOW_EVERY == 0
+                                                       or self.snapshot is None)
+            await self.look_at_tree(show=shown)     # the first one as soon as someone looks
             looks += 1
             await asyncio.sleep(WATCH_S)
 
