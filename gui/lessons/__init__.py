@@ -105,4 +105,6 @@ _PLAIN = LessonUnit()
 def unit(lesson_id):
     """The unit of lesson `lesson_id`; a plain unit (no tab, no sentence, no question) for an
     id none serves, such as the lesson of a trace from another version."""
-    return load_all().get(lesson_id, _PLAIN)
+    if not _loaded:
+        load_all()
+    return _UNITS.get(lesson_id, _PLAIN)
