@@ -144,7 +144,7 @@ def draw_marks(p, model, x0, x1, lane_rows, tr, font, theme):
     sel = np.flatnonzero((t >= x0) & (t <= x1))[:MARK_LIMIT]
     if sel.size == 0:
         return
-    right = tr.map(QPointF(x1, 0)).x()
+    left, right = tr.map(QPointF(x0, 0)).x(), tr.map(QPointF(x1, 0)).x()
     p.save()
     p.resetTransform()
     p.setFont(font)
@@ -163,8 +163,14 @@ def draw_marks(p, model, x0, x1, lane_rows, tr, font, theme):
         if text:
             y = min(top.y(), bottom.y())
             box = QRectF(top.x() + 3, y, metrics.horizontalAdvance(text) + 6, metrics.height())
-            if box.right() > right:                 # no room on the right: go left
-                box.moveRight(top.x() - 3)
+            if box.right() > right and top.x() - 3 - box.width() >= left:
+                box.moveRight(top.x() - 3)          # no room on the right: go left
+            elif box.right() > right:               # room on neither side: cut it short
+                room = max(right - box.left(), top.x() - left) - 6
+                text = metrics.elidedText(text, Qt.TextElideMode.ElideRight, int(room))
+                box.setWidth(metrics.horizontalAdvance(text) + 6)
+                if box.right() > right:
+                    box.moveRight(top.x() - 3)
             boxes = placed.setdefault(row, [])
             if any(box.intersects(other) for other in boxes):
                 continue                # dense marks: the tick says enough, no pile-up
