@@ -34,13 +34,24 @@ class Run:
     model: object                   # gui.trace.model.TraceModel
     result: dict = field(default_factory=dict)    # the lesson's figures (probe.result)
     python: str = ""                # the version of the Python that ran it, e.g. "3.11.7"
+    # How many cores' worth of CPU other programs took, on average, while it ran (psutil);
+    # None when not measured (a trace from an older version)
+    others_cores: float = None
+
+
+@dataclass(frozen=True)
+class Claim:
+    """What a class should see in a run of the lesson, and whether this run showed it."""
+    text: str                       # the claim, one line in the current language
+    held: bool
+    advice: str = ""                # when it did not hold: what to do on this computer
 
 
 def run_of(session):
     """The `Run` of a LessonSession or a replayed trace."""
     model = session.model
     return Run(session.lesson.id, dict(session.values), model, dict(model.result),
-               str(session.python_version or ""))
+               str(session.python_version or ""), getattr(session, "others_cores", None))
 
 
 class LessonUnit:
@@ -69,6 +80,25 @@ class LessonUnit:
     def compare_rows(self, run):
         """The lesson's own figures in the compare dialog: ((label, value text), ...)."""
         return ()
+
+    # Parameters of a short run that still shows the lesson's idea: the pre-class check
+    # (`concurrency-lab check`) and the tests run it.
+    quick = {}
+
+    def check_runs(self, lesson):
+        """The runs of the pre-class check: [(label, values)], the quick settings once per
+        variant. `lesson`: the catalog entry."""
+        base = dict(lesson.defaults(), **self.quick)
+        variants = next((p.choices for p in lesson.params if p.name == "variant"), None)
+        if not variants:
+            return [("", base)]
+        return [(variant, dict(base, variant=variant)) for variant in variants]
+
+    def claim(self, run):
+        """What the class should see in this run and whether it did: a `Claim`, or None when
+        the lesson claims nothing a run can check. Asked of a run that ended by itself with
+        exit code 0 (or stopped, when `speaks_after_stop`)."""
+        return None
 
 
 def lesson(*ids):

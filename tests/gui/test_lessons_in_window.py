@@ -6,18 +6,8 @@ from gui.main_window import MainWindow
 from tests.gui.waiting import run_to_the_end
 from workloads import catalog
 
-QUICK = {"process.start": {"seconds": 0.3}, "process.pool": {"tasks": 3},
-         "process.futures": {"tasks": 3},
-         "process.queue": {"delay": 0.1}, "process.pipe": {"messages": 2},
-         "threads.gil": {"seconds": 0.5}, "threads.basics": {"ticks": 3, "tick_s": 0.05},
-         "threads.race": {"iterations": 20_000}, "threads.lock": {"iterations": 10, "workers": 2},
-         "threads.deadlock": {"variant": "ordered"},
-         "async.generator": {"items": 3}, "async.asyncio": {"sleep_s": 0.2},
-         "async.wget": {"delays": "0.1,0.2"}, "async.gevent_io": {"delays": "0.1,0.2"},
-         "async.aiohttp": {"clients": 3}, "distributed.manager": {"tasks": 4},
-         "distributed.bad_key": {"tasks": 4}, "distributed.worker_crash": {"tasks": 4},
-         "showdown.cpu": {"jobs": 2, "size": 100_000},
-         "showdown.io": {"jobs": 3, "delay_ms": 300}}    # a pool starts in well under 0.3 s
+# the short run each unit keeps for the pre-class check and the tests
+QUICK = {item.id: dict(unit(item.id).quick) for item in catalog.LESSONS}
 ENDS_ON_ITS_OWN = [item.id for item in catalog.LESSONS if not item.unavailable()]
 
 

@@ -10,6 +10,7 @@ from gui.lessons.question import NO_ANSWER, Question, nearer
 
 @lesson("async.asyncio")
 class AsyncioTasks(LessonUnit):
+    quick = {"sleep_s": 0.2}
 
     def sentence(self, run):
         total, sleep = run.result.get("total_s"), run.result.get("sleep_s")

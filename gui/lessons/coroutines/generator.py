@@ -13,6 +13,7 @@ from gui.lessons.question import NO_ANSWER, Question
 
 @lesson("async.generator")
 class Generator(LessonUnit):
+    quick = {"items": 3}
 
     def sentence(self, run):
         figures = run.result

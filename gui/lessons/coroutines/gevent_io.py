@@ -6,4 +6,5 @@ from gui.lessons.coroutines._waits import WaitsTogether
 
 @lesson("async.gevent_io")
 class GeventIO(WaitsTogether):
+    quick = {"delays": "0.1,0.2"}
     pass

@@ -6,4 +6,5 @@ from gui.lessons.coroutines._waits import WaitsTogether
 
 @lesson("async.wget")
 class Wget(WaitsTogether):
+    quick = {"delays": "0.1,0.2"}
     pass

@@ -7,6 +7,7 @@ from gui.lessons.question import NO_ANSWER, Question
 
 @lesson("distributed.bad_key")
 class BadKey(TaskQueueUnit):
+    quick = {"tasks": 4}
     def more(self, figures):
         if not figures.get("wrong_key_refused"):
             return ""

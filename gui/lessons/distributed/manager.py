@@ -7,6 +7,7 @@ from gui.lessons.question import NO_ANSWER, Question
 
 @lesson("distributed.manager")
 class Manager(TaskQueueUnit):
+    quick = {"tasks": 4}
     def question(self, values):
         if values["workers"] < 1:
             return None

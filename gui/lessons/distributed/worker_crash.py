@@ -7,6 +7,7 @@ from gui.lessons.question import NO_ANSWER, Question
 
 @lesson("distributed.worker_crash")
 class WorkerCrash(TaskQueueUnit):
+    quick = {"tasks": 4}
     def question(self, values):
         return Question(
             translate("Questions", "The first worker is killed halfway through a task. Does "

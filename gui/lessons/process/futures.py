@@ -29,6 +29,7 @@ def task_ends(run, tasks):
 
 @lesson("process.futures")
 class Futures(LessonUnit):
+    quick = {"tasks": 3}
     def sentence(self, run):
         completed, submitted = run.result.get("completed"), run.result.get("submitted")
         if not completed or not submitted:

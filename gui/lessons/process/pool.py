@@ -9,6 +9,7 @@ FIGURES = ("tasks_run", "worker_processes", "most_at_once")
 
 @lesson("process.pool")
 class Pool(LessonUnit):
+    quick = {"tasks": 3}
     def sentence(self, run):
         if not set(FIGURES) <= run.result.keys():
             return ""

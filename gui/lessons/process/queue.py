@@ -7,6 +7,7 @@ from gui.lessons.question import NO_ANSWER, Question
 
 @lesson("process.queue")
 class Queue(LessonUnit):
+    quick = {"delay": 0.1}
     def sentence(self, run):
         figures = run.result
         got, put = figures.get("got"), figures.get("put")

@@ -12,6 +12,7 @@ def worked_s(run):
 
 @lesson("process.start")
 class Start(LessonUnit):
+    quick = {"seconds": 0.3}
     def sentence(self, run):
         figures = run.result
         if not {"join_waited_s", "child_exit_code"} <= figures.keys():

@@ -11,6 +11,7 @@ MODELS = ("sequential", "threads", "processes", "asyncio")      # the question's
 
 @lesson("showdown.cpu")
 class ShowdownCpu(ShowdownUnit):
+    quick = {"jobs": 2, "size": 100_000}
     compared = ("threads", "processes")
 
     def question(self, values):

@@ -12,6 +12,7 @@ THREADS = ("MainThread", "LoopThread")
 
 @lesson("threads.basics")
 class Basics(LessonUnit):
+    quick = {"ticks": 3, "tick_s": 0.05}
 
     def question(self, values):
         return Question(translate("Questions", "MainThread starts LoopThread, then calls join(). "

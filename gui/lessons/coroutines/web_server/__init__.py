@@ -14,6 +14,7 @@ from gui.lessons.question import NO_ANSWER, Question, nearer
 
 @lesson("async.aiohttp")
 class WebServer(LessonUnit):
+    quick = {"clients": 3}
 
     def tab(self):
         from gui.lessons.coroutines.web_server.tab import WebPanel

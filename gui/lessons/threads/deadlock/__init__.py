@@ -67,6 +67,7 @@ def finished(run):
 
 @lesson("threads.deadlock")
 class Deadlock(LessonUnit):
+    quick = {"variant": "ordered"}
     speaks_after_stop = True        # the cycle is the result, and only Stop ends it
 
     def tab(self):

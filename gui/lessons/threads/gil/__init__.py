@@ -24,6 +24,7 @@ def cores_text(cores):
 
 @lesson("threads.gil")
 class Gil(LessonUnit):
+    quick = {"seconds": 0.5}
 
     def tab(self):
         from gui.lessons.threads.gil.tab import GilPanel

@@ -17,6 +17,7 @@ RunFigures = namedtuple("RunFigures", "counter expected seconds rate")
 
 @lesson("threads.lock")
 class Lock(LessonUnit):
+    quick = {"iterations": 10, "workers": 2}
 
     def tab(self):
         from gui.lessons.threads.lock.tab import LockPanel

@@ -14,6 +14,7 @@ from gui.lessons.question import NO_ANSWER, Question
 
 @lesson("threads.race")
 class Race(LessonUnit):
+    quick = {"iterations": 20_000}
 
     def tab(self):
         from gui.lessons.threads.race.tab import RacePanel
