@@ -40,6 +40,14 @@ class Run:
 
 
 @dataclass(frozen=True)
+class CheckRun:
+    """One run of the pre-class check."""
+    label: str                      # the variant, or what sets this run apart; "" for one
+    values: dict                    # the lesson's parameters
+    python: str = None              # the interpreter, None for the app's own
+
+
+@dataclass(frozen=True)
 class Claim:
     """What a class should see in a run of the lesson, and whether this run showed it."""
     text: str                       # the claim, one line in the current language
@@ -86,13 +94,13 @@ class LessonUnit:
     quick = {}
 
     def check_runs(self, lesson):
-        """The runs of the pre-class check: [(label, values)], the quick settings once per
-        variant. `lesson`: the catalog entry."""
+        """The runs of the pre-class check: [CheckRun], the quick settings once per variant.
+        `lesson`: the catalog entry."""
         base = dict(lesson.defaults(), **self.quick)
         variants = next((p.choices for p in lesson.params if p.name == "variant"), None)
         if not variants:
-            return [("", base)]
-        return [(variant, dict(base, variant=variant)) for variant in variants]
+            return [CheckRun("", base)]
+        return [CheckRun(variant, dict(base, variant=variant)) for variant in variants]
 
     def claim(self, run):
         """What the class should see in this run and whether it did: a `Claim`, or None when
