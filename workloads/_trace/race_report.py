@@ -13,6 +13,26 @@ The interleaving is a list of steps, each a short list (a figure's table rows):
 Threads are 1 (t1, adds 5) and 2 (t2, adds 8).
 """
 import sys
+import time
+
+ROUNDS_S = 5.0                  # the naive race runs again until the balance moves, this long
+MAX_ROUNDS = 50
+_started = time.monotonic()
+
+
+def can_split():
+    """True when this CPython can switch threads inside `balance = balance + n`: 3.9 and
+    older between almost any two bytecodes, and a free-threaded build runs both at once."""
+    gil = getattr(sys, "_is_gil_enabled", lambda: True)()
+    return sys.version_info < (3, 10) or not gil
+
+
+def race_again(variant, rounds):
+    """Another round of the race? Only for the naive race on a CPython that can lose updates
+    in it, while every round so far ended at 0, for `ROUNDS_S` seconds of this process at
+    most."""
+    return (variant == "naive" and can_split() and not any(rounds)
+            and len(rounds) < MAX_ROUNDS and time.monotonic() - _started < ROUNDS_S)
 
 
 def fewest_lost(balance):

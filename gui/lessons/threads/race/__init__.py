@@ -5,10 +5,12 @@ final balance), ``iterations`` (int, deposits per thread), ``variant`` (text), `
 (int: lost updates, counted by the ledger or, when ``lost_exact`` is false, the fewest that
 explain the balance), ``lost_exact`` (bool), ``reason`` (text: why there is or is no step
 table, see `gui.lessons.threads.race.table`), and when the ledger counted every write
-``lost_t1``, ``lost_t2`` (ints) and ``steps`` (the interleaving's rows).
+``lost_t1``, ``lost_t2`` (ints) and ``steps`` (the interleaving's rows), and ``rounds`` (the
+balance each round ended at: the naive race runs again until the balance moves on a CPython
+that can switch inside ``balance = balance + n``).
 """
 from gui.i18n import translate
-from gui.lessons import LessonUnit, lesson
+from gui.lessons import CheckRun, Claim, LessonUnit, lesson
 from gui.lessons.question import NO_ANSWER, Question
 
 
@@ -51,7 +53,46 @@ class Race(LessonUnit):
         else:
             text = translate("LessonSummary", "Balance {balance} after {n:,} deposits and {n:,} "
                                               "withdrawals: %n update(s) lost.", None, count)
+        rounds = len(figures.get("rounds") or ())
+        if rounds > 1:
+            text += " " + translate("LessonSummary", "Round %n: the rounds before it ended at 0.",
+                                    None, rounds)
         return text.format(**words)
+
+    def check_runs(self, lesson):
+        """Each variant on this Python, and the textbook race under an older CPython too when
+        this computer has one (the one place it loses updates with the GIL)."""
+        runs = super().check_runs(lesson)
+        from workloads import interpreters
+        older = interpreters.older_with_lost_updates(interpreters.discover())
+        if older is not None and can_split(run_python()) is False:
+            # at the defaults: a quick round is over before CPython's first switch
+            runs.append(CheckRun(f"naive, Python {older.release}",
+                                 dict(lesson.defaults(), variant="naive"), older.executable))
+        return runs
+
+    def claim(self, run):
+        figures = run.result
+        if "balance" not in figures:
+            return None
+        balance, kind = figures["balance"], variant(run)
+        python = version_text(run)
+        if kind == "locked":
+            return Claim(translate("Claims", "locked: the balance ends at 0"), balance == 0,
+                         translate("Claims", "the Lock let an update through: report it"))
+        if kind == "widened":
+            return Claim(translate("Claims", "widened: updates are lost"),
+                         bool(figures.get("lost")) or balance != 0,
+                         translate("Claims", "run it with more iterations"))
+        if can_split(run.python):
+            return Claim(translate("Claims", "naive on {python}: the textbook race loses "
+                                             "updates").format(python=python), balance != 0,
+                         translate("Claims", "run it again, or with more iterations"))
+        return Claim(translate("Claims", "naive on {python}: the balance ends at 0 (install "
+                                         "CPython 3.9 to show the textbook race)")
+                     .format(python=python), balance == 0,
+                     translate("Claims", "this CPython switched inside balance = balance + n: "
+                                         "say so in class, it is the free-threaded case"))
 
     def question(self, values):
         text = {"naive": translate("Questions", "Two threads run `balance = balance + n` and "
@@ -99,6 +140,23 @@ def lost_text(figures):
     if lost is None:
         return "…"
     return str(lost) if figures.get("lost_exact", True) else f"≥ {lost}"
+
+
+def can_split(python):
+    """Can the CPython of version text `python` ("3.9.18", "3.13.0t") switch threads inside
+    `balance = balance + n`? None when the text says nothing."""
+    parts = python.split(".")
+    if len(parts) < 2 or not parts[0].isdigit() or not parts[1].isdigit():
+        return None
+    return (int(parts[0]), int(parts[1])) < (3, 10) or python.endswith("t")
+
+
+def run_python():
+    """The version text of the app's own Python, as a run of it says it."""
+    import platform
+    import sysconfig
+    return platform.python_version() + ("t" if sysconfig.get_config_var("Py_GIL_DISABLED")
+                                        else "")
 
 
 def version_text(run):
