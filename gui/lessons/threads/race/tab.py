@@ -150,7 +150,10 @@ class RacePanel(LessonPanel):
             self._show_sampled()
             return
         figures = self.run.result
-        self.balance_card.set(str(figures["balance"]), translate("RacePanel", "final balance"),
+        rounds = len(figures.get("rounds") or ())
+        label = translate("RacePanel", "final balance, round %n", None, rounds) if rounds > 1 \
+            else translate("RacePanel", "final balance")
+        self.balance_card.set(str(figures["balance"]), label,
                               GOOD if figures["balance"] == 0 else BAD)
         self.lost_card.set(lost_text(figures), translate("RacePanel", "lost updates"),
                            GOOD if figures["lost"] == 0 else BAD)
