@@ -49,3 +49,22 @@ class TaskQueueUnit(LessonUnit):
                      got=figures["results_back"], total=figures["tasks"])),
                 (translate("WorkersPanel", "lost tasks"),
                  lost_tasks(figures) or translate("WorkersPanel", "none")))
+
+
+def every_result_once(figures):
+    """Every task's result came back, none twice, none lost."""
+    return (figures["results_back"] == figures["tasks"] and not figures["came_back_twice"]
+            and not figures["lost"])
+
+
+def marks_starting(model, prefix):
+    """The texts of the marks that start with `prefix`: what the lesson announced on its
+    lanes (the console is for people)."""
+    names = model.names
+    return [names[n] for n in model.marks["name"].tolist() if names[n].startswith(prefix)]
+
+
+def worker_lanes(model):
+    """The traced worker processes ("worker on HOST"), in the order they appeared."""
+    return [lane for lane in model.lanes
+            if lane.kind == "process" and lane.name.startswith("worker on ")]

@@ -2,6 +2,11 @@
 that starts a worker on another machine (with a Copy button), and a row per worker: the
 tasks it took, the results it sent back and how it ended.
 
+The command's key is the one secret of the lesson: whoever has it can run code on the
+manager's machine. The tab shows a note in its place, as the console and every export do,
+and only the Copy button hands out the real command: a projector, a screenshot or a shared
+picture shows what the room sees, the clipboard does not.
+
 Everything comes from the model: the manager's "Worker command: ..." mark, the worker lanes
 ("worker on HOST" processes, or "PID N · worker on HOST" rows the manager draws for workers
 this window does not trace) and the "task" and "result" arrows between them.
@@ -15,6 +20,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QHeaderView, QLabe
 
 from gui.run.exit_reason import describe as describe_exit
 from gui.i18n import QT_TRANSLATE_NOOP, translate
+from gui.trace.chrome_json import SHOWN_HIDDEN, hide_secrets
 from gui.views.lesson_panel import LessonPanel, mark_text
 
 FONT_PT = 15
@@ -44,6 +50,11 @@ REFUSED = QT_TRANSLATE_NOOP("WorkersPanel", "refused: wrong key")
 def worker_command(model):
     """The command the manager printed for starting a worker elsewhere, or ''."""
     return mark_text(model, PREFIX)
+
+
+def shown_command(command):
+    """The command as the tab shows it: the key replaced by a note, one option a line."""
+    return hide_secrets(command, SHOWN_HIDDEN).replace(" --", " \\\n    --")
 
 
 def command_host(command):
@@ -139,6 +150,9 @@ class WorkersTab(LessonPanel):
     def retranslate(self):
         """Every text in the current language, the rows of a finished run included."""
         self.copy.setText(translate("WorkersPanel", "Copy command"))
+        self.copy.setToolTip(translate("WorkersPanel", "Copies the command with its key. The "
+                                                       "key is not shown: whoever sees it can "
+                                                       "run code on this machine."))
         self.table.setHorizontalHeaderLabels([translate("WorkersPanel", c) for c in COLUMNS])
         self._show_heading()
         self.refresh()
@@ -172,7 +186,7 @@ class WorkersTab(LessonPanel):
         live = (self.run is None and self.session.run is not None
                 and self.session.run.running)
         if self.command:
-            self.line.setText(self.command.replace(" --", " \\\n    --"))
+            self.line.setText(shown_command(self.command))
             loopback = command_host(self.command).startswith("127.")
             self.reach.setText(translate("WorkersPanel", LOOPBACK if loopback else OPEN))
         self.copy.setEnabled(bool(self.command) and live)
@@ -184,6 +198,7 @@ class WorkersTab(LessonPanel):
         self._show_heading()
 
     def copy_command(self):
+        """The real command, key included, for a terminal on the worker's machine."""
         QGuiApplication.clipboard().setText(self.command)
 
     # -- view -------------------------------------------------------------------------

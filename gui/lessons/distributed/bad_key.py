@@ -1,7 +1,12 @@
-"""distributed.bad_key: a worker with the wrong key is refused; the others finish."""
+"""distributed.bad_key: a worker with the wrong key is refused; the others finish.
+
+Its claim reads the figures (wrong_key_refused: the intruder ended with the worker's "refused"
+exit code; results_back, came_back_twice, lost), the intruder's "refused: AuthenticationError"
+mark (the error the class sees) and the exit codes of the traced worker lanes."""
 from gui.i18n import translate
-from gui.lessons import lesson
-from gui.lessons.distributed._task_queue import TaskQueueUnit
+from gui.lessons import Claim, lesson
+from gui.lessons.distributed._task_queue import TaskQueueUnit, every_result_once, \
+    marks_starting, worker_lanes
 from gui.lessons.question import NO_ANSWER, Question
 
 
@@ -21,6 +26,24 @@ class BadKey(TaskQueueUnit):
             (translate("Questions", "It is refused; the others finish every task"),
              translate("Questions", "It gets in and takes tasks like the others"),
              translate("Questions", "The manager stops: the tasks are not finished")), answer)
+
+    def claim(self, run):
+        figures = run.result
+        if "wrong_key_refused" not in figures:
+            return None
+        told = marks_starting(run.model, "refused: AuthenticationError")
+        good = [lane for lane in worker_lanes(run.model) if lane.exit_code == 0]
+        if not figures["wrong_key_refused"] or not told:
+            advice = translate("Claims", "the wrong key was not refused with an "
+                                         "AuthenticationError: report it")
+        elif not every_result_once(figures) or len(good) < run.values["workers"]:
+            advice = translate("Claims", "the good workers did not finish every task: run it "
+                                         "again, and report it if it stays so")
+        else:
+            advice = ""
+        return Claim(translate("Claims", "the worker with the wrong key is refused with an "
+                                         "AuthenticationError; the others finish every task"),
+                     not advice, advice)
 
     def compare_rows(self, run):
         rows = super().compare_rows(run)
