@@ -6,7 +6,7 @@ Figures of both: ``downloads`` (int), ``total_s`` (float, all of them, start to 
 added up: what one download after another would take).
 """
 from gui.i18n import QT_TRANSLATE_NOOP, translate
-from gui.lessons import LessonUnit
+from gui.lessons import Claim, LessonUnit
 from gui.lessons.coroutines._rows import rows, seconds
 from gui.lessons.question import NO_ANSWER, Question, nearer
 
@@ -24,6 +24,21 @@ class WaitsTogether(LessonUnit):
                                           "({longest:g} s), not all the waits one after "
                                           "another ({added:g} s).").format(
                                               total=total, longest=longest, added=added)
+
+    def claim(self, run):
+        """All the downloads wait together: the whole takes at least the longest wait (no
+        server answers sooner) and is nearer to it than to all the waits added up."""
+        if not all(name in run.result for name in FIGURES) or \
+                run.result.get("downloads", 0) < 2:
+            return None
+        total, longest, added = (run.result[name] for name in FIGURES)
+        downloads = run.result["downloads"]
+        text = translate("Claims", "%n downloads take about the longest wait ({longest:g} s), "
+                                   "not all the waits added up ({added:g} s)", None,
+                         downloads).format(longest=longest, added=added)
+        held = 0.9 * longest <= total and nearer(total, longest, added) == 0
+        return Claim(text, held, translate("Claims", "run it with longer delays: starting the "
+                                                     "downloads took about as long as a wait"))
 
     def question(self, values):
         delays = [float(d) for d in values["delays"].split(",") if d.strip()]

@@ -6,7 +6,8 @@ passed: each send() in, each yield back), ``os_threads`` (int, the OS threads th
 and ``thread_names`` (list of their names).
 """
 from gui.i18n import QT_TRANSLATE_NOOP, translate
-from gui.lessons import LessonUnit, lesson
+from gui.lessons import Claim, LessonUnit, lesson
+from gui.lessons.coroutines._lanes import coroutines, one_at_a_time, one_os_thread, runs
 from gui.lessons.coroutines._rows import rows
 from gui.lessons.question import NO_ANSWER, Question
 
@@ -24,6 +25,24 @@ class Generator(LessonUnit):
                                           "of control, all in {threads}.", None,
                          hand_overs).format(
                              threads=", ".join(figures["thread_names"]))
+
+    def claim(self, run):
+        """The two generators' run slices alternate and never overlap, one slice more than
+        there were hand-overs, all in one OS thread."""
+        if "hand_overs" not in run.result:
+            return None
+        text = translate("Claims", "producer and consumer take turns, never both at once, in "
+                                   "one OS thread")
+        turns = sorted((t0, t1, lane.name) for lane in coroutines(run.model)
+                       if lane.name in ("producer", "consumer")
+                       for t0, t1 in runs(run.model, lane))
+        if run.result.get("os_threads") != 1 or not one_os_thread(run.model):
+            return Claim(text, False, translate("Claims", "the generators ran in more than "
+                                                          "one OS thread: report it"))
+        alternate = all(a[2] != b[2] for a, b in zip(turns, turns[1:]))
+        held = alternate and one_at_a_time(turns) and \
+            len(turns) == run.result["hand_overs"] + 1
+        return Claim(text, held, translate("Claims", "the turns did not alternate: report it"))
 
     def question(self, values):
         def answer(run):

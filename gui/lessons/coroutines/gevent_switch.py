@@ -6,7 +6,8 @@ Figures: ``greenlets`` (int, spawned), ``os_threads`` (int, the OS threads they 
 printed it, separated by spaces: "0 1 2 0 1 2 …").
 """
 from gui.i18n import QT_TRANSLATE_NOOP, translate
-from gui.lessons import LessonUnit, lesson
+from gui.lessons import Claim, LessonUnit, lesson
+from gui.lessons.coroutines._lanes import one_os_thread
 from gui.lessons.coroutines._rows import rows
 from gui.lessons.question import NO_ANSWER, Question
 
@@ -45,6 +46,27 @@ class GeventSwitch(LessonUnit):
                                                    "in %n OS thread(s)."))[kind_of(seen, count)]
         return translate("LessonSummary", text, None, run.result["os_threads"]).format(
             order=shown(seen, count))
+
+    def claim(self, run):
+        """no_sleep: each greenlet prints all its lines before the next starts; sleep0: they
+        take turns line by line; either way in one OS thread."""
+        seen, count = order(run), run.result.get("greenlets", 0)
+        expected = {"no_sleep": ONE_AFTER_ANOTHER, "sleep0": TAKING_TURNS}.get(
+            run.values.get("variant"))
+        if not seen or count < 2 or expected is None:
+            return None
+        if expected == ONE_AFTER_ANOTHER:
+            text = translate("Claims", "no_sleep: each greenlet prints all its lines before "
+                                       "the next one starts, in one OS thread")
+        else:
+            text = translate("Claims", "sleep0: the greenlets take turns, one line each, in "
+                                       "one OS thread")
+        if run.result.get("os_threads") != 1 or not one_os_thread(run.model):
+            return Claim(text, False, translate("Claims", "the greenlets ran in more than one "
+                                                          "OS thread: report it"))
+        return Claim(text, kind_of(seen, count) == expected and len(set(seen)) == count,
+                     translate("Claims", "the lines came in another order ({order}…): report "
+                                         "it").format(order=shown(seen, count)))
 
     def question(self, values):
         count = values["greenlets"]

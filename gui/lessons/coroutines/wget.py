@@ -6,5 +6,4 @@ from gui.lessons.coroutines._waits import WaitsTogether
 
 @lesson("async.wget")
 class Wget(WaitsTogether):
-    quick = {"delays": "0.1,0.2"}
-    pass
+    quick = {"delays": "0.2,0.2,0.2"}     # one wait (0.2 s) stands well apart from three

@@ -4,7 +4,7 @@ The lesson's figure (``probe.result`` in workloads/threads/basics.py): ``ended_l
 "MainThread" or "LoopThread": the thread that ended last).
 """
 from gui.i18n import translate
-from gui.lessons import LessonUnit, lesson
+from gui.lessons import Claim, LessonUnit, lesson
 from gui.lessons.question import NO_ANSWER, Question
 
 THREADS = ("MainThread", "LoopThread")
@@ -23,6 +23,31 @@ class Basics(LessonUnit):
         if last not in THREADS:
             return ()
         return ((translate("LessonSummary", "Ended last"), last),)
+
+    def claim(self, run):
+        """Both threads have their own lane, labelled with the name they were given, and
+        join() keeps MainThread alive until LoopThread has ended."""
+        if "ended_last" not in run.result:
+            return None
+        text = translate("Claims", "two lanes named MainThread and LoopThread; MainThread ends "
+                                   "last, because join() waits for LoopThread")
+        lanes = thread_lanes(run.model)
+        if not set(THREADS) <= set(lanes):
+            return Claim(text, False, translate("Claims", "the threads' lanes are missing: "
+                                                          "report it"))
+        main, loop = lanes["MainThread"], lanes["LoopThread"]
+        joined = run.result["ended_last"] == "MainThread" and \
+            None not in (main.end, loop.end) and loop.end <= main.end
+        return Claim(text, joined, translate("Claims", "LoopThread outlived MainThread: "
+                                                       "report it"))
+
+
+def thread_lanes(model):
+    """{thread name: Lane} of the threads of the lesson's main process."""
+    root = model.root()
+    return {lane.name: lane for lane in model.lanes if root is not None and
+            lane.kind == "thread" and lane.pid == root.pid and not lane.sublane
+            and not lane.virtual}
 
 
 def answer(run):

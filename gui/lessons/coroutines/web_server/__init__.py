@@ -7,7 +7,7 @@ Figures: ``requests`` (int, sent at once), ``answered`` (int, answered with 200 
 (float, how long each handler waits), ``url`` (text, where the server listened).
 """
 from gui.i18n import QT_TRANSLATE_NOOP, translate
-from gui.lessons import LessonUnit, lesson
+from gui.lessons import Claim, LessonUnit, lesson
 from gui.lessons.coroutines._rows import rows, seconds
 from gui.lessons.question import NO_ANSWER, Question, nearer
 
@@ -34,6 +34,33 @@ class WebServer(LessonUnit):
                                                       "{wait:g} s.")
         return translate("LessonSummary", text, None, figures["answered"]).format(
             total=figures["total_s"], wait=figures.get("handler_wait_s", 0.5))
+
+    def claim(self, run):
+        """Handlers that await answer N requests together in about one wait; handlers that
+        block answer them one after another, in about N waits."""
+        figures = run.result
+        if not {"requests", "answered", "total_s"} <= set(figures) or figures["requests"] < 2:
+            return None
+        n, total = figures["requests"], figures["total_s"]
+        wait = figures.get("handler_wait_s", 0.5)
+        if run.values.get("variant") == "blocking":
+            text = translate("Claims", "blocking: the %n requests are answered one after "
+                                       "another, in about {total:g} s ({wait:g} s each)", None,
+                             n).format(total=n * wait, wait=wait)
+            timed = total >= (n - 1) * wait and nearer(total, wait, n * wait) == 1
+            late = translate("Claims", "the blocking handlers overlapped: report it")
+        else:
+            text = translate("Claims", "async: the %n requests are answered together, in "
+                                       "about one handler's wait ({wait:g} s)", None, n).format(
+                                           wait=wait)
+            timed = 0.9 * wait <= total and nearer(total, wait, n * wait) == 0
+            late = translate("Claims", "close other programs and run it again: the answers "
+                                       "came late")
+        if figures["answered"] != n:
+            return Claim(text, False, translate("Claims", "not every request was answered: "
+                                                          "run it again, and report it if it "
+                                                          "stays so"))
+        return Claim(text, timed, late)
 
     def question(self, values):
         n = values["clients"]

@@ -5,7 +5,7 @@ the run lasts: the wait-for graph (`gui.trace.waitfor`) and its cycle. The fixed
 and report ``threads_finished`` and ``gave_up`` (how often a thread backed off).
 """
 from gui.i18n import translate
-from gui.lessons import LessonUnit, lesson
+from gui.lessons import Claim, LessonUnit, lesson
 from gui.lessons.question import NO_ANSWER, Question
 from gui.trace.waitfor import HOLD, WAIT, Wait, WaitForGraph, find_cycle, find_deadlock, \
     lock_name
@@ -84,6 +84,30 @@ class Deadlock(LessonUnit):
                              "No deadlock: both threads got both locks and finished.")
         found = deadlock_of(run)
         return describe(found) if found is not None else ""
+
+    def claim(self, run):
+        """deadlock: the app finds the cycle (Stop ends the run); the fixed variants finish,
+        the timeout one after a thread gave up at least once."""
+        kind = run.values.get("variant")
+        if kind == "deadlock":
+            found = deadlock_of(run)
+            return Claim(translate("Claims", "deadlock: the app finds the cycle, each thread "
+                                             "holding the lock the other waits for"),
+                         found is not None and len(found.cycle) == 2,
+                         translate("Claims", "the app found no deadlock: report it"))
+        if kind == "ordered":
+            return Claim(translate("Claims", "ordered: both threads get both locks and "
+                                             "finish"), finished(run),
+                         translate("Claims", "the threads did not both finish: report it"))
+        if kind == "timeout":
+            gave_up = run.result.get("gave_up", 0)
+            return Claim(translate("Claims", "timeout: a thread gives up, tries again later, "
+                                             "and both finish"),
+                         finished(run) and gave_up > 0,
+                         translate("Claims", "no thread gave up this time: run it again")
+                         if finished(run) else
+                         translate("Claims", "the threads did not both finish: report it"))
+        return None
 
     def question(self, values):
         text = {"deadlock": translate("Questions", "Thread-1 takes lock_a, then lock_b. "

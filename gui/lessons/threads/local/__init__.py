@@ -7,7 +7,7 @@ global_dict], None for a read that never happened), ``main_thread_has_student`` 
 mark ("student = Alice").
 """
 from gui.i18n import translate
-from gui.lessons import LessonUnit, lesson
+from gui.lessons import Claim, LessonUnit, lesson
 from gui.lessons.question import NO_ANSWER, Question
 
 BOUND = "student = "            # the mark a thread makes when it binds its student
@@ -55,6 +55,26 @@ class Local(LessonUnit):
                 threads=", ".join(wrong))
         return translate("LocalPanel", "Each thread read its own student back, through "
                                        "threading.local and through the global dict alike.")
+
+    def claim(self, run):
+        """Every thread reads back what it bound (its lane's "student = X" mark), both ways;
+        the main thread, which bound nothing, has no student."""
+        rows = reads(run)
+        if not rows:
+            return None
+        text = translate("Claims", "each thread reads back its own student, through "
+                                   "threading.local and through the global dict; MainThread "
+                                   "has none")
+        names = [n.strip() for n in str(run.values.get("names", "")).split(",") if n.strip()]
+        marked = bound_values(run.model)
+        if len(rows) != len(names) or any(own(row) is None for row in rows.values()):
+            advice = translate("Claims", "a thread's reads are missing: report it")
+        elif any(own(row) is False or marked.get(thread) != row[0]
+                 for thread, row in rows.items()) or run.result.get("main_thread_has_student"):
+            advice = translate("Claims", "a thread saw another thread's student: report it")
+        else:
+            advice = ""
+        return Claim(text, not advice, advice)
 
     def question(self, values):
         names = [n.strip() for n in values["names"].split(",") if n.strip()]

@@ -5,11 +5,16 @@ counter's value when no update is lost: workers x iterations), ``locked_counter`
 ``unlocked_counter`` (ints, where the counter ended with and without the lock),
 ``locked_s`` and ``unlocked_s`` (floats, seconds each run took).
 """
+import bisect
 from collections import namedtuple
 
 from gui.i18n import translate
-from gui.lessons import LessonUnit, lesson
+from gui.lessons import Claim, LessonUnit, lesson
 from gui.lessons.question import NO_ANSWER, Question
+from gui.trace.waitfor import HOLD, WAIT, lock_name
+
+LOCK = "lock"           # the lesson's Lock, named after its variable
+SLACK_S = 1e-6          # a trace file keeps times to the microsecond
 
 # One of the two runs: where its counter ended, where it should have, seconds, updates/s
 RunFigures = namedtuple("RunFigures", "counter expected seconds rate")
@@ -50,6 +55,52 @@ class Lock(LessonUnit):
             rows.append((translate("LockPanel", "Updates lost without the lock"),
                          f"{found['without'].expected - found['without'].counter:,}"))
         return tuple(rows)
+
+    def claim(self, run):
+        """One holder at a time (the hold spans never overlap), and every wait ends when
+        another thread lets go; with the lock, no update is lost."""
+        found = runs(run.result).get("with")
+        if found is None:
+            return None
+        text = translate("Claims", "one thread at a time holds the lock, and each wait ends "
+                                   "when another thread lets go of it")
+        advice = lock_trouble(run, found)
+        return Claim(text, not advice, advice)
+
+
+def lock_trouble(run, found):
+    """What went against the claim, as advice for the teacher, or ""."""
+    holds, waits = lock_spans(run.model, HOLD), lock_spans(run.model, WAIT)
+    if found.counter != found.expected:
+        return translate("Claims", "the Lock let an update through: report it")
+    if len(holds) != found.expected:
+        return translate("Claims", "the timeline is missing holds of the lock: report it")
+    if any(b0 < a1 - SLACK_S for (_, a1, _), (b0, _, _) in zip(holds, holds[1:])):
+        return translate("Claims", "two threads held the lock at once: report it")
+    releases = sorted((t1, lane) for _, t1, lane in holds)
+    if not all(released_during(wait, releases) for wait in waits):
+        return translate("Claims", "a wait ended while nobody let go of the lock: report it")
+    if run.values.get("workers", 1) > 1 and not waits:
+        return translate("Claims", "no thread had to wait: run it with more workers")
+    return ""
+
+
+def lock_spans(model, state):
+    """[(t0, t1, lane id)] of the lesson's lock's spans in `state` (holds or waits), by
+    start."""
+    s, names = model.spans, model.names
+    return sorted((t0, t1, lane) for t0, t1, lane, kind, name in zip(
+        s["t0"].tolist(), s["t1"].tolist(), s["lane"].tolist(), s["state"].tolist(),
+        s["name"].tolist()) if kind == state and lock_name(names[name])[0] == LOCK)
+
+
+def released_during(wait, releases):
+    """True when another thread let go of the lock while `wait` lasted: the release it
+    waited for. `releases`: [(time, lane id)] of every hold's end, in time order."""
+    w0, w1, lane = wait
+    first = bisect.bisect_left(releases, (w0 - SLACK_S,))
+    last = bisect.bisect_right(releases, (w1 + SLACK_S, float("inf")))
+    return any(other != lane for _, other in releases[first:last])
 
 
 def answer(run):
