@@ -1,4 +1,4 @@
-"""The command line: the app, `list`, `run`, `open`, `bench` (contract: LESSONS.md,
+"""The command line: the app, `list`, `run`, `check`, `open`, `bench` (contract: LESSONS.md,
 "Command line").
 
 `run` uses the same session, probe and model as the window, so what a script gets is what a
@@ -29,6 +29,12 @@ def _parser():
     run.add_argument("--json", action="store_true",
                      help="print the lesson's figures as one JSON object on stdout (what it "
                           "prints goes to stderr)")
+    check = sub.add_parser("check", help="does each lesson's claim hold on this computer? "
+                                         "(before class; exits 1 if one did not)")
+    check.add_argument("lessons", nargs="*", metavar="LESSON",
+                       help="lessons to check (default: every lesson that can run here)")
+    check.add_argument("--times", type=int, default=3, metavar="N",
+                       help="runs of each lesson and variant, 1 to 20 (default 3)")
     bench = sub.add_parser("bench", help="measure the performance targets, print JSON")
     bench.add_argument("--quick", action="store_true", help="fewer repeats")
     shot = sub.add_parser("screenshot", help="picture of the window running a lesson")
@@ -195,12 +201,17 @@ def _echo(stream, text):
     out.flush()
 
 
+def _say_deadlock(cycle):
+    print(f"{cycle}. Stopping the lesson.", file=sys.stderr)
+
+
 async def _run(session, signals):
+    from gui.check import stop_on_deadlock
     signal_came = asyncio.Event()
     signals.wake(asyncio.get_running_loop(), signal_came)
     try:
         await session.start()
-        watch = spawn(_stop_on_deadlock(session), "watching for a deadlock")
+        watch = spawn(stop_on_deadlock(session, _say_deadlock), "watching for a deadlock")
         ended = spawn(session.wait(), "waiting for the lesson to end")
         stopping = spawn(signal_came.wait(), "waiting for a stop signal")
         try:
@@ -220,19 +231,6 @@ async def _run(session, signals):
         signals.wake(None, None)
 
 
-async def _stop_on_deadlock(session):
-    """A deadlocked lesson never ends: report the cycle, as the window does, and stop it."""
-    from gui.trace.waitfor import find_deadlock
-    while session.run.running:
-        deadlock = find_deadlock(session.model)
-        if deadlock is not None:
-            session.deadlock = deadlock.describe()
-            print(f"{session.deadlock}. Stopping the lesson.", file=sys.stderr)
-            await session.stop(by="the deadlock watch")
-            return
-        await asyncio.sleep(0.2)
-
-
 def main(argv=None):
     args = _parser().parse_args(argv)
     if args.command == "list":
@@ -242,6 +240,10 @@ def main(argv=None):
     if args.command == "run":
         with StopSignals() as signals:
             return run_command(args, signals)
+    if args.command == "check":
+        from gui.check_command import check_command
+        with StopSignals() as signals:
+            return check_command(args, signals)
     if args.command == "screenshot":
         try:
             settings = parse_settings(args.set)

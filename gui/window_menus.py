@@ -3,7 +3,7 @@
 `add_action`, and every text following the language without a restart."""
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 
-from gui import i18n, settings
+from gui import check_dialog, i18n, settings
 from gui.i18n import QT_TRANSLATE_NOOP, translate
 
 
@@ -36,6 +36,9 @@ class WindowMenus:
         self.previous_action = self.add_action(
             self.run_menu, QT_TRANSLATE_NOOP("Actions", "Previous lesson"), "Ctrl+PgUp",
             lambda: self.lessons.step(-1))
+        self.check_action = self.add_action(
+            self.help_menu, QT_TRANSLATE_NOOP("Actions", "Check this computer…"), None,
+            lambda: check_dialog.show_check(self))
         self.language_menu = self.view_menu.addMenu("")
         self._menu_texts.append((self.language_menu, QT_TRANSLATE_NOOP("Menus", "Language")))
         group = QActionGroup(self)

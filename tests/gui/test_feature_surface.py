@@ -20,7 +20,7 @@ SURFACE = {
 QWIDGET = {"grab", "installEventFilter", "setAcceptDrops", "setWindowTitle", "centralWidget",
            "isVisible", "layout", "minimumSizeHint", "resize", "screen", "setWindowState",
            "windowState"}
-FEATURES = ["exports", "replay", "compare", "predict", "presentation", "about"]
+FEATURES = ["exports", "replay", "compare", "predict", "presentation", "about", "check_dialog"]
 
 
 def reads(path):

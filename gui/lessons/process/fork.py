@@ -1,7 +1,7 @@
 """process.fork: fork() is called once and returns twice, the child's PID in the parent and
 0 in the child. The parent and the child each report what fork() returned to them."""
 from gui.i18n import translate
-from gui.lessons import LessonUnit, lesson
+from gui.lessons import Claim, LessonUnit, lesson
 from gui.lessons.question import NO_ANSWER, Question
 
 
@@ -36,6 +36,23 @@ class Fork(LessonUnit):
                          translate("Questions", "Twice: in the parent and in the child"),
                          translate("Questions", "Never: the child starts the program over")),
                         answer)
+
+    def claim(self, run):
+        figures = run.result
+        text = translate("Claims", "the child's PID is not the parent's, its parent is the "
+                                   "parent's PID, and fork() returned 0 in it")
+        names = ("parent_pid", "parent_got", "child_pid", "child_ppid", "child_got")
+        if not set(names) <= figures.keys():
+            return Claim(text, False, translate("Claims", "the child's figures did not reach "
+                                                          "the window: run it again"))
+        parent, child = figures["parent_pid"], figures["child_pid"]
+        lanes = run.model.processes if run.model is not None else {}
+        held = (child != parent and figures["child_ppid"] == parent
+                and figures["child_got"] == 0 and figures["parent_got"] == child
+                and child in lanes and lanes[child].parent is lanes.get(parent))
+        return Claim(text, held, "" if held else translate(
+            "Claims", "fork() did not return as POSIX says, or the child's lane lost its "
+                      "parent: report it"))
 
     def compare_rows(self, run):
         rows = ((translate("CompareRows", "fork() returned in the parent"), "parent_got"),

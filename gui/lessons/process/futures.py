@@ -1,7 +1,7 @@
 """process.futures: as_completed() gives the results in the order the tasks finish, not the
 order they were submitted."""
 from gui.i18n import translate
-from gui.lessons import LessonUnit, lesson
+from gui.lessons import Claim, LessonUnit, lesson
 from gui.lessons.question import NO_ANSWER, Question, first_span
 
 SHOWN = 8                       # task numbers a sentence lists before "…"
@@ -27,6 +27,11 @@ def task_ends(run, tasks):
     return ends
 
 
+def in_finish_order(completed, ends):
+    """Whether the results came back in the order their tasks' bars end ({task: end})."""
+    return all(ends[a] <= ends[b] + SAME_MOMENT_S for a, b in zip(completed, completed[1:]))
+
+
 @lesson("process.futures")
 class Futures(LessonUnit):
     quick = {"tasks": 3}
@@ -49,8 +54,7 @@ class Futures(LessonUnit):
             ends = task_ends(run, submitted) if completed and submitted else None
             if ends is None or sorted(completed) != sorted(submitted):
                 return NO_ANSWER
-            as_finished = all(ends[a] <= ends[b] + SAME_MOMENT_S
-                              for a, b in zip(completed, completed[1:]))
+            as_finished = in_finish_order(completed, ends)
             index = 1 if as_finished else (0 if completed == submitted else 2)
             return index, translate("Questions", "the results came back {completed}; the "
                                     "tasks finished {finished}").format(
@@ -62,6 +66,19 @@ class Futures(LessonUnit):
                          translate("Questions", "In the order they finish"),
                          translate("Questions", "In random order")),
                         answer)
+
+    def claim(self, run):
+        text = translate("Claims", "as_completed() gives every result once, in the order the "
+                                   "tasks finish")
+        completed, submitted = run.result.get("completed"), run.result.get("submitted")
+        ends = task_ends(run, submitted) if completed and submitted else None
+        if ends is None:
+            return Claim(text, False, translate("Claims", "the results or the task bars did "
+                                                          "not reach the window: run it again"))
+        held = sorted(completed) == sorted(submitted) and in_finish_order(completed, ends)
+        return Claim(text, held, "" if held else translate(
+            "Claims", "a result came back out of finishing order: close other programs and "
+                      "run it again"))
 
     def compare_rows(self, run):
         rows = []

@@ -1,7 +1,7 @@
 """process.pipe: one duplex Pipe carries messages both ways, each way in the order sent.
 The parent reports the pings it sent and the pongs it got, the child the pings it got."""
 from gui.i18n import translate
-from gui.lessons import LessonUnit, lesson
+from gui.lessons import Claim, LessonUnit, lesson
 from gui.lessons.question import NO_ANSWER, Question
 
 
@@ -25,6 +25,18 @@ class Pipe(LessonUnit):
                                           "they were sent.").format(
             pings=", ".join(map(str, figures["pings_got"])),
             pongs=", ".join(map(str, figures["pongs_got"])))
+
+    def claim(self, run):
+        text = translate("Claims", "messages go both ways over one pipe, each way in the "
+                                   "order sent")
+        figures = run.result
+        if not {"pings_sent", "pings_got", "pongs_got"} <= figures.keys():
+            return Claim(text, False, translate("Claims", "the pipe's figures did not reach "
+                                                          "the window: run it again"))
+        sent = figures["pings_sent"]
+        held = in_order(figures["pings_got"], sent) and in_order(figures["pongs_got"], sent)
+        return Claim(text, held, "" if held else translate(
+            "Claims", "a message was lost or came out of order: report it"))
 
     def question(self, values):
         def answer(run):

@@ -1,7 +1,7 @@
 """process.queue: first in, first out between a writer and a reader process; the reader,
 which loops for ever, is ended by terminate()."""
 from gui.i18n import translate
-from gui.lessons import LessonUnit, lesson
+from gui.lessons import Claim, LessonUnit, lesson
 from gui.lessons.question import NO_ANSWER, Question
 
 
@@ -40,6 +40,22 @@ class Queue(LessonUnit):
                          translate("Questions", "The parent ends it with terminate()"),
                          translate("Questions", "It never ends: the program hangs")),
                         answer)
+
+    def claim(self, run):
+        text = translate("Claims", "first in, first out: each get comes after its put, in "
+                                   "the order put; the reader is ended by terminate()")
+        figures = run.result
+        got, put, code = figures.get("got"), figures.get("put"), figures.get("reader_exit_code")
+        if not got or not put or code is None:
+            return Claim(text, False, translate("Claims", "the reader got nothing before "
+                                                          "terminate(): close other programs, "
+                                                          "or run it with a longer delay"))
+        arrows = run.model.arrows() if run.model is not None else []
+        held = (got == put[:len(got)] and len(arrows) >= len(got)
+                and all(t_out <= t_in for t_out, _, t_in, _, _ in arrows) and code < 0)
+        return Claim(text, held, "" if held else translate(
+            "Claims", "an item came out of order, before its put, or the reader was not "
+                      "terminated: report it"))
 
     def compare_rows(self, run):
         figures, rows = run.result, []

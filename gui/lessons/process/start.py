@@ -1,7 +1,9 @@
 """process.start: start() returns at once, join() waits until the child has ended."""
 from gui.i18n import translate
-from gui.lessons import LessonUnit, lesson
+from gui.lessons import Claim, LessonUnit, lesson
 from gui.lessons.question import NO_ANSWER, Question, first_span, nearer
+
+SAME_INSTANT_S = 0.001          # the child's last record and join()'s return, one clock
 
 
 def worked_s(run):
@@ -36,6 +38,20 @@ class Start(LessonUnit):
                          translate("Questions", "About {seconds:g} s: until the child has ended"
                                    ).format(seconds=values["seconds"])),
                         answer)
+
+    def claim(self, run):
+        text = translate("Claims", "join() returns only after the child has ended: the "
+                                   "parent's last line comes after the child's exit")
+        figures = run.result
+        child = run.model.processes.get(figures.get("child_pid")) if run.model else None
+        join = first_span(run.model, "join()") if run.model is not None else None
+        if child is None or child.end is None or join is None:
+            return Claim(text, False, translate("Claims", "the child's exit or the join() wait "
+                                                          "is missing from the timeline: run "
+                                                          "it again"))
+        held = figures.get("child_exit_code") == 0 and child.end <= join[1] + SAME_INSTANT_S
+        return Claim(text, held, "" if held else translate(
+            "Claims", "join() returned before the child had ended: report it"))
 
     def compare_rows(self, run):
         figures, rows = run.result, []

@@ -3,7 +3,7 @@ each takes from start() to the child's first line, and which cannot pickle a lam
 import multiprocessing
 
 from gui.i18n import translate
-from gui.lessons import LessonUnit, lesson
+from gui.lessons import Claim, LessonUnit, lesson
 from gui.lessons.question import NO_ANSWER, Question
 
 METHODS = ("fork", "spawn", "forkserver")
@@ -60,6 +60,21 @@ class StartMethods(LessonUnit):
         return Question(translate("Questions", "Which start method gets the child running "
                                   "fastest?"), tuple(methods), fastest)
 
+    def claim(self, run):
+        if "methods" not in run.result:
+            return None
+        if run.values.get("variant") == "unpicklable":
+            return _lambda_claim(run)
+        text = translate("Claims", "every start method starts the child; spawn and forkserver "
+                                   "children import the module again, a fork child does not")
+        methods, times = run.result["methods"], start_ms(run)
+        imported = importing_children(run.model)
+        held = set(times) == set(methods) and all(
+            imported.get(method) == (method != "fork") for method in methods)
+        return Claim(text, held, "" if held else translate(
+            "Claims", "a child did not start, or imported the module when it should not have: "
+                      "report it"))
+
     def compare_rows(self, run):
         failed = run.result.get("cannot_pickle", [])
         times = start_ms(run)
@@ -78,3 +93,30 @@ def _which_pickle(run):
     index = 0 if not failed else 2 if not ran else 1 if ran == ["fork"] else None
     return index, translate("Questions", "started: {ran}; could not pickle the lambda: "
                                          "{failed}").format(ran=listed(ran), failed=listed(failed))
+
+
+def _lambda_claim(run):
+    """The unpicklable variant: only fork, which pickles nothing, can start the child."""
+    text = translate("Claims", "a lambda cannot be pickled: spawn and forkserver refuse it "
+                               "with a clear message, fork runs it")
+    methods, failed = run.result["methods"], run.result.get("cannot_pickle", [])
+    told = {run.model.lanes[int(lane)].group for lane, name in
+            zip(run.model.marks["lane"], run.model.marks["name"])
+            if run.model.names[int(name)] == "cannot pickle"} if run.model is not None else set()
+    held = (list(start_ms(run)) == [m for m in methods if m == "fork"]
+            and failed == [m for m in methods if m != "fork"] and set(failed) <= told)
+    return Claim(text, held, "" if held else translate(
+        "Claims", "a start method passed the lambda on, or failed without saying why: report "
+                  "it"))
+
+
+def importing_children(model):
+    """{method: whether its child marked "imports the module"}: the children are the
+    processes the lesson names "<method> child"."""
+    if model is None:
+        return {}
+    marked = {model.lanes[int(lane)].pid for lane, name in
+              zip(model.marks["lane"], model.marks["name"])
+              if model.names[int(name)] == "imports the module"}
+    return {lane.name[:-len(" child")]: pid in marked for pid, lane in model.processes.items()
+            if lane.name.endswith(" child")}
