@@ -3,8 +3,8 @@
 Name events with `args["lane"]` (written by this app) rebuild each lane exactly: parent,
 raw name, lifetime, exit code, thread key, virtual row or sublane. Without them (older traces,
 other tools) lanes come from the names and the events themselves. "X" spans, the bulk of a
-trace, are read column by column; a thread id used by two lanes over a run goes to the lane
-alive at the span's start.
+trace, are read column by column, with the note of a span cut short (`args["cut"]`); a thread
+id used by two lanes over a run goes to the lane alive at the span's start.
 """
 import numpy as np
 
@@ -12,6 +12,7 @@ from gui.trace.model import STATES, Lane, TraceModel
 
 _STATE = {name: code for code, name in enumerate(STATES) if name}
 _RUN = STATES.index("run")
+MAX_CUT = 64                    # characters of a span's "cut" note read back
 
 
 def build(events, shift=False):
@@ -232,7 +233,12 @@ class _Builder:
         name_id = self.model.name_id
         names = [0 if n == STATES[c] else name_id(n if isinstance(n, str) else "")
                  for n, c in zip((e.get("name") for e in xs), state)]
+        first = len(self.model.spans)
         self.model.add_spans(t0, t1, lane, np.array(state, np.uint8), np.array(names, np.int32))
+        for i, args in enumerate(e.get("args") for e in xs):
+            why = args.get("cut") if args else None         # cut short: why (chrome_json.py)
+            if isinstance(why, str) and 0 < len(why) <= MAX_CUT:
+                self.model.cut[first + i] = why
 
     def _span(self, spans, pid, tid, t0, t1, event, name):
         cat = event.get("cat")

@@ -8,11 +8,16 @@ Each name event also carries `args["lane"]`: what the window needs to rebuild th
 replay (gui/trace/chrome_reader.py) and Perfetto ignores: the raw name, the parent lane (as
 the index of its name event), start and end (microseconds, like `ts`), exit code, the
 probe's thread key when the lane has no OS thread id, and whether it is a virtual row or a
-sublane (an asyncio task, a greenlet). `otherData["output"]`, when given, is the run's
-console text, and `otherData["result"]` the lesson's figures (``probe.result``).
+sublane (an asyncio task, a greenlet). A span cut short (its process or thread ended first:
+terminated, killed, the run stopped) has `args["cut"]` saying why. `otherData["output"]`, when
+given, is the run's console text, `otherData["result"]` the lesson's figures
+(``probe.result``), and `otherData["others_cores"]`, when measured, how many cores' worth of
+CPU other programs took during the run.
 
 A trace is for sharing, so no secret goes in: a key given on a command line (the distributed
-manager's `--key ...`) is replaced by a note that there was one. The file is written whole or
+manager's `--key ...`) is replaced by a note that there was one, wherever text goes: names of
+lanes, spans, marks and arrows, the parameters and the console text. The note is never
+replaced again, so a trace read back writes the same bytes. The file is written whole or
 not at all (a temporary file in the same folder, then renamed).
 """
 import json
@@ -43,8 +48,9 @@ def _us(seconds):
 def _lane_info(lane, label, index):
     """What replay needs beyond the label to rebuild `lane` (defaults left out)."""
     info = {}
-    if lane.name != label:
-        info["name"] = lane.name
+    name = hide_secrets(lane.name)
+    if name != label:
+        info["name"] = name
     if lane.parent is not None and lane.parent.id in index:
         info["parent"] = index[lane.parent.id]
     for key in ("start", "end"):
@@ -69,11 +75,11 @@ def _other_events(model):
             continue
         index[lane.id] = len(events)
         if lane.kind == "process":
-            label = lane.label
+            label = hide_secrets(lane.label)
             events.append({"ph": "M", "name": "process_name", "pid": lane.pid, "tid": 0,
                            "args": {"name": label, "lane": _lane_info(lane, label, index)}})
         else:
-            label = lane.label or lane.group
+            label = hide_secrets(lane.label or lane.group)
             events.append({"ph": "M", "name": "thread_name", "pid": lane.pid,
                            "tid": lane.trace_tid,
                            "args": {"name": label, "lane": _lane_info(lane, label, index)}})
@@ -116,20 +122,26 @@ def _span_events(model):
     where = {lane.id: f'"pid":{lane.pid},"tid":{lane.trace_tid}' for lane in lanes}
     ts = np.round(spans["t0"] * 1e6, 3).tolist()
     dur = np.round((spans["t1"] - spans["t0"]) * 1e6, 3).tolist()
-    return [f'{{"ph":"X","name":{texts[n] if model.names[n] else states[c]},"cat":{states[c]},'
-            f'"ts":{t},"dur":{d},{where[l]}}}'
-            for t, d, l, c, n in zip(ts, dur, spans["lane"].tolist(), spans["state"].tolist(),
-                                     spans["name"].tolist())]
+    events = [f'{{"ph":"X","name":{texts[n] if model.names[n] else states[c]},"cat":{states[c]},'
+              f'"ts":{t},"dur":{d},{where[l]}}}'
+              for t, d, l, c, n in zip(ts, dur, spans["lane"].tolist(), spans["state"].tolist(),
+                                       spans["name"].tolist())]
+    for i in sorted(model.cut):         # cut short: why, for Perfetto's details and replay
+        events[i] = events[i][:-1] + f',"args":{{"cut":{json.dumps(model.cut_reason(i))}}}}}'
+    return events
 
 
 def dumps(model, lesson="", params=None, python=None, output=None):
     """The whole model as Chrome trace JSON text; `output` is the run's console text."""
-    other = {"lesson": lesson, "params": dict(params or {}),
+    other = {"lesson": lesson, "params": {name: hide_secrets(value) if isinstance(value, str)
+                                          else value for name, value in (params or {}).items()},
              "python": python or platform.python_version()}
     if output is not None:
         other["output"] = hide_secrets(output)
     if model.result:
         other["result"] = model.result
+    if model.others_cores is not None:      # cores other programs kept busy meanwhile
+        other["others_cores"] = model.others_cores
     events = [json.dumps(e) for e in _other_events(model)] + _span_events(model)
     return ('{"traceEvents":[' + ",\n".join(events) + '],"displayTimeUnit":"ms",'
             f'"otherData":{json.dumps(other)}}}')

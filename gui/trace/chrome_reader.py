@@ -17,6 +17,8 @@ from gui.trace.chrome_checks import MAX_EVENTS, MAX_FILE_BYTES, TraceError, limi
 from gui.trace.chrome_events import build
 from gui.trace.model import TraceModel
 
+MAX_CORES = 4096
+
 
 class NotJsonError(TraceError):
     pass
@@ -56,12 +58,14 @@ def read(path):
         raise NotATraceError(f'{path}: JSON, but not a trace: it has no "traceEvents" list')
     try:
         other = chrome_checks.check_other(other)
+        others_cores = _others_cores(other)
         chrome_checks.check_events(events)
     except TraceError as exc:
         raise TraceError(f"{path}: {exc}") from None
     ours = "lesson" in other
     model = build(events, shift=not ours)
     model.result = dict(other.get("result") or {})
+    model.others_cores = others_cores
     model.lane_rows()           # the layout the window draws, built once here
     if not (len(model.spans) or len(model.marks) or len(model.flows) or model.counters):
         raise NotATraceError(f"{path}: a trace with nothing to show: no spans, marks, "
@@ -70,6 +74,17 @@ def read(path):
     return Replay(model, lesson_id=other["lesson"] if other.get("lesson") else None,
                   values=dict(params) if isinstance(params, dict) else {},
                   python=other.get("python") or "", output=other.get("output"), path=path)
+
+
+def _others_cores(other):
+    """`otherData.others_cores`: the cores other programs kept busy during the run, or None
+    (a trace of an older version or another tool)."""
+    value = other.get("others_cores")
+    if value is None:
+        return None
+    if not chrome_checks.is_number(value) or not 0 <= value <= MAX_CORES:
+        raise TraceError(f'"otherData.others_cores" is not a number of cores (0 to {MAX_CORES})')
+    return float(value)
 
 
 def _load(path):

@@ -178,8 +178,7 @@ class ProcessFeed:
             self._count(key)
             model.sublane_started(self.pid, key, int(r["a"]), text, t)
         elif kind in (probe.SUBLANE_END, probe.THREAD_END):
-            self._thread(key).end = t
-            model.touch(t)
+            model.lane_ended(self._thread(key), t)
         elif kind == probe.LANE:
             self._virtual[key] = text
         elif kind == probe.CHILD_EXIT:

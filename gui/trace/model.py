@@ -16,6 +16,7 @@ STATES = probe.CATEGORIES                 # state code -> category name ("run", 
 _INTERNAL_THREAD = re.compile(r"\(_\w+\)$")   # stdlib helpers: "Thread-3 (_handle_tasks)"
 MAX_STACKED = 12                          # rows of one virtual lane at most
 MAX_ROWS = 2000                           # rows shown at most; the rest share the last one
+_SIGNALS = {15: "terminated", 9: "killed"}   # SIGTERM, SIGKILL: how a cut span's process ended
 
 
 class TraceModel:
@@ -33,7 +34,9 @@ class TraceModel:
         self.counters = {}                  # name -> Columns(t, value)
         self.counter_lanes = {}             # name -> its row (a "counter" Lane)
         self.open_spans = {}                # (lane, state, name) -> start, for BEGIN/END
+        self.cut = {}                       # span index -> why it was cut short (see cut_reason)
         self.result = {}                    # the lesson's figures (probe.result), checked
+        self.others_cores = None            # cores other programs kept busy during the run
         self.end_time = 0.0
         self._virtual = {}                  # title -> [Lane, ...] rows of one virtual lane
         self._virtual_end = {}              # virtual lane id -> end of its last span
@@ -113,20 +116,46 @@ class TraceModel:
         self.add_spans([t0], [t1], [lane.id], [state], [name])
 
     def process_ended(self, lane, t):
-        """A process ended at `t`: its threads end too, and a wait it never finished (a
-        get() cut short by terminate()) is drawn up to that moment."""
+        """A process ended at `t`: its threads end too, and a span it never finished (a get()
+        cut short by terminate(), a task when the run was stopped) ends at that moment,
+        marked as cut. Why it was cut follows from how the process ended (`cut_reason`)."""
         lane.end = t if lane.end is None else lane.end
         for child in lane.children:
             if child.kind == "thread" and not child.virtual:
                 for sub in [child] + child.children:
                     sub.end = lane.end if sub.end is None else sub.end
-        lanes = {c.id for c in lane.children if c.kind == "thread"}
-        lanes |= {s.id for c in lane.children for s in c.children}
+        threads = [c for c in lane.children if c.kind == "thread"]     # not child processes
+        lanes = {c.id for c in threads} | {s.id for c in threads for s in c.children}
+        self._cut_open(lanes, lane.end, lane)
+        self.touch(lane.end)
+
+    def lane_ended(self, lane, t):
+        """A thread, task or greenlet ended at `t`: a span still open on it is cut there."""
+        lane.end = t
+        self._cut_open({lane.id}, t, "ended")
+        self.touch(t)
+
+    def _cut_open(self, lanes, t, why):
+        """End the open spans of `lanes` at `t` and note them as cut (`why`: a text, or the
+        process Lane whose end cut them)."""
         for key in [k for k in self.open_spans if k[0] in lanes]:
             start = self.open_spans.pop(key)
-            self.add_spans([start], [max(start, lane.end)], [key[0]], [key[1]],
+            self.cut[len(self.spans)] = why
+            self.add_spans([start], [max(start, t)], [key[0]], [key[1]],
                            [self.name_id(key[2])])
-        self.touch(lane.end)
+
+    def cut_reason(self, index):
+        """Why span `index` was cut short, "" if it was not: "terminated" or "killed" (the
+        lesson sent its process that signal, e.g. terminate()), "stopped" (the run was
+        stopped: its main process was killed) or "ended". Asked, not stored: a process's exit
+        code may arrive after its end."""
+        why = self.cut.get(index, "")
+        if isinstance(why, str):
+            return why
+        root, code = self.root(), why.exit_code
+        if why is not root and code is not None and code < 0:
+            return _SIGNALS.get(-code, f"signal {-code}")
+        return "stopped" if root is not None and (root.exit_code or 0) < 0 else "ended"
 
     def child_exited(self, pid, code):
         """The exit code a parent saw for its child (e.g. -15 after terminate())."""

@@ -12,8 +12,8 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QImage, QPen
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QImage, QPen, QPolygonF
 
 from gui.trace.model import STATES
 from gui.views.coverage import compose
@@ -27,6 +27,8 @@ VECTOR_LIMIT = 2000      # at most this many visible spans are drawn one by one
 EXACT_LIMIT = 300_000    # above this many candidates, skip counting and go raster
 GAP = 0.14               # part of a row left empty above and below its spans
 OUTLINE_PX = 5           # narrower spans get no outline, else outlines would hide the colour
+CUT_LIMIT = 2000         # torn ends drawn at most (the latest cuts)
+TEETH, TOOTH_PX = 3, 8   # a torn end: this many zigzag teeth, this deep (pixels)
 _DRAW_ORDER = np.argsort(STATE_RANK, kind="stable")      # low priority first, run on top
 
 
@@ -121,6 +123,7 @@ class SpanItem(pg.GraphicsObject):
         else:
             self._draw_raster(p, x0, x1, width, lane_rows, self._rows_in_view(vb, nrows),
                               visible, tr)
+        self._draw_cuts(p, x0, x1, lane_rows, tr)
         draw_counters(p, model, x0, tr, self.font, self.theme)
         self._draw_open_spans(p, x0, x1, lane_rows, tr, vector)
         flows = len(model.flows)
@@ -245,6 +248,32 @@ class SpanItem(pg.GraphicsObject):
                 p.setPen(_text_color(color))
                 p.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
         p.restore()
+
+    def _draw_cuts(self, p, x0, x1, lane_rows, tr):
+        """A span cut short (its process was terminated, killed or stopped) ends in a torn,
+        zigzag edge instead of a straight one: the work was still going on at that moment."""
+        spans = self.model.spans
+        p.save()
+        p.resetTransform()
+        for i in sorted(self.model.cut)[-CUT_LIMIT:]:
+            t, lane, state = float(spans["t1"][i]), spans["lane"][i], spans["state"][i]
+            row = lane_rows[lane] if lane < len(lane_rows) else -1
+            if row >= 0 and x0 <= t <= x1:
+                inset = GAP + _inset(state)
+                self._tear(p, tr.map(QPointF(t, row + inset)), tr.map(QPointF(t, row + 1 - inset)))
+        p.restore()
+
+    def _tear(self, p, top, bottom):
+        """Teeth bitten out of a bar's end, between device points `top` and `bottom`."""
+        step = (bottom.y() - top.y()) / (2 * TEETH)
+        edge = [QPointF(top.x() - (TOOTH_PX if k % 2 else 0), top.y() + k * step)
+                for k in range(2 * TEETH + 1)]
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(self.theme.timeline)
+        p.drawPolygon(QPolygonF(edge + [QPointF(top.x() + 1, bottom.y()),
+                                        QPointF(top.x() + 1, top.y())]))
+        p.setPen(QPen(self.theme.timeline_ink, 2))
+        p.drawPolyline(QPolygonF(edge))
 
     def _draw_open_spans(self, p, x0, x1, lane_rows, tr, labelled):
         """Spans that began but have not ended yet reach up to the live edge, outlined dashed."""

@@ -1,8 +1,22 @@
 """What the timeline says under the mouse: the span there, or the lane's pid, tid, lifetime
 and exit code. A mixin of `TimelineView` (it reads `model`, `spans` and `lane_axis`)."""
+from gui.i18n import QT_TRANSLATE_NOOP, translate
 from gui.run.exit_reason import describe as describe_exit
 from gui.views.palette import state_label
 from gui.views.lane_axis import shown_label
+
+
+_CUT = {"terminated": QT_TRANSLATE_NOOP("TimelineText", "cut short: its process was terminated"),
+        "killed": QT_TRANSLATE_NOOP("TimelineText", "cut short: its process was killed"),
+        "stopped": QT_TRANSLATE_NOOP("TimelineText", "cut short: the run was stopped"),
+        "ended": QT_TRANSLATE_NOOP("TimelineText", "cut short: its process or thread ended")}
+
+
+def cut_text(why):
+    """Why a span ends where it does, for a span cut short (`TraceModel.cut_reason`)."""
+    if why in _CUT:
+        return translate("TimelineText", _CUT[why])
+    return translate("TimelineText", "cut short: {reason}").format(reason=why)
 
 
 def _ms(seconds):
@@ -21,7 +35,9 @@ class TimelineText:
             s = self.model.spans
             i, names = int(found[0]), self.model.names
             name = names[s["name"][i]] if 0 <= s["name"][i] < len(names) else ""
-            return self._span_text(name, s["state"][i], s["t0"][i], s["t1"][i], row)
+            text = self._span_text(name, s["state"][i], s["t0"][i], s["t1"][i], row)
+            cut = self.model.cut_reason(i)      # its process ended while it was still going
+            return f"{text}\n{cut_text(cut)}" if cut else text
         end, lane_rows = self.model.end_time, self.model.lane_rows()
         for (lane, state, name), start in self.model.open_spans.items():
             if 0 <= lane < len(lane_rows) and lane_rows[lane] == row \

@@ -48,12 +48,15 @@ def test_items_come_out_in_the_order_they_went_in(lesson_run):
     assert [v for *_, v in gets] == ITEMS and {lane.pid for _, lane, _ in gets} == {reader.pid}
     for (t_put, _, value), (t_get, _, got) in zip(puts, gets):
         assert value == got and t_put < t_get
-    # the reader waits in get(): a wait.io bar on its lane that ends where an item arrives
-    waits = [(float(t1), model.lanes[lane].pid)
-             for t1, lane, state, name in zip(model.spans["t1"], model.spans["lane"],
-                                              model.spans["state"], model.spans["name"])
+    # the reader waits in get(): a wait.io bar on its lane that ends where an item arrives,
+    # and one more that terminate() cut short
+    waits = [(float(t1), model.lanes[lane].pid, model.cut_reason(i))
+             for i, (t1, lane, state, name) in enumerate(zip(
+                 model.spans["t1"], model.spans["lane"], model.spans["state"],
+                 model.spans["name"]))
              if model.names[name] == "get()" and STATES[state] == "wait.io"]
-    assert len(waits) == len(ITEMS) and {pid for _, pid in waits} == {reader.pid}
+    assert [cut for *_, cut in waits] == [""] * len(ITEMS) + ["terminated"]
+    assert {pid for _, pid, _ in waits} == {reader.pid}
 
 
 def test_every_arrow_joins_a_put_to_the_get_of_the_same_item(lesson_run):

@@ -15,8 +15,9 @@ from workloads._trace.process_pool import figures, queued
 def long_time_task(name, seconds):
     print(f"Run task {name} ({os.getpid()})...")
     start = time.time()
-    with probe.span(f"task {name}"):        # draws this task as a bar on the worker's lane
-        time.sleep(seconds)
+    probe.begin(f"task {name}", "task")     # a bar on the worker's lane while the task runs
+    time.sleep(seconds)
+    probe.end(f"task {name}", "task")
     end = time.time()
     print(f"Task {name} runs {end - start:0.2f} seconds.")
 

@@ -27,16 +27,17 @@ def write(q, items, delay):
 def read(q):
     got = []
     for i in itertools.count():                 # loops forever, counting the gets
-        with probe.span("get()", cat="wait.io"):
-            value = q.get()                     # waits until an item is there
+        probe.begin("get()", "wait.io")         # a bar that is drawn while get() waits
+        # terminate() kills this process at once: nothing still in a buffer gets out, so
+        # send the trace now (what it got so far, and that it waits again)
+        probe.flush()
+        value = q.get()                         # waits until an item is there
+        probe.end("get()", "wait.io")
         probe.arrow_in(i, "item")               # first in, first out: get i takes put i
         probe.mark(f"get {value}")
         got.append(value)
-        # terminate() kills this process at once: nothing still in a buffer gets out, so
-        # send the line, what it got so far and the trace now
         print(f"Get {value} from queue.", flush=True)
         probe.result(got=got)
-        probe.flush()
 
 
 if __name__ == "__main__":
