@@ -56,6 +56,7 @@ class ReplaySession:
         self.model, self.values, self.path = replay.model, replay.values, replay.path
         self.output = replay.output or ""
         self.python_version = replay.python
+        self.others_cores = replay.model.others_cores   # the run's busy cores, as measured
         try:
             self.lesson = catalog.lesson(replay.lesson_id)
             self.known = True

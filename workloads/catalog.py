@@ -200,8 +200,8 @@ LESSONS = (
            "workloads.showdown.cpu", (
                Param("jobs", int, 2 * _cores(), "jobs, each the same pure-Python arithmetic",
                      1, 64),
-               Param("size", int, 2_000_000, "steps per job (about half a second each)",
-                     10_000, 20_000_000),
+               Param("size", int, 4_000_000, "pure-Python steps per job, each a multiply, a "
+                     "modulo and an add", 10_000, 20_000_000),
            ), sources=("workloads.showdown.common",)),
     Lesson("showdown.io", "Showdown", "I/O-bound: which model wins?",
            "workloads.showdown.io", (

@@ -5,7 +5,10 @@ with or without a screen.
 """
 import asyncio
 import platform
+import sys
 import time
+
+import psutil
 
 from gui.run.workload_run import WorkloadRun
 from gui.trace.listener import TraceListener
@@ -35,6 +38,7 @@ class LessonSession:
             self._python_version = version_text(self.interpreter)
         await self.listener.start()
         self.model.origin_ns = time.perf_counter_ns()
+        self._others = OtherPrograms()
         self.run = WorkloadRun(self.lesson, self.values, self.listener.env, self.python,
                                self._on_output, self._finished)
         try:
@@ -45,6 +49,8 @@ class LessonSession:
         return self
 
     def _finished(self, run):
+        # the lesson is reaped by now, so its CPU time counts as this app's, not as others'
+        self.model.others_cores = self._others.cores()
         lane = self.model.processes.get(run.pid)
         if lane is not None:
             lane.exit_code = run.returncode
@@ -73,9 +79,57 @@ class LessonSession:
     interpreter = None              # an interpreters.Interpreter when `python` was chosen
 
     @property
+    def others_cores(self):
+        """How many cores' worth of CPU other programs took, on average, while the lesson
+        ran; None until it has ended."""
+        return self.model.others_cores
+
+    @property
     def python_version(self):
         """Version of the interpreter that runs the lesson: "3.9.18", "3.13.0t"."""
         return getattr(self, "_python_version", None) or platform.python_version()
+
+
+class OtherPrograms:
+    """Measures how many cores other programs keep busy while a lesson runs: the whole
+    machine's busy CPU time less this app's own (the lesson's processes count as this app's
+    once they are reaped), over the wall time. A claim such as "processes run together" can
+    only show when the cores it needs are free. Two cheap reads of /proc at the start and
+    at the end. Only where psutil reports the CPU time of reaped children (Linux): elsewhere
+    the lesson's own processes would count as others, so nothing is measured (None)."""
+
+    measurable = sys.platform.startswith("linux")
+
+    def __init__(self):
+        self._me = psutil.Process()
+        self._start = self._sample()
+
+    def _sample(self):
+        return time.perf_counter(), busy_seconds(psutil.cpu_times()), own_seconds(self._me)
+
+    def cores(self):
+        """The average since the start, in cores (0.0 or more), or None."""
+        if not self.measurable:
+            return None
+        (wall0, busy0, own0), (wall1, busy1, own1) = self._start, self._sample()
+        if wall1 <= wall0:
+            return 0.0
+        return round(max(0.0, (busy1 - busy0) - (own1 - own0)) / (wall1 - wall0), 3)
+
+
+def busy_seconds(times):
+    """CPU seconds the machine's cores were not idle: all but idle and iowait. Time a
+    hypervisor gave another machine (steal) counts: the core was taken. Guest time is also
+    counted in user and nice on Linux, so it is left out once."""
+    fields = times._asdict()
+    left_out = ("idle", "iowait", "guest", "guest_nice")
+    return sum(value for name, value in fields.items() if name not in left_out)
+
+
+def own_seconds(process):
+    """CPU seconds of this process and of the children it has reaped (and theirs)."""
+    times = process.cpu_times()
+    return times.user + times.system + times.children_user + times.children_system
 
 
 def version_text(interpreter):

@@ -6,7 +6,7 @@ import numpy as np
 import psutil
 import pytest
 
-from gui.lessons import run_of, unit
+from gui.lessons import free_cores, run_of, unit
 from gui.lessons.threads.gil.tab import RUN, GilPanel
 from gui.trace.analysis import gil_turns, overlap_fraction, run_spans
 from tests.gui import panel_runs as panels
@@ -94,6 +94,9 @@ def test_threads_numbers_and_turns_in_the_close_up(qtbot, run_async):
         assert np.median(bars[:, 1] - bars[:, 0]) < 5 * 0.005
     # the tab asks to be looked at with the lesson's own sentence, the banner's words
     assert banners == [unit("threads.gil").sentence(run_of(session))]
+    if free_cores.starved(run_of(session), 1):      # other programs left no core free
+        assert banners[0].startswith("Other programs used ")
+        pytest.skip(f"other programs kept {run_of(session).others_cores:.1f} cores busy")
     assert banners[0].startswith(f"The threads took turns {turns.handoffs} times")
 
 
@@ -108,7 +111,15 @@ def test_processes_show_overlap_instead_of_hand_offs(qtbot, run_async):
     assert shown(panel, "hand-offs") == "—" and shown(panel, "turn") == "—"
     assert shown(panel, "together") == f"{together * 100:.0f}%"
     assert panel.data.rows == ["Pool worker 1", "Pool worker 2"]
-    assert banners == [unit("threads.gil").sentence(run_of(session))]
+    run = run_of(session)
+    assert banners == [unit("threads.gil").sentence(run)]
+    if free_cores.starved(run, 2):
+        # other programs took the cores (measured by the session): the headline and the
+        # banner say so instead of "the workers run at the same time"
+        assert panel.headline.text() == banners[0]
+        assert banners[0].startswith("Other programs used ")
+        pytest.skip(f"other programs kept {run.others_cores:.1f} cores busy")
+    assert panel.headline.text().startswith("One GIL per process")
     assert banners[0].startswith(f"The processes ran at the same time {together * 100:.0f}%")
 
 

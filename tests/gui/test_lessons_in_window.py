@@ -32,5 +32,8 @@ def test_the_lesson_runs_from_the_window(qtbot, run_async, lesson_id):
     question = unit(lesson_id).question(session.values)
     if question is not None:
         right, words = question.answer(run)
-        assert right in range(len(question.choices)), words
+        if right is None:       # other programs took the cores: the run cannot tell, says why
+            assert window.result.text().startswith("Other programs used "), words
+        else:
+            assert right in range(len(question.choices)), words
         assert words.strip()

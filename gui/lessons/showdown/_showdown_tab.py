@@ -12,12 +12,14 @@ from PySide6.QtGui import QFont, QFontMetrics, QPainter
 from PySide6.QtWidgets import QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
 from gui.i18n import QT_TRANSLATE_NOOP, translate
+from gui.lessons import unit
 from gui.lessons.showdown._models import MODELS_LANE, model_runs
 from gui.views import palette
 from gui.views.lesson_panel import LessonPanel
 from gui.views.stacked_runs import StackedRuns, section_of
 
 BAR_PX, NAME_PX = 30, 130
+BUSY_COLOUR = "#B35900"     # the line that says other programs took the cores (Okabe-Ito)
 
 
 class Bars(QWidget):
@@ -94,6 +96,11 @@ class ShowdownTab(LessonPanel):
         self.cores = QLabel()
         self.cores.setObjectName("showdownCores")
         self.cores.setStyleSheet("font-size: 15pt; font-weight: bold;")
+        self.busy = QLabel()              # a finished run whose cores other programs took
+        self.busy.setObjectName("showdownBusy")
+        self.busy.setWordWrap(True)
+        self.busy.setStyleSheet(f"font-size: 15pt; font-weight: bold; color: {BUSY_COLOUR};")
+        self.busy.hide()
         self.key = QLabel()
         self.key.setWordWrap(True)
         self.bars = Bars()
@@ -101,6 +108,7 @@ class ShowdownTab(LessonPanel):
         body = QWidget()
         layout = QVBoxLayout(body)
         layout.addWidget(self.cores)
+        layout.addWidget(self.busy)
         layout.addWidget(self.key)
         layout.addWidget(self.bars)
         layout.addWidget(self.stacked, 1)
@@ -135,6 +143,10 @@ class ShowdownTab(LessonPanel):
         cores = result.get("cores") or os.cpu_count() or 1     # the run's machine, once known
         self.cores.setText(translate("ShowdownPanel", "This machine has %n core(s).", None,
                                      cores))
+        # the bars of a starved run are figures, not a verdict: the tab says why
+        busy = unit(self.lesson_id).busy_sentence(self.run) if self.run is not None else ""
+        self.busy.setText(busy)
+        self.busy.setVisible(bool(busy))
         self.runs = model_runs(model, result)
         self.bars.set_runs(self.runs)
         sections = []

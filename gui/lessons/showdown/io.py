@@ -1,7 +1,7 @@
 """showdown.io: the same requests to a slow server sequentially, with threads, processes,
 asyncio and gevent."""
 from gui.i18n import translate
-from gui.lessons import lesson
+from gui.lessons import Claim, lesson
 from gui.lessons.question import NO_ANSWER, Question, nearer
 from gui.lessons.showdown._models import SEQUENTIAL, reported
 from gui.lessons.showdown._unit import ShowdownUnit, walls
@@ -11,6 +11,23 @@ from gui.lessons.showdown._unit import ShowdownUnit, walls
 class ShowdownIo(ShowdownUnit):
     quick = {"jobs": 3, "delay_ms": 300}      # a pool starts in well under 0.3 s
     compared = ("threads", "asyncio")
+
+    def claim(self, run):
+        """Every concurrent model takes about the longest wait, sequential about their sum:
+        each wall time nearer the one than the other. The jobs wait rather than compute,
+        so a busy machine does not change the outcome."""
+        runs = {r.name: r.wall for r in reported(run.result)}
+        jobs, delay = run.values.get("jobs", 1), run.values.get("delay_ms", 0) / 1000
+        if SEQUENTIAL not in runs or len(runs) < 2 or jobs < 2:
+            return None
+        low, high = delay, delay * jobs
+        held = nearer(runs.pop(SEQUENTIAL), low, high) == 1 and \
+            all(nearer(wall, low, high) == 0 for wall in runs.values())
+        text = translate("Claims", "every concurrent model takes about one wait ({low:g} s), "
+                                   "sequential about their sum ({high:g} s)").format(
+                                       low=low, high=high)
+        return Claim(text, held, translate("Claims", "run it with a longer delay_ms: starting "
+                                                     "the models took longer than one wait"))
 
     def question(self, values):
         jobs, delay = values["jobs"], values["delay_ms"] / 1000

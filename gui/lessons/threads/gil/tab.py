@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout
 
 from gui.i18n import QT_TRANSLATE_NOOP, translate
 from gui.lessons import unit
-from gui.lessons.threads.gil import cores_text
+from gui.lessons.threads.gil import busy_sentence, cores_text
 from gui.lessons.threads.gil.close_up import RUN, close_up
 from gui.trace.analysis import gil_turns, overlap_fraction, run_spans
 from gui.trace.model import STATES
@@ -29,6 +29,7 @@ TURNS_SHOWN = 10         # ...and at least this many switch intervals
 BUSY_SHARE = 0.1         # while live, a slow refresh (a huge trace, > SLOW_S) may take at
 SLOW_S = 0.02            # most this share of the GUI thread's time
 VALUE_COLOUR = "#0072B2"
+BUSY_COLOUR = "#B35900"  # the headline when other programs took the cores (Okabe-Ito)
 EXPLAIN = {
     "threads": QT_TRANSLATE_NOOP("GilPanel", "One GIL: the threads take turns. Each green bar "
                                              "is one turn, the thread that holds the GIL, with "
@@ -109,6 +110,7 @@ class GilPanel(LessonPanel):
         self._next = 0.0                    # while live: no recomputing before this time
         self.variant = "threads"
         self.result = None                  # the finished run's figures
+        self.run = None                     # the finished run (gui.lessons.Run)
         self.headline = _label_widget("", FONT_PT)
         self.cards = {name: _Card() for name in CAPTIONS}
         row = QHBoxLayout()
@@ -129,7 +131,7 @@ class GilPanel(LessonPanel):
         """Every text in the current language; the close-up's figures are written again."""
         self.bottom_axis.setLabel(translate("GilPanel", "time in this close-up (ms)"),
                                   color=INK.name(), **{"font-size": f"{FONT_PT - 1}pt"})
-        self.headline.setText(translate("GilPanel", EXPLAIN[self.variant]))
+        self._show_headline()
         for name, caption in CAPTIONS.items():      # the cards without a figure yet
             if name not in self.numbers:
                 self.cards[name].set("…", translate("GilPanel", caption))
@@ -173,9 +175,9 @@ class GilPanel(LessonPanel):
     def start(self, session):
         self.session, self.data, self._seen, self._live = session, None, None, True
         self._next = 0.0
-        self.result = None
+        self.result = self.run = None
         self.variant = session.values.get("variant", "threads")
-        self.headline.setText(translate("GilPanel", EXPLAIN[self.variant]))
+        self._show_headline()
         self._reset()
 
     def refresh(self):
@@ -227,6 +229,8 @@ class GilPanel(LessonPanel):
             self.start(run)
         self._live = False
         self.result = dict(run.result)
+        self.run = run
+        self._show_headline()
         self.refresh()
         self._show_cpu()
         sentence = unit(run.lesson_id).sentence(run) if run.result else ""
@@ -234,6 +238,14 @@ class GilPanel(LessonPanel):
             self.attention.emit(sentence)
 
     # -- drawing ----------------------------------------------------------------------
+    def _show_headline(self):
+        """What the picture shows; for a run whose cores other programs took, that instead:
+        the picture then shows them, not the GIL."""
+        busy = busy_sentence(self.run) if self.run is not None else ""
+        warn = f" color: {BUSY_COLOUR}; font-weight: bold;" if busy else ""
+        self.headline.setStyleSheet(f"font-size: {FONT_PT}pt;" + warn)
+        self.headline.setText(busy or translate("GilPanel", EXPLAIN[self.variant]))
+
     def _show_cpu(self):
         used = self.result.get("cpu_cores_used")
         if used is not None:
