@@ -111,6 +111,10 @@
         <translation>上一课</translation>
     </message>
     <message>
+        <source>Check this computer…</source>
+        <translation>检查这台电脑…</translation>
+    </message>
+    <message>
         <source>Pin this run for comparison</source>
         <translation>固定本次运行以供比较</translation>
     </message>
@@ -153,6 +157,495 @@
     <message>
         <source>Open trace…</source>
         <translation>打开跟踪文件…</translation>
+    </message>
+</context>
+<context>
+    <name>Check</name>
+    <message>
+        <source>{lesson}: run {attempt} of {times}</source>
+        <translation>{lesson}：第 {attempt} 次运行，共 {times} 次</translation>
+    </message>
+    <message>
+        <source>install {names}: {command}</source>
+        <translation>请安装 {names}：{command}</translation>
+    </message>
+    <message>
+        <source>it did not end within {limit:g} s: close other programs and check again</source>
+        <translation>它没有在 {limit:g} 秒内结束：请关闭其他程序后再检查一次</translation>
+    </message>
+    <message>
+        <source>it {reason}: run it in the window and read its console</source>
+        <translation>它{reason}：请在窗口中运行它并查看控制台</translation>
+    </message>
+    <message>
+        <source>its claim could not be judged ({error}): report it</source>
+        <translation>无法判断它的结论（{error}）：请报告此问题</translation>
+    </message>
+    <message>
+        <source>Nothing was checked.</source>
+        <translation>没有检查任何内容。</translation>
+    </message>
+</context>
+<context>
+    <name>CheckDialog</name>
+    <message>
+        <source>Lesson</source>
+        <translation>课程</translation>
+    </message>
+    <message>
+        <source>Claim</source>
+        <translation>结论</translation>
+    </message>
+    <message>
+        <source>Held</source>
+        <translation>成立</translation>
+    </message>
+    <message>
+        <source>What to do</source>
+        <translation>怎么办</translation>
+    </message>
+    <message>
+        <source>Check this computer</source>
+        <translation>检查这台电脑</translation>
+    </message>
+    <message>
+        <source>Before class: each lesson runs with short settings, a few times, and its claim (what the class should see) is checked on this computer. A row that did not hold says what to do.</source>
+        <translation>课前检查：每节课用简短的设置运行几次，在这台电脑上检查它的结论（全班应当看到的现象）。不成立的行会说明该怎么办。</translation>
+    </message>
+    <message>
+        <source>All lessons</source>
+        <translation>全部课程</translation>
+    </message>
+    <message>
+        <source>This lesson: {lesson}</source>
+        <translation>本课：{lesson}</translation>
+    </message>
+    <message>
+        <source>Runs of each:</source>
+        <translation>每项运行次数：</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>%v of %m runs</source>
+        <translation>已运行 %v 次，共 %m 次</translation>
+    </message>
+    <message>
+        <source>A lesson is running in the window: stop it first, the check needs the cores to itself.</source>
+        <translation>窗口中有课程正在运行：请先停止它，检查需要独占 CPU 核心。</translation>
+    </message>
+    <message>
+        <source>Stopped; still running: {pids}</source>
+        <translation>已停止；仍在运行：{pids}</translation>
+    </message>
+    <message>
+        <source>Stopped; no process left behind.</source>
+        <translation>已停止；没有遗留进程。</translation>
+    </message>
+    <message>
+        <source>Done.</source>
+        <translation>完成。</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>正在停止…</translation>
+    </message>
+    <message>
+        <source>(no claim to check)</source>
+        <translation>（没有可检查的结论）</translation>
+    </message>
+    <message>
+        <source>✗ {held}/{total} failed</source>
+        <translation>✗ {held}/{total} 未通过</translation>
+    </message>
+    <message>
+        <source>✓ {held}/{total} held</source>
+        <translation>✓ {held}/{total} 成立</translation>
+    </message>
+    <message>
+        <source>The computer is being checked: stop the check (Help › Check this computer) first.</source>
+        <translation>正在检查这台电脑：请先停止检查（帮助 › 检查这台电脑）。</translation>
+    </message>
+</context>
+<context>
+    <name>Claims</name>
+    <message>
+        <source>%n downloads take about the longest wait ({longest:g} s), not all the waits added up ({added:g} s)</source>
+        <translation>%n 个下载总共只用了大约最长的一次等待（{longest:g} s），而不是所有等待之和（{added:g} s）</translation>
+    </message>
+    <message>
+        <source>run it with longer delays: starting the downloads took about as long as a wait</source>
+        <translation>请把 delays 调大后再运行：启动这些下载花的时间和一次等待差不多</translation>
+    </message>
+    <message>
+        <source>both first lines come before both second lines, and the run takes about one sleep ({sleep:g} s), in one OS thread</source>
+        <translation>两个任务的第一行都在第二行之前打印，整个运行大约只用一次睡眠的时间（{sleep:g} s），全部在一个操作系统线程中</translation>
+    </message>
+    <message>
+        <source>the tasks ran in more than one OS thread: report it</source>
+        <translation>这些任务在不止一个操作系统线程中运行：请报告这个问题</translation>
+    </message>
+    <message>
+        <source>a task went on before the other had started: report it</source>
+        <translation>有任务在另一个任务开始之前就继续运行了：请报告这个问题</translation>
+    </message>
+    <message>
+        <source>run it with a longer sleep_s: the loop&apos;s own work took about as long as a sleep</source>
+        <translation>请把 sleep_s 调大后再运行：事件循环自身的工作花的时间和一次睡眠差不多</translation>
+    </message>
+    <message>
+        <source>async/await and yield from behave the same: two hellos in about one sleep (install Python 3.10 or older to show @asyncio.coroutine too)</source>
+        <translation>async/await 和 yield from 的行为相同：两个 hello 大约只用一次睡眠的时间（安装 Python 3.10 或更早的版本，就能同时演示 @asyncio.coroutine）</translation>
+    </message>
+    <message>
+        <source>async/await, yield from and @asyncio.coroutine (Python {python}) behave the same: two hellos in about one sleep</source>
+        <translation>async/await、yield from 和 @asyncio.coroutine（Python {python}）的行为相同：两个 hello 大约只用一次睡眠的时间</translation>
+    </message>
+    <message>
+        <source>the two spellings ran differently: report it</source>
+        <translation>两种写法的运行方式不同：请报告这个问题</translation>
+    </message>
+    <message>
+        <source>@asyncio.coroutine did not finish under Python {python}: report it</source>
+        <translation>@asyncio.coroutine 没有在 Python {python} 下运行完成：请报告这个问题</translation>
+    </message>
+    <message>
+        <source>close other programs and run it again: the hellos took longer than one sleep</source>
+        <translation>请关闭其他程序后再运行一次：这些 hello 用的时间比一次睡眠长</translation>
+    </message>
+    <message>
+        <source>producer and consumer take turns, never both at once, in one OS thread</source>
+        <translation>生产者和消费者轮流运行，从不同时运行，全部在一个操作系统线程中</translation>
+    </message>
+    <message>
+        <source>the generators ran in more than one OS thread: report it</source>
+        <translation>这些生成器在不止一个操作系统线程中运行：请报告这个问题</translation>
+    </message>
+    <message>
+        <source>the turns did not alternate: report it</source>
+        <translation>运行没有严格交替：请报告这个问题</translation>
+    </message>
+    <message>
+        <source>no_sleep: each greenlet prints all its lines before the next one starts, in one OS thread</source>
+        <translation>no_sleep：每个 greenlet 都先打印完自己的所有行，下一个才开始，全部在一个操作系统线程中</translation>
+    </message>
+    <message>
+        <source>sleep0: the greenlets take turns, one line each, in one OS thread</source>
+        <translation>sleep0：这些 greenlet 轮流运行，每次各打印一行，全部在一个操作系统线程中</translation>
+    </message>
+    <message>
+        <source>the greenlets ran in more than one OS thread: report it</source>
+        <translation>这些 greenlet 在不止一个操作系统线程中运行：请报告这个问题</translation>
+    </message>
+    <message>
+        <source>the lines came in another order ({order}…): report it</source>
+        <translation>这些行以另一种顺序出现（{order}…）：请报告这个问题</translation>
+    </message>
+    <message>
+        <source>blocking: the %n requests are answered one after another, in about {total:g} s ({wait:g} s each)</source>
+        <translation>blocking：这 %n 个请求一个接一个地得到应答，大约用时 {total:g} s（每个 {wait:g} s）</translation>
+    </message>
+    <message>
+        <source>the blocking handlers overlapped: report it</source>
+        <translation>阻塞的处理函数同时运行了：请报告这个问题</translation>
+    </message>
+    <message>
+        <source>async: the %n requests are answered together, in about one handler&apos;s wait ({wait:g} s)</source>
+        <translation>async：这 %n 个请求一起得到应答，大约只用一次处理函数的等待时间（{wait:g} s）</translation>
+    </message>
+    <message>
+        <source>close other programs and run it again: the answers came late</source>
+        <translation>请关闭其他程序后再运行一次：应答来得太晚</translation>
+    </message>
+    <message>
+        <source>not every request was answered: run it again, and report it if it stays so</source>
+        <translation>并非每个请求都得到了应答：请再运行一次，如果仍然如此请报告这个问题</translation>
+    </message>
+    <message>
+        <source>the wrong key was not refused with an AuthenticationError: report it</source>
+        <translation>错误的密钥没有因 AuthenticationError 被拒绝：请报告这个问题</translation>
+    </message>
+    <message>
+        <source>the good workers did not finish every task: run it again, and report it if it stays so</source>
+        <translation>正常的工作进程没有完成所有任务：请再运行一次，如果仍然如此请报告这个问题</translation>
+    </message>
+    <message>
+        <source>the worker with the wrong key is refused with an AuthenticationError; the others finish every task</source>
+        <translation>使用错误密钥的工作进程因 AuthenticationError 被拒绝；其余工作进程完成所有任务</translation>
+    </message>
+    <message>
+        <source>a result was lost or came back twice: report it</source>
+        <translation>有结果丢失或回来了两次：请报告这个问题</translation>
+    </message>
+    <message>
+        <source>the manager announced no worker command: report it</source>
+        <translation>管理进程没有给出启动工作进程的命令：请报告这个问题</translation>
+    </message>
+    <message>
+        <source>the key is not 128 random bits: report it</source>
+        <translation>密钥不是 128 位随机数：请报告这个问题</translation>
+    </message>
+    <message>
+        <source>the manager listened beyond this machine: report it</source>
+        <translation>管理进程监听了本机以外的地址：请报告这个问题</translation>
+    </message>
+    <message>
+        <source>every result comes back exactly once; the manager listens on 127.0.0.1 with a new random key and shows the worker command</source>
+        <translation>每个结果恰好回来一次；管理进程监听 127.0.0.1，使用新的随机密钥，并给出启动工作进程的命令</translation>
+    </message>
+    <message>
+        <source>every result comes back exactly once; the manager uses a new random key and shows the worker command</source>
+        <translation>每个结果恰好回来一次；管理进程使用新的随机密钥，并给出启动工作进程的命令</translation>
+    </message>
+    <message>
+        <source>the worker was not killed: report it</source>
+        <translation>工作进程没有被杀死：请报告这个问题</translation>
+    </message>
+    <message>
+        <source>not exactly one task was lost: report it</source>
+        <translation>丢失的任务不是恰好一个：请报告这个问题</translation>
+    </message>
+    <message>
+        <source>the killed worker&apos;s task never comes back, and the lesson counts it as lost</source>
+        <translation>被杀死的工作进程手上的任务永远不会回来，本课把它计为丢失</translation>
+    </message>
+    <message>
+        <source>the child&apos;s PID is not the parent&apos;s, its parent is the parent&apos;s PID, and fork() returned 0 in it</source>
+        <translation>子进程的 PID 与父进程不同，它的父进程就是父进程的 PID，并且 fork() 在子进程中返回 0</translation>
+    </message>
+    <message>
+        <source>the child&apos;s figures did not reach the window: run it again</source>
+        <translation>子进程的数据没有传到窗口：请再运行一次</translation>
+    </message>
+    <message>
+        <source>fork() did not return as POSIX says, or the child&apos;s lane lost its parent: report it</source>
+        <translation>fork() 的返回值与 POSIX 的规定不符，或者子进程的泳道丢失了父进程：请报告此问题</translation>
+    </message>
+    <message>
+        <source>as_completed() gives every result once, in the order the tasks finish</source>
+        <translation>as_completed() 按任务完成的顺序给出每个结果，每个只给一次</translation>
+    </message>
+    <message>
+        <source>the results or the task bars did not reach the window: run it again</source>
+        <translation>结果或任务条没有传到窗口：请再运行一次</translation>
+    </message>
+    <message>
+        <source>a result came back out of finishing order: close other programs and run it again</source>
+        <translation>有结果没有按完成顺序返回：请关闭其他程序后再运行一次</translation>
+    </message>
+    <message>
+        <source>messages go both ways over one pipe, each way in the order sent</source>
+        <translation>消息通过同一个管道双向传递，每个方向都保持发送顺序</translation>
+    </message>
+    <message>
+        <source>the pipe&apos;s figures did not reach the window: run it again</source>
+        <translation>管道的数据没有传到窗口：请再运行一次</translation>
+    </message>
+    <message>
+        <source>a message was lost or came out of order: report it</source>
+        <translation>有消息丢失或顺序错乱：请报告此问题</translation>
+    </message>
+    <message>
+        <source>never more than {size} tasks at once, on at most {size} worker processes; every task runs once; a task that waits starts only when a worker is free</source>
+        <translation>同时运行的任务从不超过 {size} 个，工作进程最多 {size} 个；每个任务只运行一次；排队的任务只有在有工作进程空闲时才开始</translation>
+    </message>
+    <message>
+        <source>the pool&apos;s figures did not reach the window: run it again</source>
+        <translation>进程池的数据没有传到窗口：请再运行一次</translation>
+    </message>
+    <message>
+        <source>the pool ran more tasks at once than it has workers, or a task twice: report it</source>
+        <translation>进程池同时运行的任务多于工作进程数，或有任务运行了两次：请报告此问题</translation>
+    </message>
+    <message>
+        <source>first in, first out: each get comes after its put, in the order put; the reader is ended by terminate()</source>
+        <translation>先进先出：每次 get 都在对应的 put 之后，顺序与放入时相同；读进程由 terminate() 结束</translation>
+    </message>
+    <message>
+        <source>the reader got nothing before terminate(): close other programs, or run it with a longer delay</source>
+        <translation>读进程在 terminate() 之前什么也没取到：请关闭其他程序，或用更长的 delay 运行</translation>
+    </message>
+    <message>
+        <source>an item came out of order, before its put, or the reader was not terminated: report it</source>
+        <translation>有数据项顺序错乱、早于其 put 被取出，或读进程没有被 terminate() 结束：请报告此问题</translation>
+    </message>
+    <message>
+        <source>join() returns only after the child has ended: the parent&apos;s last line comes after the child&apos;s exit</source>
+        <translation>join() 要等子进程结束后才返回：父进程的最后一行在子进程退出之后</translation>
+    </message>
+    <message>
+        <source>the child&apos;s exit or the join() wait is missing from the timeline: run it again</source>
+        <translation>时间线上缺少子进程的退出或 join() 的等待：请再运行一次</translation>
+    </message>
+    <message>
+        <source>join() returned before the child had ended: report it</source>
+        <translation>join() 在子进程结束前就返回了：请报告此问题</translation>
+    </message>
+    <message>
+        <source>every start method starts the child; spawn and forkserver children import the module again, a fork child does not</source>
+        <translation>每种启动方式都能启动子进程；spawn 和 forkserver 的子进程会重新导入模块，fork 的子进程不会</translation>
+    </message>
+    <message>
+        <source>a child did not start, or imported the module when it should not have: report it</source>
+        <translation>有子进程没有启动，或在不该导入模块时导入了模块：请报告此问题</translation>
+    </message>
+    <message>
+        <source>a lambda cannot be pickled: spawn and forkserver refuse it with a clear message, fork runs it</source>
+        <translation>lambda 无法被 pickle：spawn 和 forkserver 会明确报错拒绝它，fork 则能运行它</translation>
+    </message>
+    <message>
+        <source>a start method passed the lambda on, or failed without saying why: report it</source>
+        <translation>有启动方式把 lambda 传了过去，或失败时没有说明原因：请报告此问题</translation>
+    </message>
+    <message>
+        <source>processes finish at least {speed} faster than threads, and faster than sequential; threads and asyncio are no faster than sequential</source>
+        <translation>processes 的速度至少是 threads 的 {speed}，也比 sequential 快；threads 和 asyncio 不比 sequential 快</translation>
+    </message>
+    <message>
+        <source>close other programs and run it again, or with a larger size: longer jobs outweigh starting the processes</source>
+        <translation>请关闭其他程序后再运行一次，或者把 size 调大：任务越长，启动进程的开销就越不显眼</translation>
+    </message>
+    <message>
+        <source>every concurrent model takes about one wait ({low:g} s), sequential about their sum ({high:g} s)</source>
+        <translation>每种并发模型大约只用一次等待的时间（{low:g} s），顺序执行则大约是所有等待之和（{high:g} s）</translation>
+    </message>
+    <message>
+        <source>run it with a longer delay_ms: starting the models took longer than one wait</source>
+        <translation>请把 delay_ms 调大后再运行：启动这些模型花的时间比一次等待还长</translation>
+    </message>
+    <message>
+        <source>two lanes named MainThread and LoopThread; MainThread ends last, because join() waits for LoopThread</source>
+        <translation>两条泳道，分别名为 MainThread 和 LoopThread；MainThread 最后结束，因为 join() 会等待 LoopThread</translation>
+    </message>
+    <message>
+        <source>the threads&apos; lanes are missing: report it</source>
+        <translation>线程的泳道缺失：请报告这个问题</translation>
+    </message>
+    <message>
+        <source>LoopThread outlived MainThread: report it</source>
+        <translation>LoopThread 比 MainThread 结束得晚：请报告这个问题</translation>
+    </message>
+    <message>
+        <source>deadlock: the app finds the cycle, each thread holding the lock the other waits for</source>
+        <translation>deadlock：程序找到了等待环，每个线程都持有另一个线程在等待的锁</translation>
+    </message>
+    <message>
+        <source>the app found no deadlock: report it</source>
+        <translation>程序没有发现死锁：请报告这个问题</translation>
+    </message>
+    <message>
+        <source>ordered: both threads get both locks and finish</source>
+        <translation>ordered：两个线程都拿到了两把锁并运行结束</translation>
+    </message>
+    <message>
+        <source>the threads did not both finish: report it</source>
+        <translation>两个线程没有都运行结束：请报告这个问题</translation>
+    </message>
+    <message>
+        <source>timeout: a thread gives up, tries again later, and both finish</source>
+        <translation>timeout：有线程放弃等待、稍后重试，最终两个线程都运行结束</translation>
+    </message>
+    <message>
+        <source>no thread gave up this time: run it again</source>
+        <translation>这次没有线程放弃等待：请再运行一次</translation>
+    </message>
+    <message>
+        <source>processes: the workers run at the same time, on about %n core(s)</source>
+        <translation>processes：各工作进程同时运行，大约用上 %n 个核心</translation>
+    </message>
+    <message>
+        <source>the processes took turns on the cores: run it with more seconds</source>
+        <translation>这些进程在核心上轮流运行了：请把 seconds 调大后再运行</translation>
+    </message>
+    <message>
+        <source>threads: one at a time, taking turns about every {interval:g} ms</source>
+        <translation>threads：一次只有一个线程运行，大约每 {interval:g} ms 轮换一次</translation>
+    </message>
+    <message>
+        <source>close other programs: the threads variant needs a free core</source>
+        <translation>请关闭其他程序：threads 变体需要一个空闲核心</translation>
+    </message>
+    <message>
+        <source>the threads ran at the same time: is the GIL off in this Python?</source>
+        <translation>这些线程同时运行了：这个 Python 是不是关闭了 GIL？</translation>
+    </message>
+    <message>
+        <source>the turns were not near the switch interval: close other programs and run it again</source>
+        <translation>轮换周期与切换间隔相差较大：请关闭其他程序后再运行一次</translation>
+    </message>
+    <message>
+        <source>each thread reads back its own student, through threading.local and through the global dict; MainThread has none</source>
+        <translation>每个线程读回的都是自己的 student，无论通过 threading.local 还是全局字典；MainThread 没有 student</translation>
+    </message>
+    <message>
+        <source>a thread&apos;s reads are missing: report it</source>
+        <translation>有线程的读取结果缺失：请报告这个问题</translation>
+    </message>
+    <message>
+        <source>a thread saw another thread&apos;s student: report it</source>
+        <translation>有线程读到了另一个线程的 student：请报告这个问题</translation>
+    </message>
+    <message>
+        <source>one thread at a time holds the lock, and each wait ends when another thread lets go of it</source>
+        <translation>同一时刻只有一个线程持有锁，每次等待都在另一个线程释放锁时结束</translation>
+    </message>
+    <message>
+        <source>the Lock let an update through: report it</source>
+        <translation>锁放过了一次更新：请报告这个问题</translation>
+    </message>
+    <message>
+        <source>the timeline is missing holds of the lock: report it</source>
+        <translation>时间线上缺少锁的持有段：请报告这个问题</translation>
+    </message>
+    <message>
+        <source>two threads held the lock at once: report it</source>
+        <translation>两个线程同时持有了锁：请报告这个问题</translation>
+    </message>
+    <message>
+        <source>a wait ended while nobody let go of the lock: report it</source>
+        <translation>有一次等待在没有任何线程释放锁时就结束了：请报告这个问题</translation>
+    </message>
+    <message>
+        <source>no thread had to wait: run it with more workers</source>
+        <translation>没有线程需要等待：请把 workers 调大后再运行</translation>
+    </message>
+    <message>
+        <source>locked: the balance ends at 0</source>
+        <translation>locked：余额以 0 结束</translation>
+    </message>
+    <message>
+        <source>widened: updates are lost</source>
+        <translation>widened：更新丢失了</translation>
+    </message>
+    <message>
+        <source>run it with more iterations</source>
+        <translation>用更多的迭代次数运行</translation>
+    </message>
+    <message>
+        <source>naive on {python}: the textbook race loses updates</source>
+        <translation>{python} 上的 naive：教科书里的竞争丢失了更新</translation>
+    </message>
+    <message>
+        <source>run it again, or with more iterations</source>
+        <translation>再运行一次，或者用更多的迭代次数</translation>
+    </message>
+    <message>
+        <source>naive on {python}: the balance ends at 0 (install CPython 3.9 to show the textbook race)</source>
+        <translation>{python} 上的 naive：余额以 0 结束（安装 CPython 3.9 才能演示教科书里的竞争）</translation>
+    </message>
+    <message>
+        <source>this CPython switched inside balance = balance + n: say so in class, it is the free-threaded case</source>
+        <translation>这个 CPython 在 balance = balance + n 内部切换了线程：请在课上说明，这就是自由线程的情形</translation>
     </message>
 </context>
 <context>
@@ -834,6 +1327,10 @@
     <message>
         <source>Balance {balance} after {n:,} deposits and {n:,} withdrawals: %n update(s) lost.</source>
         <translation>{n:,} 次存款和 {n:,} 次取款后，余额为 {balance}：丢失了 %n 次更新。</translation>
+    </message>
+    <message>
+        <source>Round %n: the rounds before it ended at 0.</source>
+        <translation>第 %n 轮：之前的几轮都以 0 结束。</translation>
     </message>
     <message>
         <source>Done in {total:.2f} s: about the longest wait ({longest:g} s), not all the waits one after another ({added:g} s).</source>
@@ -1767,6 +2264,10 @@
         <translation>t2（加 8）</translation>
     </message>
     <message>
+        <source>final balance, round %n</source>
+        <translation>最终余额（第 %n 轮）</translation>
+    </message>
+    <message>
         <source>final balance</source>
         <translation>最终余额</translation>
     </message>
@@ -2004,6 +2505,29 @@
     </message>
 </context>
 <context>
+    <name>TimelineText</name>
+    <message>
+        <source>cut short: its process was terminated</source>
+        <translation>被截断：它的进程被终止了</translation>
+    </message>
+    <message>
+        <source>cut short: its process was killed</source>
+        <translation>被截断：它的进程被强行结束了</translation>
+    </message>
+    <message>
+        <source>cut short: the run was stopped</source>
+        <translation>被截断：这次运行被停止了</translation>
+    </message>
+    <message>
+        <source>cut short: its process or thread ended</source>
+        <translation>被截断：它的进程或线程结束了</translation>
+    </message>
+    <message>
+        <source>cut short: {reason}</source>
+        <translation>被截断：{reason}</translation>
+    </message>
+</context>
+<context>
     <name>TimelineView</name>
     <message>
         <source>time (s)</source>
@@ -2082,6 +2606,10 @@ sent</source>
     <message>
         <source>Copy command</source>
         <translation>复制命令</translation>
+    </message>
+    <message>
+        <source>Copies the command with its key. The key is not shown: whoever sees it can run code on this machine.</source>
+        <translation>复制包含密钥的完整命令。密钥不会显示在屏幕上：看到它的人都能在本机上运行代码。</translation>
     </message>
     <message>
         <source>The manager has stopped; this command worked while it ran:</source>
@@ -2335,8 +2863,8 @@ sent</source>
         <translation>作业数，每个作业执行相同的纯 Python 算术</translation>
     </message>
     <message>
-        <source>steps per job (about half a second each)</source>
-        <translation>每个作业的步数（每个约半秒）</translation>
+        <source>pure-Python steps per job, each a multiply, a modulo and an add</source>
+        <translation>每个作业的纯 Python 步数，每步是一次乘法、一次取模和一次加法</translation>
     </message>
     <message>
         <source>I/O-bound: which model wins?</source>
