@@ -234,10 +234,10 @@ async def run_once(lesson_id, values, python=None, limit_s=180.0):
 
 def summary(rows):
     """One line under the table: did every claim hold in every run?"""
-    failed = sum(row.failed for row in rows)
+    failed, count = sum(row.failed for row in rows), len(rows)
     if not rows:
         return translate("Check", "Nothing was checked.")
     if not failed:
-        return translate("Check", "Every claim held in every run (%n row(s)).", None, len(rows))
+        return translate("Check", "Every claim held in every run (%n row(s)).", None, count)
     return translate("Check", "{failed} of %n row(s) did not hold in every run: see what to "
-                              "do.", None, len(rows)).format(failed=failed)
+                              "do.", None, count).format(failed=failed)

@@ -185,6 +185,14 @@
         <source>Nothing was checked.</source>
         <translation>没有检查任何内容。</translation>
     </message>
+    <message>
+        <source>Every claim held in every run (%n row(s)).</source>
+        <translation>每次运行中每条结论都成立（共 %n 行）。</translation>
+    </message>
+    <message>
+        <source>{failed} of %n row(s) did not hold in every run: see what to do.</source>
+        <translation>%n 行中有 {failed} 行并非每次运行都成立：请看“怎么办”一栏。</translation>
+    </message>
 </context>
 <context>
     <name>CheckDialog</name>
@@ -512,6 +520,10 @@
         <translation>processes 的速度至少是 threads 的 {speed}，也比 sequential 快；threads 和 asyncio 不比 sequential 快</translation>
     </message>
     <message>
+        <source>close other programs: the processes model needs %n free core(s)</source>
+        <translation>请关闭其他程序：processes 模型需要 %n 个空闲核心</translation>
+    </message>
+    <message>
         <source>close other programs and run it again, or with a larger size: longer jobs outweigh starting the processes</source>
         <translation>请关闭其他程序后再运行一次，或者把 size 调大：任务越长，启动进程的开销就越不显眼</translation>
     </message>
@@ -562,6 +574,10 @@
     <message>
         <source>processes: the workers run at the same time, on about %n core(s)</source>
         <translation>processes：各工作进程同时运行，大约用上 %n 个核心</translation>
+    </message>
+    <message>
+        <source>close other programs: the processes variant needs %n free core(s)</source>
+        <translation>请关闭其他程序：processes 变体需要 %n 个空闲核心</translation>
     </message>
     <message>
         <source>the processes took turns on the cores: run it with more seconds</source>
@@ -1431,6 +1447,14 @@
     <message>
         <source>%n result(s) came back in the order the tasks finished: {completed}; submitted {submitted}.</source>
         <translation>%n 个结果按任务完成的先后返回：{completed}；提交的顺序是 {submitted}。</translation>
+    </message>
+    <message>
+        <source>Other programs used {used:.1f} of this computer&apos;s %n core(s) during the run, so the processes could not all run at once: close them and run again.</source>
+        <translation>运行期间，其他程序占用了这台计算机 %n 个核心中的 {used:.1f} 个，所以这些进程无法同时运行：请关闭那些程序后再运行一次。</translation>
+    </message>
+    <message>
+        <source>Other programs used {used:.1f} of this computer&apos;s %n core(s) during the run, so the lesson did not get a core of its own: close them and run again.</source>
+        <translation>运行期间，其他程序占用了这台计算机 %n 个核心中的 {used:.1f} 个，所以本课没能独占一个核心：请关闭那些程序后再运行一次。</translation>
     </message>
 </context>
 <context>

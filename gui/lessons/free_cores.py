@@ -39,14 +39,15 @@ def starved(run, needed):
 def sentence(busy, processes=True):
     """What the banner and the tab say instead of a verdict: who took the cores, and what
     to do. `processes`: the claim is about processes running at once."""
+    cores = busy.cores
     if processes:
         text = translate("LessonSummary", "Other programs used {used:.1f} of this computer's "
                                           "%n core(s) during the run, so the processes could "
                                           "not all run at once: close them and run again.",
-                         None, busy.cores)
+                         None, cores)
     else:
         text = translate("LessonSummary", "Other programs used {used:.1f} of this computer's "
                                           "%n core(s) during the run, so the lesson did not "
                                           "get a core of its own: close them and run again.",
-                         None, busy.cores)
+                         None, cores)
     return text.format(used=busy.others)

@@ -46,9 +46,10 @@ class ShowdownCpu(ShowdownUnit):
                                    "faster than sequential").format(speed=times(target))
         starved = self.busy(run)
         if starved:
-            return Claim(text, False, translate("Claims", "close other programs: the processes "
-                                                          "model needs %n free core(s)",
-                                                None, starved.needed))
+            needed = starved.needed
+            return Claim(text, False, translate(
+                "Claims", "close other programs: the processes model needs %n free "
+                          "core(s)", None, needed))
         processes = runs["processes"].wall
         held = runs["threads"].wall >= target * processes and \
             runs[SEQUENTIAL].wall >= min(OVER_SEQUENTIAL, target) * processes and \

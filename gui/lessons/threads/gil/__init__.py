@@ -122,9 +122,10 @@ class Gil(LessonUnit):
                                    "core(s)", None, needed)
         starved = busy(run)
         if starved:
-            return Claim(text, False, translate("Claims", "close other programs: the processes "
-                                                          "variant needs %n free core(s)",
-                                                None, starved.needed))
+            needed = starved.needed
+            return Claim(text, False, translate(
+                "Claims", "close other programs: the processes variant needs %n free "
+                          "core(s)", None, needed))
         used = run.result.get("cpu_cores_used", needed)
         return Claim(text, share >= TOGETHER_AT_LEAST and used >= 0.7 * needed,
                      translate("Claims", "the processes took turns on the cores: run it with "
