@@ -51,10 +51,11 @@ _naming = _real_lock()
 def _emit(kind_cat, name, ts, a, thread):
     p = probe.connection
     if p is not None:
-        sid = p.strings.get(name)
-        if sid is None:
-            sid = p.intern(name)
-        p.records.extend(_pack(kind_cat | sid << 16, ts, a, thread))
+        try:
+            head = p.heads[name]
+        except KeyError:
+            head = p.head(name)
+        p.records.extend(_pack(kind_cat | head, ts, a, thread))
 
 
 def _announce(lock):
@@ -112,13 +113,14 @@ class TracedLock:
             t0, owner = self._token_after_announcer()
         p = probe.connection
         if p is not None:
-            sid = p.strings.get(self.name)
-            if sid is None:
-                sid = p.intern(self.name)
+            try:
+                head = p.heads[self.name]
+            except KeyError:
+                head = p.head(self.name)
             if t0 >= 0:
-                p.records.extend(_pack(_SPAN_HOLD | sid << 16, t0, _perf(), owner))
+                p.records.extend(_pack(_SPAN_HOLD | head, t0, _perf(), owner))
             else:
-                p.records.extend(_pack(_END_HOLD | sid << 16, _perf(), 0, owner))
+                p.records.extend(_pack(_END_HOLD | head, _perf(), 0, owner))
         self._lock.release()
 
     __exit__ = _let_go

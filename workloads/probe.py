@@ -73,6 +73,8 @@ _ident = threading.get_ident
 connection = None                 # the Connection of this process, set by autotrace.start()
 _pack = _FAST.pack
 
+_SPAN_OF = {cat: SPAN | code << 8 for cat, code in _CAT.items()}   # cat -> a SPAN's kind bits
+
 
 def enabled():
     """True when a Concurrency Lab window is listening to this process."""
@@ -98,33 +100,33 @@ def emit_record(kind, cat, name, ts, a=0, tid=0, key=None):
     is the lane's key, this thread's by default."""
     p = connection
     if p is not None:
-        sid = p.strings.get(name)
-        if sid is None:
-            sid = p.intern(name)
-        p.records.extend(_pack(kind | cat << 8 | sid << 16 | tid << 32, ts, a,
+        try:
+            head = p.heads[name]
+        except KeyError:
+            head = p.head(name)
+        p.records.extend(_pack(kind | cat << 8 | head | tid << 32, ts, a,
                                _ident() if key is None else key))
 
 
 # The calls below are the hot path (~100k events/s in a busy lesson): each is written out in
-# full rather than calling _emit, because a Python call is most of the cost of an event.
+# full rather than calling emit_record, because a Python call is most of the cost of an event.
+# A name's head bits come from one plain dict lookup (`heads`, filled as names are interned);
+# a miss takes the slow path that interns the name.
 
 def _lane_key(p, lane):
     """The thread-field key of virtual lane `lane`, declaring it on first use."""
     key = p.lanes.get(lane)
     if key is None:
         key = p.lanes[lane] = -(len(p.lanes) + 1)
-        sid = p.strings.get(lane)
-        if sid is None:
-            sid = p.intern(lane)
-        p.records.extend(_pack(LANE | sid << 16, _perf(), 0, key))
+        p.records.extend(_pack(LANE | p.head(lane), _perf(), 0, key))
     return key
 
 
 class _Span:
-    __slots__ = ("cat", "name", "lane", "t0")
+    __slots__ = ("kind", "name", "lane", "t0")
 
     def __init__(self, name, cat, lane):
-        self.name, self.cat, self.lane = name, _CAT.get(cat, 0), lane
+        self.name, self.kind, self.lane = name, SPAN | _CAT.get(cat, 0) << 8, lane
 
     def __enter__(self):
         self.t0 = _perf()
@@ -133,11 +135,13 @@ class _Span:
     def __exit__(self, *exc):
         p = connection
         if p is not None:
-            sid = p.strings.get(self.name)
-            if sid is None:
-                sid = p.intern(self.name)
+            t1 = _perf()
+            try:
+                head = p.heads[self.name]
+            except KeyError:
+                head = p.head(self.name)
             key = _ident() if self.lane is None else _lane_key(p, self.lane)
-            p.records.extend(_pack(SPAN | self.cat << 8 | sid << 16, self.t0, _perf(), key))
+            p.records.extend(_pack(self.kind | head, self.t0, t1, key))
         return False
 
 
@@ -153,11 +157,12 @@ def emit_span(name, cat, start_ns, end_ns, lane=None, sublane=None):
     for the virtual lane `lane`, or for the sublane with key `sublane`."""
     p = connection
     if p is not None:
-        sid = p.strings.get(name)
-        if sid is None:
-            sid = p.intern(name)
-        key = sublane or (_ident() if lane is None else _lane_key(p, lane))
-        p.records.extend(_pack(SPAN | _CAT.get(cat, 0) << 8 | sid << 16, start_ns, end_ns, key))
+        try:
+            head = p.heads[name]
+        except KeyError:
+            head = p.head(name)
+        p.records.extend(_pack(_SPAN_OF.get(cat, SPAN) | head, start_ns, end_ns,
+                               sublane or (_ident() if lane is None else _lane_key(p, lane))))
 
 
 def mark(name, lane=None, sublane=None):
@@ -165,11 +170,12 @@ def mark(name, lane=None, sublane=None):
     sublane."""
     p = connection
     if p is not None:
-        sid = p.strings.get(name)
-        if sid is None:
-            sid = p.intern(name)
-        key = sublane or (_ident() if lane is None else _lane_key(p, lane))
-        p.records.extend(_pack(MARK | sid << 16, _perf(), 0, key))
+        try:
+            head = p.heads[name]
+        except KeyError:
+            head = p.head(name)
+        p.records.extend(_pack(MARK | head, _perf(), 0,
+                               sublane or (_ident() if lane is None else _lane_key(p, lane))))
 
 
 def counter(name, value):

@@ -74,6 +74,9 @@ class Connection:
         self.address, self.token = address, token.encode()[:32]
         self.records = _new_records()       # packed 32-byte records, appended by any thread
         self.strings = {"": 0}
+        # name -> its id shifted into place in a record's head: what the hot path looks up
+        # (one plain dict lookup, no shift; names past the id space are not kept here)
+        self.heads = {"": 0}
         self.lanes = {}                     # virtual lane title -> key
         self.send_lock = _allocate_lock()
         self.sock = None
@@ -129,7 +132,13 @@ class Connection:
                 data = STRING_ID.pack(sid) + text.encode("utf-8", "replace")[:MAX_NAME_BYTES]
                 self._send(FRAME_HEADER.pack(len(data), STRING) + data)
                 self.strings[text] = sid
+                self.heads[text] = sid << 16
         return sid
+
+    def head(self, text):
+        """The name bits of a record head for `text` (its id << 16), interning it: the slow
+        path of ``heads[text]``."""
+        return self.intern(text) << 16
 
     def flush(self):
         records = self.records
@@ -169,6 +178,7 @@ class Connection:
         self.sock, self.records, self.exited = None, _new_records(), False
         self.send_lock = _allocate_lock()
         self.strings = {"": 0}
+        self.heads = {"": 0}
         self.lanes = {}
         if old is not None:
             try:
