@@ -15,6 +15,7 @@ import pytest
 from gui.check import run_once
 from gui.lessons import unit
 from gui.trace.model import TraceModel
+from tests.check.claims import holds_and_breaks
 from workloads import catalog, interpreters
 
 LESSONS = ("threads.basics", "threads.lock", "threads.deadlock", "threads.local",
@@ -113,14 +114,7 @@ def finished(lesson_id, label):
                          ids=[f"{lesson_id}-{label}".rstrip("-") for lesson_id, label in CHECKS])
 def test_each_check_run_holds_its_claim_and_other_figures_break_it(lesson_id, label):
     run = finished(lesson_id, label)
-    claim = unit(lesson_id).claim(run)
-    assert claim is not None and claim.text and "\n" not in claim.text
-    assert claim.held, (claim, run.result)
-
-    broken = BROKEN[lesson_id, label](run)
-    refused = unit(lesson_id).claim(broken)
-    assert not refused.held and refused.advice, (refused, broken.result)
-    assert refused.text == claim.text           # the same claim, judged on other figures
+    holds_and_breaks(lesson_id, run, BROKEN[lesson_id, label](run))
 
 
 @pytest.mark.realrun
