@@ -67,8 +67,7 @@ async def run_and_copy(window):
     window.run_button.click()
     await until(lambda: window.runner.session is not None, message="a session")
     panel = window.panel
-    await until(lambda: panel.copy.isEnabled() or not window.runner.running,
-                message="the worker command")
+    await until(lambda: panel.copy.isEnabled(), timeout=60, message="the worker command")
     panel.copy.click()
     copied = QGuiApplication.clipboard().text()
     await until(lambda: window.run_button.isEnabled() and not window.runner.running,

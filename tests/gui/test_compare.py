@@ -3,6 +3,8 @@ with their key figures side by side; the comparison exports as one picture."""
 import numpy as np
 from PySide6.QtGui import QImage
 
+from gui.lessons import run_of
+from gui.lessons.free_cores import starved
 from gui.main_window import MainWindow
 from tests.gui.waiting import run_to_the_end
 
@@ -35,7 +37,10 @@ def test_two_runs_side_by_side_on_one_time_axis(qtbot, run_async, tmp_path):
             for r in range(dialog.table.rowCount())}
     pinned, latest = dialog.results.text().split("\n")
     assert pinned.startswith("pinned: The threads took turns")
-    assert latest.startswith("latest: The processes ran at the same time")
+    if starved(run_of(window.runner.session), 2):     # no verdict from a starved run
+        assert latest.startswith("latest: Other programs used")
+    else:
+        assert latest.startswith("latest: The processes ran at the same time")
     assert {"CPU used", "ran at the same time", "loops per second, all workers"} <= set(rows)
     threads_share, processes_share = (float(v.rstrip("%")) for v in rows["ran at the same time"])
     assert threads_share <= processes_share     # the GIL: threads never together (and
