@@ -89,8 +89,11 @@ def install(window):
     window.replay = None
     window.replayer = replayer
     window.open_trace_action = window.add_action(
-        window.file_menu, QT_TRANSLATE_NOOP("Actions", "Open trace…"), "Ctrl+O",
-        replayer.open_dialog)
+        None, QT_TRANSLATE_NOOP("Actions", "Open trace…"), "Ctrl+O", replayer.open_dialog)
+    first = next(iter(window.file_menu.actions()), None)    # Open first, Quit last
+    window.file_menu.insertAction(first, window.open_trace_action)
+    if first is not None:
+        window.file_menu.insertSeparator(first)
     return replayer
 
 

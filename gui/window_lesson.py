@@ -18,6 +18,7 @@ class WindowLesson:
         if self.runner.busy:                # one run at a time, of the lesson on screen
             self.stop_lesson()
         self._set_panel(lesson_id)
+        self.tabs.setCurrentWidget(self.panel if self.panel is not None else self.text)
         self.params.set_lesson(lesson_id)
         self._show_text(lesson_id)
         self.code.show_files(path for path in map(module_file, (lesson.module, *lesson.sources))

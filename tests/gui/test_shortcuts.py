@@ -52,3 +52,22 @@ def test_every_shortcut_is_listed_once_and_the_about_box_names_the_versions(qtbo
         assert key in keys
     html = about.about_html()
     assert platform.python_version() in html and "Qt" in html and "GIL" in html
+
+
+def test_the_file_menu_opens_first_and_quits_last(qtbot):
+    window = MainWindow()
+    qtbot.addWidget(window)
+    entries = [a for a in window.file_menu.actions() if not a.isSeparator()]
+    assert entries[0] is window.open_trace_action
+    assert entries[-1] is window.quit_action
+
+
+def test_choosing_a_lesson_shows_its_own_tab(qtbot):
+    window = MainWindow()
+    qtbot.addWidget(window)
+    for lesson_id, own_tab in (("threads.race", True), ("process.fork", False),
+                               ("threads.gil", True)):
+        window.tabs.setCurrentWidget(window.console)        # the teacher was elsewhere
+        window.lessons.select(lesson_id)
+        expected = window.panel if own_tab else window.text
+        assert expected is not None and window.tabs.currentWidget() is expected
