@@ -74,9 +74,10 @@ class Check:
     and once at the end; `on_row(row)` gets each row when its runs are done."""
 
     def __init__(self, lessons, times=TIMES, on_progress=None, on_row=None, limit_s=LIMIT_S):
-        self.runs = plan(lessons)
+        self.lessons = lessons
+        self.runs = None                # the plan, made when the check starts
         self.times = times
-        self.total = len(self.runs) * times
+        self.total = 0                  # runs in all, once planned
         self.rows = []
         self.stopped = False
         self.session = None             # the lesson running now
@@ -85,8 +86,17 @@ class Check:
         self._on_row = on_row or (lambda row: None)
         self._limit_s = limit_s
 
+    async def make_plan(self):
+        """The check runs, off the event loop's thread: a unit may look for other Pythons on
+        this computer (about a second), and the window must not freeze meanwhile."""
+        if self.runs is None:
+            self.runs = await asyncio.to_thread(plan, self.lessons)
+            self.total = len(self.runs) * self.times
+        return self.runs
+
     async def run(self):
         """Every check run, `times` times each; returns the rows done (all but after Stop)."""
+        await self.make_plan()
         done = 0
         for item, check_run in self.runs:
             row = Row(item.id, check_run.label, "")

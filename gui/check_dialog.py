@@ -15,7 +15,6 @@ from PySide6.QtWidgets import QButtonGroup, QDialog, QHBoxLayout, QHeaderView, Q
     QStyleOptionViewItem, QTableWidget, QTableWidgetItem, QVBoxLayout
 
 from gui import check
-from gui.check import Row
 from gui.i18n import QT_TRANSLATE_NOOP, translate
 from gui.tasks import spawn
 from gui.views import palette
@@ -67,7 +66,7 @@ class CheckDialog(QDialog):
         self.task = None
         self._closing = False
         self._lesson = None             # the window's current lesson when opened
-        self._planned = []              # the rows the check will fill (their lesson names)
+        self._planned = []              # the lessons the check will fill rows for
         self.setModal(True)
         self.resize(1200, 680)
         self._build()
@@ -185,9 +184,9 @@ class CheckDialog(QDialog):
         self.table.setRowCount(0)
         self.summary.clear()
         self.job = check.Check(lessons, self.times.value(), self._progressed, self._add_row)
-        self._planned = [Row(item.id, run.label, "") for item, run in self.job.runs]
+        self._planned = lessons
         self._fit_columns()
-        self.progress.setRange(0, max(1, self.job.total))
+        self.progress.setRange(0, 0)    # busy until the plan says how many runs
         self.progress.setValue(0)
         self._set_running(True)
         self.task = spawn(self._run(self.job), "checking this computer")
@@ -225,6 +224,7 @@ class CheckDialog(QDialog):
             widget.setEnabled(not on and (widget is not self.this_lesson or bool(self._lesson)))
 
     def _progressed(self, done, total, what):
+        self.progress.setRange(0, max(1, total))
         self.progress.setValue(done)
         if what:
             self.current.setText(what)
@@ -253,7 +253,7 @@ class CheckDialog(QDialog):
         held = max(QFontMetrics(bold).horizontalAdvance(
             translate("CheckDialog", words).format(held=most, total=most))
             for words in ("✗ {held}/{total} failed", "✓ {held}/{total} held"))
-        lesson = max([metrics.horizontalAdvance(row.lesson_id) for row in self._planned]
+        lesson = max([metrics.horizontalAdvance(item.id) for item in self._planned]
                      + [metrics.horizontalAdvance(translate("CheckDialog", HEADS[0]))])
         self.table.setColumnWidth(0, lesson + 24)
         self.table.setColumnWidth(2, held + 24)

@@ -32,6 +32,7 @@ def test_every_lesson_that_can_run_here_is_checked_when_none_is_named():
 def test_the_plan_is_every_check_run_of_every_lesson():
     methods = catalog.lesson("process.start_methods")
     job = check.Check([methods, catalog.lesson("process.pipe")], times=2)
+    asyncio.run(job.make_plan())
     assert [(item.id, run.label) for item, run in job.runs] == [
         ("process.start_methods", "picklable"), ("process.start_methods", "unpicklable"),
         ("process.pipe", "")]
