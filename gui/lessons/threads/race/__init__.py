@@ -66,8 +66,11 @@ class Race(LessonUnit):
                 if run.label == "widened" else run        # a quick one may not switch once
                 for run in super().check_runs(lesson)]
         from workloads import interpreters
+        from workloads._trace.race_report import can_split as this_python_can_split
+        if this_python_can_split():
+            return runs                 # naive loses updates here already
         older = interpreters.older_with_lost_updates(interpreters.discover())
-        if older is not None and can_split(run_python()) is False:
+        if older is not None:
             # at the defaults: a quick round is over before CPython's first switch
             runs.append(CheckRun(f"naive, Python {older.release}",
                                  dict(lesson.defaults(), variant="naive"), older.executable))
@@ -151,14 +154,6 @@ def can_split(python):
     if len(parts) < 2 or not parts[0].isdigit() or not parts[1].isdigit():
         return None
     return (int(parts[0]), int(parts[1])) < (3, 10) or python.endswith("t")
-
-
-def run_python():
-    """The version text of the app's own Python, as a run of it says it."""
-    import platform
-    import sysconfig
-    return platform.python_version() + ("t" if sysconfig.get_config_var("Py_GIL_DISABLED")
-                                        else "")
 
 
 def version_text(run):
