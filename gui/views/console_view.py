@@ -12,6 +12,9 @@ from PySide6.QtWidgets import QPlainTextEdit
 from gui.trace.chrome_json import SHOWN_HIDDEN, hide_secrets
 
 
+OPEN_LINE_KEPT = 1024             # characters of an unended line kept to match a key in
+
+
 def shown(text):
     """`text` as the console shows it: every key replaced by a note."""
     return hide_secrets(text, SHOWN_HIDDEN)
@@ -47,8 +50,11 @@ class ConsoleView(QPlainTextEdit):
         pieces (two reads of the pipe) is still recognised by the option before it."""
         before = self._open_lines.get(stream, "")
         line = before + text
-        self._open_lines[stream] = line[line.rfind("\n") + 1:]
+        # the tail of a line that never ends (dots of progress) is enough to find a key in
+        self._open_lines[stream] = line[line.rfind("\n") + 1:][-OPEN_LINE_KEPT:]
         was, now = shown(before), shown(line)
+        if now.startswith(was):         # nearly always: the line only grew
+            return now[len(was):]
         return now[len(os.path.commonprefix([was, now])):]
 
     def clear(self):
