@@ -168,6 +168,7 @@ def start():
         print(f"concurrency-lab probe: cannot reach the window at {address}: {exc}",
               file=sys.stderr)
         return
+    probe._connected(probe.connection)
     _patch_threading()
     _patch_multiprocessing()
     _patch_os()

@@ -34,7 +34,7 @@ _YIELDS = 1000             # a release waits at most this many GIL turns for an 
 
 _perf = time.perf_counter_ns
 _ident = threading.get_ident
-_pack = probe._FAST.pack   # the probe's one-call record packer (kind|cat|name|tid, ts, a, thread)
+_put = probe.put           # the probe's record writer: (records, kind|cat|name|tid, ts, a, thread)
 _real_lock = threading.Lock
 _real_rlock = threading.RLock
 _HOLD = probe._CAT["lock.hold"] << 8
@@ -55,7 +55,7 @@ def _emit(kind_cat, name, ts, a, thread):
             head = p.heads[name]
         except KeyError:
             head = p.head(name)
-        p.records.extend(_pack(kind_cat | head, ts, a, thread))
+        _put(p.records, kind_cat | head, ts, a, thread)
 
 
 def _announce(lock):
@@ -118,9 +118,9 @@ class TracedLock:
             except KeyError:
                 head = p.head(self.name)
             if t0 >= 0:
-                p.records.extend(_pack(_SPAN_HOLD | head, t0, _perf(), owner))
+                _put(p.records, _SPAN_HOLD | head, t0, _perf(), owner)
             else:
-                p.records.extend(_pack(_END_HOLD | head, _perf(), 0, owner))
+                _put(p.records, _END_HOLD | head, _perf(), 0, owner)
         self._lock.release()
 
     __exit__ = _let_go

@@ -28,6 +28,18 @@ RECORD = struct.Struct("<BBHIqqq")
 # as the first four fields of RECORD, but one argument instead of four.
 _FAST = struct.Struct("<Qqqq")
 _FLOAT = struct.Struct("<d")
+try:     # the record writer in C, built for the interpreter the app is installed in
+    from workloads._trace import _records
+except ImportError:
+    _records = None
+
+
+def _put_py(records, head, ts, a, key, _pack=_FAST.pack):
+    records.extend(_pack(head, ts, a, key))
+
+
+# put(records, head, ts, a, key): append one record (the C writer when this Python has it)
+put = _put_py if _records is None else _records.put
 _INT = struct.Struct("<q")
 MAX_NAME_BYTES = 4096               # a name's UTF-8 text is cut to this
 MAX_HELLO_NAME_BYTES = 1024         # the process name in HELLO
@@ -175,10 +187,16 @@ class Connection:
 
     def after_fork_in_child(self):
         old = self.sock
-        self.sock, self.records, self.exited = None, _new_records(), False
+        self.sock, self.exited = None, False
+        # The buffer and the heads are emptied in place: the C marker (`probe.mark`) holds them.
+        if type(self.records) is bytearray:
+            del self.records[:]
+        else:
+            self.records = _new_records()           # its lock is new too
         self.send_lock = _allocate_lock()
         self.strings = {"": 0}
-        self.heads = {"": 0}
+        self.heads.clear()
+        self.heads[""] = 0
         self.lanes = {}
         if old is not None:
             try:
