@@ -8,16 +8,23 @@
 
 All three are remembered between launches (gui/settings.py). The look of the application
 (palette, fonts, style sheet) is set by `apply_look`, which ``gui/app.py`` also calls at
-start; views that draw their own colours (the timeline, the CPU graphs) get the theme and a
-text scale through their ``apply_look(theme, scale)``. Views that only know the light look
-(the code pane, the console, a lesson's own panel unless it has ``apply_look``) keep light
-"paper" under a dark theme, so their dark ink never lands on a dark background.
+start; views that draw their own colours (the timeline, the CPU graphs, the code, the
+console, the process table) get the theme and a text scale through their ``apply_look``.
+A lesson's own panel, and any window that calls `follow`, is restyled from outside
+(`gui.views.lesson_panel.restyle_tree`): its fixed sizes zoomed, its white paper made the
+theme's. Every part of the window follows the theme: no white slab on a dark projector.
+
+Sizes are chosen for a room (points, 96 dpi: 1 pt = 1.33 px): no text of the window is
+smaller than `MIN_POINT_NORMAL` (12 pt, 16 px), or `MIN_POINT_PRESENTATION` (15 pt, 20 px)
+in presentation mode; lane labels and the legend are `LANE_PT` (14 pt, 19 px) at 100 %.
+`point(n)` is the size to use now for a text designed at n points; `changes().changed` says
+when it changes (theme, zoom or mode), for windows that size their texts themselves.
 """
 import re
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QActionGroup, QFont, QKeySequence, QPalette
-from PySide6.QtWidgets import QApplication, QLabel, QSplitter, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QSplitter
 
 from gui import settings
 from gui.assets import asset
@@ -27,6 +34,9 @@ from gui.views import palette
 STEPS = (0.8, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0, 2.25, 2.5)   # zoom levels
 BASE_PT = 13               # the application's font at 100 % (readable from the back row)
 PRESENTING = 1.25          # presentation mode makes every text this much larger again
+MIN_POINT_NORMAL = 12      # the smallest text the window may show (at zoom 100 % and more)...
+MIN_POINT_PRESENTATION = MIN_POINT_NORMAL * PRESENTING     # ...and in presentation mode
+LANE_PT = 14               # the timeline's lane labels, legend and time axis at 100 %
 CLOCK_PT = 22              # the run clock at 100 %...
 PRESENTING_CLOCK_PT = 48   # ...and in presentation mode
 MAX_CLOCK_PT = 110
@@ -53,6 +63,42 @@ def zoom():
 def scale():
     """How much larger than normal every text is now: zoom times presentation mode."""
     return _state["zoom"] * (_state["extra"] if _state["presenting"] else 1.0)
+
+
+def min_point():
+    """The smallest text size the window shows now: larger in presentation mode. Zooming
+    out (80 %, 90 %) is the one way below it, chosen by the user."""
+    floor = MIN_POINT_PRESENTATION if _state["presenting"] else MIN_POINT_NORMAL
+    return floor * min(1.0, _state["zoom"])
+
+
+def point(base_pt):
+    """The size now of a text designed at `base_pt` points at 100 %: zoomed, never below
+    `min_point()`."""
+    return max(base_pt * scale(), min_point())
+
+
+class LookChanges(QObject):
+    """Says when the theme, the zoom or presentation mode changed: (theme, scale, smallest
+    point size) — for windows that size or colour their texts themselves."""
+    changed = Signal(object, float, float)
+
+
+def changes():
+    """The one `LookChanges` of the application."""
+    if "changes" not in _state:
+        _state["changes"] = LookChanges()
+    return _state["changes"]
+
+
+def follow(widget):
+    """Give `widget` (a dialog, a card built with fixed sizes and light colours) the
+    current theme and zoom, now and after every change, as the lesson panels get them."""
+    from gui.views.lesson_panel import restyle_tree
+
+    follower = restyle_tree(widget, palette.current(), scale(), min_point())
+    changes().changed.connect(follower.again)
+    return follower
 
 
 def nearest_step(value):
@@ -90,6 +136,7 @@ def apply_look(app=None, theme=None, zoom_level=None, presenting=None):
     font.setPointSizeF(BASE_PT * scale())
     app.setFont(font)
     app.setStyleSheet(style_sheet(current, scale(), _state["presenting"]))
+    changes().changed.emit(current, scale(), min_point())
 
 
 def qt_palette(theme):
@@ -111,9 +158,7 @@ def style_sheet(theme, text_scale, presenting):
 
 
 def _colour(theme, key, otherwise):
-    """A theme colour by name; ``light_NAME`` is the light theme's (for paper)."""
-    if key.startswith("light_"):
-        theme, key = palette.LIGHT, key[len("light_"):]
+    """A theme colour by name."""
     return theme.data.get(key, otherwise)
 
 
@@ -151,6 +196,7 @@ def install(window):
     window.theme_actions[theme_name()].setChecked(True)
     window.plots_ready.connect(lambda: refresh(window))
     window.lessons.lesson_chosen.connect(lambda _lesson: restyle_panel(window))
+    window.outcome.shown.connect(lambda _shown: restyle_panel(window))   # the filled tab
     restyle(window)
     if settings.value("presentation", False, bool):
         set_presentation(window, True)
@@ -205,7 +251,8 @@ def refresh(window):
 def fit_to_screen(window):
     """In presentation mode the window is the screen: when the timeline, the result or a
     heading does not get the room its text needs there (large zoom, small projector), take
-    the text down a step at a time, once the layout has settled, but not below normal."""
+    the text down a step at a time, once the layout has settled, but not below presentation
+    mode's smallest size (`MIN_POINT_PRESENTATION`)."""
     _state["fits"] = _state.get("fits", 0) + 1         # a newer change cancels this one
     if window.presentation_on and window.screen() is not None:
         # the window is the timer's context: a window deleted meanwhile cancels the step
@@ -216,7 +263,10 @@ def _fit_step(window, run):
     if run != _state["fits"] or not window.presentation_on or not window.isVisible():
         return
     window.resize(window.screen().geometry().size())
-    smaller = [s for s in STEPS if 1.0 <= s < scale() - 1e-6]
+    # never below presentation mode's smallest text, nor below the teacher's own zoom: the
+    # fit takes back only presentation mode's extra size, never a Ctrl+plus
+    floor = max(PRESENTING * min(1.0, _state["zoom"]), _state["zoom"])
+    smaller = [s for s in STEPS if floor <= s < scale() - 1e-6]
     if not smaller or not crowded(window):
         return
     _state["extra"] = smaller[-1] / _state["zoom"]
@@ -253,12 +303,13 @@ def restyle(window):
     """Give the window's own drawing views the current theme and text size."""
     theme, text_scale = palette.current(), scale()
     if window.timeline is not None:
-        window.timeline.apply_look(theme, text_scale)
+        from gui.views.timeline_view import FONT_PT as TIMELINE_PT
+
+        window.timeline.apply_look(theme, text_scale * LANE_PT / TIMELINE_PT)
     if window.cores is not None:
         window.cores.apply_look(theme, text_scale)
-        paper(window.cores.tree_widget, theme.paper)
-    for view in (window.code, window.console):
-        paper(view, theme.paper)
+    window.code.apply_look(theme)
+    window.console.apply_look(theme)
     restyle_panel(window)
     widen_lesson_list(window)
 
@@ -278,22 +329,6 @@ def widen_lesson_list(window):
 
 
 def restyle_panel(window):
-    panel = window.panel
-    if panel is None:
-        return
-    if hasattr(panel, "apply_look"):
-        panel.apply_look(palette.current(), scale())
-    else:
-        paper(panel, palette.current().paper)
-
-
-def paper(widget, on):
-    """Light paper under a view that draws dark ink: the light theme's palette on it, and
-    the style sheet's paper rules for its widgets that have style sheets of their own."""
-    widget.setPalette(qt_palette(palette.LIGHT if on else palette.current()))
-    widget.setAutoFillBackground(True)
-    if bool(widget.property("paper")) != on:
-        widget.setProperty("paper", on)
-        for child in [widget, *widget.findChildren(QWidget)]:
-            child.style().unpolish(child)      # the property selectors apply at polish
-            child.style().polish(child)
+    """The lesson's own tab in the current theme and size (`LessonPanel.apply_look`)."""
+    if window.panel is not None:
+        window.panel.apply_look(palette.current(), scale(), min_point())

@@ -13,7 +13,9 @@ the cores and moves the existing curves with ``setData``. The lesson's processes
 scanned here: the run's process tree, their one owner, scans them off the GUI thread and the
 runner hands each ``Snapshot`` to ``show_processes`` (about once a second, None after the
 run). Nothing asks psutil to wait, so the GUI thread never blocks (boundary 4). Fonts are
->= 12 pt and colours are Okabe-Ito, for the back row of a classroom and colour-blind eyes.
+>= 13 pt at 100 % and grow with the zoom; colours are the theme's (Okabe-Ito), for the back
+row of a classroom and colour-blind eyes. An axis shows only the tick labels that fit its
+length at its font (`_fit_axes`), so zoomed text thins the ticks out instead of overlapping.
 """
 
 from __future__ import annotations
@@ -38,7 +40,7 @@ WINDOW_S = 30.0  # seconds of history on screen
 MAX_COLUMNS = 4
 SAMPLE_MS = 100  # 10 Hz, as the design asks
 SCAN_MS = 1000  # the lesson's processes arrive about once a second; idle zeros as often
-FONT_PT = 12
+FONT_PT = 13  # ticks, legend and axis label at 100 %
 TITLE_PT = 14
 CORE_PLOT_MIN_H = 90  # small minimums: on a 1280x720 projector the timeline keeps its room
 
@@ -61,26 +63,60 @@ def _style_plot(plot: pg.PlotItem, y_max: float, y_ticks) -> None:
         axis.setTextPen(INK)
         axis.setPen(INK)
         axis.enableAutoSIPrefix(False)
-    plot.getAxis("left").setTicks([y_ticks])
-    x_ticks = _time_ticks()
-    plot.getAxis("bottom").setTicks([x_ticks])
+    plot.y_ticks, plot.y_max = y_ticks, y_max      # all the labels; `_fit_axes` picks
     plot.getAxis("bottom").setStyle(hideOverlappingLabels=40)
     grid = pg.mkPen(_alpha(INK, 45), width=1)
     for y, _label in y_ticks[1:]:
         plot.addItem(pg.InfiniteLine(y, angle=0, pen=grid, movable=False))
-    for x, _label in x_ticks[1:-1]:
+    for x in (-20, -10):
         plot.addItem(pg.InfiniteLine(x, angle=90, pen=grid, movable=False))
     plot.setMouseEnabled(x=False, y=False)
     plot.setMenuEnabled(False)
     plot.hideButtons()
     plot.setXRange(-WINDOW_S, 0, padding=0)
-    plot.setYRange(0, y_max * 1.03, padding=0)  # a line at 100 % stays visible
+    plot.getViewBox().sigResized.connect(lambda _box, plot=plot: _fit_axes(plot))
+    _fit_axes(plot)
 
 
 def _time_ticks():
-    """"30 s ago" … "now" under every graph, in the current language."""
+    """"20 s ago" … "now" under every graph, in the current language (the left edge is the
+    heading's "last 30 s": a label there would run into the "0" of the cores axis)."""
     return [(-s, translate("CoresView", "{seconds} s ago").format(seconds=s))
-            for s in (30, 20, 10)] + [(0, translate("CoresView", "now"))]
+            for s in (20, 10)] + [(0, translate("CoresView", "now"))]
+
+
+def _fit_axes(plot: pg.PlotItem) -> None:
+    """Tick labels that fit the plot's size at the axes' font now: every label, else the
+    ends, else none (the heading and the title still say it); room above the top label,
+    the axis as wide as its labels, and the axis title only where it fits."""
+    box, left, bottom = plot.getViewBox(), plot.getAxis("left"), plot.getAxis("bottom")
+    metrics = QtGui.QFontMetricsF(left.style["tickFont"] or QtGui.QFont())
+    line, height = metrics.height(), box.height()
+    headroom = min(line / 2 + 2, height / 3)          # the top label stays inside the plot
+    top = plot.y_max * max(1.03, height / max(height - headroom, 1.0))
+    plot.setYRange(0, top, padding=0)
+    gap = lambda a, b: abs(a[0] - b[0]) / top * height >= line * 1.15  # noqa: E731
+    y_ticks = _fitting(plot.y_ticks, gap)
+    left.setTicks([y_ticks])
+    left.setStyle(showValues=bool(y_ticks))
+    label = plot.getAxis("left").label
+    shows_label = left.labelText != "" and label.boundingRect().width() <= height
+    left.showLabel(shows_label)
+    widest = max((metrics.horizontalAdvance(text) for _v, text in y_ticks), default=0)
+    left.setWidth(math.ceil(widest + 14 + (line if shows_label else 0)))
+    if bottom.isVisible():
+        width = box.width()
+        wide = lambda a, b: abs(a[0] - b[0]) / WINDOW_S * width >= (  # noqa: E731
+            metrics.horizontalAdvance(a[1]) + metrics.horizontalAdvance(b[1])) / 2 + line
+        bottom.setTicks([_fitting(_time_ticks(), wide) or _time_ticks()[-1:]])
+
+
+def _fitting(ticks, apart):
+    """`ticks` if every neighbour pair is `apart`, else its two ends if they are, else []."""
+    for chosen in (ticks, [ticks[0], ticks[-1]] if len(ticks) > 2 else []):
+        if chosen and all(apart(a, b) for a, b in zip(chosen, chosen[1:])):
+            return chosen
+    return []
 
 
 def _titled(heading: QtWidgets.QLabel, body: QtWidgets.QWidget) -> QtWidgets.QWidget:
@@ -149,7 +185,6 @@ class CoresView(QtWidgets.QWidget):
             plot = grid.addPlot(row=core // columns, col=core % columns)
             _style_plot(plot, 100, [(0, "0"), (50, "50"), (100, "100")])
             plot.hideAxis("bottom")  # the big graph below carries the time axis
-            plot.getAxis("left").setWidth(40)
             plot.layout.setContentsMargins(2, 0, 6, 10)  # room for the "0" label below
             curve = plot.plot(pen=pen, fillLevel=0, brush=_alpha(CORE_BLUE, 90),
                               skipFiniteCheck=True)
@@ -162,6 +197,7 @@ class CoresView(QtWidgets.QWidget):
         scroll.setFrameShape(QtWidgets.QFrame.Shape.NoFrame)
         scroll.setWidget(grid)
         scroll.setMinimumHeight(min(rows, 2) * CORE_PLOT_MIN_H + 4)  # 8 cores: no scrolling
+        self._core_scroll, self._columns = scroll, columns
         self._cores_heading = self._heading("")
         return _titled(self._cores_heading, scroll)
 
@@ -173,11 +209,10 @@ class CoresView(QtWidgets.QWidget):
         step = max(1, cores // 8)
         _style_plot(plot, cores, [(i, str(i)) for i in range(0, cores + 1, step)])
         plot.setLabel("left", "cores busy", color=INK, **{"font-size": f"{FONT_PT}pt"})
-        plot.getAxis("left").setWidth(60)
         plot.layout.setContentsMargins(2, 12, 24, 2)  # room for the top label and "now"
         self._legend = legend = plot.addLegend(offset=(8, 4), labelTextSize=f"{FONT_PT}pt",
                                 labelTextColor=INK, brush=pg.mkBrush(255, 255, 255, 210),
-                                pen=pg.mkPen("#999999"))
+                                pen=pg.mkPen("#999999"), colCount=2)    # one line, not two
         self.machine_curve = plot.plot(pen=pg.mkPen(CORE_BLUE, width=2), fillLevel=0,
                                        brush=_alpha(CORE_BLUE, 55), name="machine",
                                        skipFiniteCheck=True)
@@ -185,6 +220,7 @@ class CoresView(QtWidgets.QWidget):
                                       brush=_alpha(LESSON_VERMILION, 150), name="this lesson",
                                       skipFiniteCheck=True)
         legend.setZValue(10)
+        plot.getViewBox().sigResized.connect(lambda _box: self._fit_legend())
         self._total_heading = self._heading("")
         return _titled(self._total_heading, self.total_plot)
 
@@ -207,11 +243,11 @@ class CoresView(QtWidgets.QWidget):
         """The colours of a ``gui.views.palette.Theme`` (plot background, ink, grid, curves)
         and every text ``scale`` times its size (the window's zoom and presentation mode)."""
         ink, core, lesson = theme.plot_ink, theme.hex("cpu_core"), theme.hex("cpu_lesson")
-        self._ink, self._title_pt = ink, round(FONT_PT * scale)
+        self._ink, self._title_pt = ink, FONT_PT * scale
         self._core_grid.setBackground(theme.plot)
         self.total_plot.setBackground(theme.plot)
-        plots = self.core_plots + [self.total_plot.getPlotItem()]
-        for plot in plots:
+        total = self.total_plot.getPlotItem()
+        for plot in self.core_plots + [total]:
             for name in ("left", "bottom"):
                 axis = plot.getAxis(name)
                 axis.setTickFont(_font(self._title_pt))
@@ -220,12 +256,11 @@ class CoresView(QtWidgets.QWidget):
             for item in plot.items:
                 if isinstance(item, pg.InfiniteLine):          # the grid
                     item.setPen(pg.mkPen(_alpha(ink.name(), 60), width=1))
-        for plot in self.core_plots:
-            plot.getAxis("left").setWidth(round(40 * scale))
-        self.total_plot.getPlotItem().getAxis("left").setWidth(round(60 * scale))
-        self.total_plot.getPlotItem().setLabel("left", translate("CoresView", "cores busy"),
-                                               color=ink.name(),
-                                               **{"font-size": f"{self._title_pt}pt"})
+        metrics = QtGui.QFontMetricsF(_font(self._title_pt))
+        half_now = metrics.horizontalAdvance(translate("CoresView", "now")) / 2
+        total.layout.setContentsMargins(2, metrics.height() / 2, math.ceil(half_now) + 6, 2)
+        total.setLabel("left", translate("CoresView", "cores busy"), color=ink.name(),
+                       **{"font-size": f"{self._title_pt:.1f}pt"})
         for curve in self.core_curves:
             curve.setPen(pg.mkPen(core, width=2))
             curve.setBrush(_alpha(core, 90))
@@ -238,14 +273,54 @@ class CoresView(QtWidgets.QWidget):
         self._legend.setBrush(pg.mkBrush(back))
         self._legend.setPen(pg.mkPen(theme.border))
         self._legend.setLabelTextColor(ink)
-        self._legend.setLabelTextSize(f"{self._title_pt}pt")
+        self._legend.setLabelTextSize(f"{self._title_pt:.1f}pt")
         for _sample, label in self._legend.items:
             label.setText(label.text)                       # draws the text in its new style
         for heading in self._headings:
-            heading.setFont(_font(round(TITLE_PT * scale), bold=True))
+            heading.setFont(_font(TITLE_PT * scale, bold=True))
         self._titles = [""] * len(self._titles)             # titles again, in the new ink
         for core in range(len(self.core_plots)):
             self._set_core_title(core, None)
+        self.tree_widget.apply_look(theme)
+        for plot in self.core_plots + [total]:
+            _fit_axes(plot)
+        self._arrange_cores()
+
+    def _arrange_cores(self) -> None:
+        """As many core graphs side by side as their titles fit (at most 4): zoomed text
+        makes each one wider, and a narrow pane stacks them rather than hide one."""
+        last = len(self.core_plots) - 1
+        title = translate("CoresView", "core {core}: {percent} %").format(core=last,
+                                                                         percent="100")
+        need = (QtGui.QFontMetricsF(_font(self._title_pt)).horizontalAdvance(title)
+                + self.core_plots[0].getAxis("left").width() + 24)
+        width = self._core_scroll.viewport().width()
+        columns = max(1, min(MAX_COLUMNS, last + 1, int(width // need)))
+        if columns == self._columns:
+            return
+        self._columns = columns
+        layout = self._core_grid.ci
+        for plot in self.core_plots:
+            layout.removeItem(plot)
+        for core, plot in enumerate(self.core_plots):
+            layout.addItem(plot, row=core // columns, col=core % columns)
+        rows = math.ceil(len(self.core_plots) / columns)
+        self._core_grid.setMinimumHeight(rows * CORE_PLOT_MIN_H)
+        self._core_scroll.setMinimumHeight(min(rows, 2) * CORE_PLOT_MIN_H + 4)
+
+    def _fit_legend(self) -> None:
+        """The legend on one line ("machine", "this lesson") where the plot is wide enough,
+        else one entry a line."""
+        metrics = QtGui.QFontMetricsF(_font(self._title_pt))
+        one_line = sum(metrics.horizontalAdvance(label.text) + 40
+                       for _sample, label in self._legend.items) + 25
+        columns = 2 if one_line <= self.total_plot.getPlotItem().getViewBox().width() - 16 else 1
+        if columns != self._legend.columnCount:
+            self._legend.setColumnCount(columns)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        super().resizeEvent(event)
+        self._arrange_cores()
 
 
     @property
@@ -286,7 +361,7 @@ class CoresView(QtWidgets.QWidget):
                                                                    percent=f"{percent:3.0f}")
         if text != self._titles[core]:  # re-laying out a label 10x a second per core is waste
             self._titles[core] = text
-            self.core_plots[core].setTitle(text, size=f"{self._title_pt}pt", color=self._ink)
+            self.core_plots[core].setTitle(text, size=f"{self._title_pt:.1f}pt", color=self._ink)
 
     def _on_sample(self) -> None:
         now = time.monotonic()
@@ -342,7 +417,7 @@ class CoresView(QtWidgets.QWidget):
         for (_sample, label), name in zip(self._legend.items, names):
             label.setText(name)
         for item in self.core_plots + [plot]:
-            item.getAxis("bottom").setTicks([_time_ticks()])
+            _fit_axes(item)
         self._titles = [""] * len(self._titles)
         for core in range(len(self.core_plots)):
             self._set_core_title(core, self._last_percent.get(core))

@@ -1,4 +1,6 @@
-"""The lesson's process tree as a table: PID, PPID, name, threads and CPU %, indented by parent."""
+"""The lesson's process tree as a table: PID, PPID, name, threads and CPU %, indented by parent.
+It takes the theme's paper and inks with `apply_look`; a busy process stands out in the
+theme's colour of "this lesson"."""
 
 from __future__ import annotations
 
@@ -7,6 +9,7 @@ from typing import Dict, List
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from gui.i18n import QT_TRANSLATE_NOOP, translate
+from gui.views import palette
 
 from .core_usage import ProcessRow
 
@@ -17,9 +20,9 @@ COLUMNS = ("PID", "PPID", QT_TRANSLATE_NOOP("ProcessTable", "name"),
 _NUMERIC = {1, 3, 4}  # right-aligned; PID stays left so the tree's indentation shows
 
 
-def font(pt: int, bold: bool = False) -> QtGui.QFont:
+def font(pt: float, bold: bool = False) -> QtGui.QFont:
     result = QtGui.QFont()
-    result.setPointSize(pt)
+    result.setPointSizeF(pt)
     result.setBold(bold)
     return result
 
@@ -32,6 +35,8 @@ class ProcessTable(QtWidgets.QTreeWidget):
         super().__init__(parent)
         self._items: Dict[int, QtWidgets.QTreeWidgetItem] = {}
         self._shape: list = []
+        self._rows: List[ProcessRow] = []
+        self._ink, self._busy = QtGui.QColor(INK), QtGui.QColor(LESSON_VERMILION)
         self.setFont(font(pt))
         self.header().setFont(font(pt, bold=True))
         self.setColumnCount(len(COLUMNS))
@@ -51,9 +56,19 @@ class ProcessTable(QtWidgets.QTreeWidget):
             if col in _NUMERIC:
                 self.headerItem().setTextAlignment(col, QtCore.Qt.AlignmentFlag.AlignRight)
 
-
     def retranslate(self):
         self.setHeaderLabels([translate("ProcessTable", c) for c in COLUMNS])
+
+    def apply_look(self, theme) -> None:
+        """The paper, ink and header of a ``gui.views.palette.Theme``; rows shown are
+        coloured again."""
+        self.setPalette(palette.qt_palette(theme))
+        self.header().setPalette(palette.qt_palette(theme))
+        self._ink = QtGui.QColor(theme.ink)
+        self._busy = palette.readable(theme.hex("cpu_lesson"), theme.base)
+        for row in self._rows:
+            self._fill(self._items[row.pid], row)
+
     def show_rows(self, rows: List[ProcessRow]) -> None:
         """Update items in place while the tree's shape holds (keeps selection and
         scrolling); rebuild it when a process came, went or changed parent."""
@@ -73,18 +88,18 @@ class ProcessTable(QtWidgets.QTreeWidget):
                     parent.addChild(item)
                     parent.setExpanded(True)
                 self._items[row.pid] = item
+        self._rows = list(rows)
         for row in rows:
             self._fill(self._items[row.pid], row)
 
-    @staticmethod
-    def _fill(item: QtWidgets.QTreeWidgetItem, row: ProcessRow) -> None:
+    def _fill(self, item: QtWidgets.QTreeWidgetItem, row: ProcessRow) -> None:
         values = (str(row.pid), str(row.ppid), row.name, str(row.threads),
                   f"{row.cpu_percent:.0f}")
         for col, text in enumerate(values):
             if item.text(col) != text:
                 item.setText(col, text)
         busy = row.cpu_percent >= 50  # a process burning at least half a core stands out
-        item.setForeground(4, QtGui.QColor(LESSON_VERMILION if busy else INK))
+        item.setForeground(4, self._busy if busy else self._ink)
         font = item.font(4)
         font.setBold(busy)
         item.setFont(4, font)

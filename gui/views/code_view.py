@@ -1,11 +1,17 @@
 """The lesson's source, highlighted; probe calls are dimmed so the concurrency code stands out.
-A lesson made of several scripts (a manager and a worker) shows one tab per file."""
+A lesson made of several scripts (a manager and a worker) shows one tab per file. The colours
+of the highlighting are the theme's (``code`` in assets/themes/NAME.json), so the source reads
+on a dark projector too (`apply_look`)."""
 import keyword
 import re
 from pathlib import Path
 
 from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat
 from PySide6.QtWidgets import QPlainTextEdit, QTabBar, QVBoxLayout, QWidget
+
+from gui.views import palette
+
+FONT_PT = 13
 
 
 def _format(colour, bold=False, italic=False):
@@ -17,20 +23,32 @@ def _format(colour, bold=False, italic=False):
     return fmt
 
 
+#: (pattern, colour key of the theme's ``code`` table, bold, italic), applied in this order
+_RULES = [
+    (re.compile(r"\b(?:%s)\b" % "|".join(keyword.kwlist)), "keyword", True, False),
+    (re.compile(r"\b(?:print|range|len|sum|enumerate|zip|isinstance)\b"), "builtin", False, False),
+    (re.compile(r"\bdef\s+(\w+)|\bclass\s+(\w+)"), "def", True, False),
+    (re.compile(r"\b\d+(?:\.\d+)?\b"), "number", False, False),
+    (re.compile(r"\bprobe\.\w+\([^)]*\)?"), "probe", False, True),
+    (re.compile(r"[rbf]?(\"\"\"|'''|\"[^\"\n]*\"|'[^'\n]*')"), "string", False, False),
+    (re.compile(r"#[^\n]*"), "comment", False, True),
+]
+
+
 class PythonHighlighter(QSyntaxHighlighter):
-    RULES = [
-        (re.compile(r"\b(?:%s)\b" % "|".join(keyword.kwlist)), _format("#0b4f9c", bold=True)),
-        (re.compile(r"\b(?:print|range|len|sum|enumerate|zip|isinstance)\b"), _format("#6f42c1")),
-        (re.compile(r"\bdef\s+(\w+)|\bclass\s+(\w+)"), _format("#8a3ffc", bold=True)),
-        (re.compile(r"\b\d+(?:\.\d+)?\b"), _format("#b35c00")),
-        (re.compile(r"\bprobe\.\w+\([^)]*\)?"), _format("#9a9a9a", italic=True)),
-        (re.compile(r"[rbf]?(\"\"\"|'''|\"[^\"\n]*\"|'[^'\n]*')"), _format("#0a7d3b")),
-        (re.compile(r"#[^\n]*"), _format("#6a737d", italic=True)),
-    ]
-    DOCSTRING = _format("#0a7d3b", italic=True)
+    def __init__(self, document, theme=None):
+        super().__init__(document)
+        self.set_theme(theme or palette.LIGHT)
+
+    def set_theme(self, theme):
+        """Colours of `theme`; the text is highlighted again."""
+        self.rules = [(pattern, _format(theme.code[key], bold, italic))
+                      for pattern, key, bold, italic in _RULES]
+        self.docstring = _format(theme.code["string"], italic=True)
+        self.rehighlight()
 
     def highlightBlock(self, text):
-        for pattern, fmt in self.RULES:
+        for pattern, fmt in self.rules:
             for match in pattern.finditer(text):
                 self.setFormat(match.start(), match.end() - match.start(), fmt)
         self._docstrings(text)
@@ -44,9 +62,9 @@ class PythonHighlighter(QSyntaxHighlighter):
             end = text.find('"""', start + skip)
             if end < 0:
                 self.setCurrentBlockState(1)
-                self.setFormat(start, len(text) - start, self.DOCSTRING)
+                self.setFormat(start, len(text) - start, self.docstring)
                 return
-            self.setFormat(start, end + 3 - start, self.DOCSTRING)
+            self.setFormat(start, end + 3 - start, self.docstring)
             start = text.find('"""', end + 3)
 
 
@@ -62,7 +80,7 @@ class CodeView(QWidget):
         self.editor = QPlainTextEdit()
         self.editor.setReadOnly(True)
         self.editor.setLineWrapMode(QPlainTextEdit.NoWrap)
-        font = QFont("monospace", 13)
+        font = QFont("monospace", FONT_PT)
         font.setStyleHint(QFont.Monospace)
         self.editor.setFont(font)
         self._highlighter = PythonHighlighter(self.editor.document())
@@ -71,6 +89,17 @@ class CodeView(QWidget):
         layout.setSpacing(0)
         layout.addWidget(self.bar)
         layout.addWidget(self.editor)
+
+    def apply_look(self, theme):
+        """The theme's colours: its paper and its highlighting (the size of the code is the
+        style sheet's, which follows the zoom)."""
+        if getattr(self, "_theme", None) is theme:
+            return
+        self._theme = theme
+        colours = palette.qt_palette(theme)
+        self.editor.setPalette(colours)
+        self.editor.viewport().setPalette(colours)
+        self._highlighter.set_theme(theme)
 
     def show_files(self, paths):
         """The lesson's own module first, then the scripts it uses."""

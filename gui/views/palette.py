@@ -6,7 +6,8 @@ colour-blind students can tell "running" from "waiting for the GIL" on a project
 the timeline and the CPU plots, and its own shade of every state colour, each checked to stay
 apart under deuteranopia and protanopia (tests/presentation). The module-level ``STATE_*``
 arrays are the light theme's: views that draw on white use them as they are; the timeline
-takes the colours of ``current()``.
+takes the colours of ``current()``. `readable` turns a colour picked for white paper into one
+that reads on the theme's background, for views drawn with fixed colours.
 """
 import json
 
@@ -59,7 +60,7 @@ class Theme:
                 setattr(self, key, QColor(value))
         self.outline = QColor(data["outline"]) if data.get("outline") else None
         self.outline_px = float(data.get("outline_px", 1))
-        self.paper = bool(data.get("paper"))
+        self.code = {key: QColor(value) for key, value in data.get("code", {}).items()}
         self.state_hex = [data["states"][s] for s in STATES]
         self.state_colors = [QColor(h) for h in self.state_hex]
         self.state_argb = np.array([0xFF000000 | int(h[1:], 16) for h in self.state_hex],
@@ -137,3 +138,57 @@ def qt_palette(theme, base=None):
 def state_label(code):
     """Human label of a state code, tolerant of codes from a newer probe."""
     return STATE_LABELS[code] if 0 <= code < len(STATE_LABELS) else f"state {code}"
+
+
+# -- colours that must read on a background ------------------------------------------------
+def luminance(colour):
+    """WCAG relative luminance (0 black .. 1 white) of a QColor."""
+    def linear(c):
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+    r, g, b = (linear(c) for c in colour.getRgbF()[:3])
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast(a, b):
+    """WCAG contrast ratio of two QColors: 1 (the same) .. 21 (black on white)."""
+    hi, lo = sorted((luminance(a), luminance(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+def readable(colour, background, ratio=4.5):
+    """`colour`, or the nearest shade of its hue lighter (on a dark background) or darker (on
+    a light one) that has `ratio` contrast with `background`: vermilion stays vermilion."""
+    colour, background = QColor(colour), QColor(background)
+    if contrast(colour, background) >= ratio:
+        return colour
+    hue, saturation, lightness, alpha = colour.getHslF()
+    towards = 1.0 if luminance(background) < 0.18 else 0.0
+    if saturation < 0.15:               # grey ink: its mirror shade (#1a1a1a -> #e5e5e5)
+        lightness = 1.0 - lightness if (towards > 0.5) == (lightness < 0.5) else lightness
+        colour = QColor.fromHslF(max(hue, 0.0), saturation, lightness, alpha)
+        if contrast(colour, background) >= ratio:
+            return colour
+    shade = QColor(colour)
+    for step in range(1, 21):
+        mixed = lightness + (towards - lightness) * step / 20
+        shade = QColor.fromHslF(max(hue, 0.0), saturation, mixed, alpha)
+        if contrast(shade, background) >= ratio:
+            break
+    return shade
+
+
+def surface(colour, theme):
+    """A background picked for white paper (a light card, a pale row) on `theme`: a light one
+    becomes the theme's own raised surface on a dark theme, a tint keeps a trace of its hue."""
+    colour = QColor(colour)
+    if not theme.is_dark() or colour.lightness() < 160:
+        return colour
+    base = theme.alt_base
+    if colour.hslSaturationF() < 0.15:
+        return QColor(base)
+    tint = QColor(colour)
+    tint.setAlphaF(0.28)                    # a pale row stays told apart, now as a dark tint
+    r, g, b = (base.redF(), base.greenF(), base.blueF())
+    a = tint.alphaF()
+    return QColor.fromRgbF(r + (colour.redF() - r) * a, g + (colour.greenF() - g) * a,
+                           b + (colour.blueF() - b) * a)

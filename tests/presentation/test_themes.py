@@ -5,6 +5,7 @@ import itertools
 import numpy as np
 import pytest
 from PySide6.QtGui import QColor, QImage
+from PySide6.QtWidgets import QLabel
 
 from gui import presentation
 from gui.trace.model import STATES
@@ -84,18 +85,41 @@ def test_the_legend_states_stay_apart_also_for_colour_blind_eyes(window, name):
             assert distance(rgb(colour), background, vision) >= APART, (name, vision, label)
 
 
-def test_dark_themes_keep_light_paper_under_views_that_draw_dark_ink(window):
-    """The code pane, the console and a lesson's own panel draw dark text; on a dark theme
-    they keep a light background rather than dark text on dark."""
+def most_common(widget):
+    """The colour most of a widget's pixels have, as drawn: its background."""
+    shown = pixels(widget)
+    return QColor(hex_of(np.bincount(shown.ravel()).argmax()))
+
+
+@pytest.mark.parametrize("name", ["dark", "contrast"])
+def test_dark_themes_leave_no_white_slab_and_keep_text_readable(window, name):
+    """The lesson's own tab, the process table and its header, the lesson text, the code
+    and the console all take the dark background; their text stays readable on it."""
     window.lessons.select("threads.gil")
-    for name in ("dark", "contrast"):
-        window.theme_actions[name].trigger()
-        for view in (window.code.editor, window.console, window.panel):
-            colours = view.palette()
-            assert contrast(rgb(colours.text().color()), rgb(colours.base().color())) \
-                >= READABLE, (name, type(view).__name__)
-        shown = pixels(window.code.editor)
-        assert QColor(hex_of(np.bincount(shown.ravel()).argmax())).lightness() > 200
+    window.theme_actions[name].trigger()
+    window.tabs.setCurrentWidget(window.panel)
+    tree = window.cores.tree_widget
+    parts = {"lesson tab": (window.panel, window.panel),
+             "process table": (None, tree.viewport()),
+             "process table header": (None, tree.header()),
+             "tab bar": (None, window.tabs.tabBar()),
+             "lesson text": (window.text, window.text.viewport()),
+             "code": (window.code, window.code.editor.viewport()),
+             "console": (window.console, window.console.viewport())}
+    for part, (page, widget) in parts.items():
+        if page is not None:
+            window.tabs.setCurrentWidget(page)
+        back = most_common(widget)
+        assert back.lightness() < 90, (name, part, back.name())
+    window.tabs.setCurrentWidget(window.panel)
+    for view in (window.code.editor, window.console, window.panel, tree):
+        colours = view.palette()
+        assert contrast(rgb(colours.text().color()), rgb(colours.base().color())) \
+            >= READABLE, (name, type(view).__name__)
+    for label in window.panel.findChildren(QLabel):
+        if label.isVisible() and label.text():
+            ink = label.palette().windowText().color()
+            assert contrast(rgb(ink), rgb(most_common(label))) >= READABLE, label.text()
 
 
 def test_a_run_is_drawn_in_the_colours_of_each_theme(window, run_async):

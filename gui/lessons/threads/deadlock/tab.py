@@ -16,6 +16,8 @@ from gui.lessons.threads.deadlock import deadlock_of, describe, finished, graph_
 from gui.trace.model import STATES
 from gui.trace.waitfor import find_cycle, wait_for_graph
 from gui.views.lesson_panel import LessonPanel
+from gui import presentation
+from gui.views import palette
 from gui.views.palette import STATE_COLORS
 
 VERMILLION = STATE_COLORS[STATES.index("wait.lock")]
@@ -24,7 +26,7 @@ HOLD = STATE_COLORS[STATES.index("lock.hold")]
 BLUE = STATE_COLORS[STATES.index("task")]
 TEXT = QColor("#1a1a1a")
 MUTED = QColor("#666666")
-NODE_W, NODE_H = 150, 52
+NODE_W, NODE_H = 150, 52        # a node's box at 100 %
 
 
 class WaitForView(QWidget):
@@ -35,6 +37,10 @@ class WaitForView(QWidget):
         super().__init__(parent)
         self.graph, self.cycle = None, None
         self.setMinimumSize(420, 260)
+        presentation.changes().changed.connect(self._look_changed)
+
+    def _look_changed(self, *_look):
+        self.update()                       # theme, zoom: the graph is painted
 
     def show_graph(self, graph, cycle):
         self.graph, self.cycle = graph, cycle
@@ -48,9 +54,10 @@ class WaitForView(QWidget):
     def paintEvent(self, event):
         p = QPainter(self)
         p.setRenderHint(QPainter.Antialiasing)
-        p.fillRect(self.rect(), QColor("white"))
+        theme = palette.current()
+        p.fillRect(self.rect(), theme.base)
         if self.graph is None or self.graph.empty():
-            p.setPen(MUTED)
+            p.setPen(palette.readable(MUTED, theme.base))
             p.setFont(_font(15))
             p.drawText(self.rect(), Qt.AlignCenter | Qt.TextWordWrap,
                        translate("DeadlockPanel", "No thread is waiting for a lock right now."))
@@ -94,7 +101,8 @@ class WaitForView(QWidget):
     def _layout(self):
         order = self._order()
         w, h = self.width(), self.height()
-        rx, ry = max(10, w / 2 - NODE_W / 2 - 20), max(10, h / 2 - NODE_H / 2 - 16)
+        node_w, node_h = _node_box()
+        rx, ry = max(10, w / 2 - node_w / 2 - 20), max(10, h / 2 - node_h / 2 - 16)
         places = {}
         for k, node in enumerate(order):
             angle = math.radians(225 + 360 * k / len(order))   # clockwise from top left
@@ -112,18 +120,21 @@ class WaitForView(QWidget):
 
     # -- drawing ------------------------------------------------------------------------
     def _node(self, p, node, centre, highlight):
-        rect = QRectF(centre.x() - NODE_W / 2, centre.y() - NODE_H / 2, NODE_W, NODE_H)
+        node_w, node_h = _node_box()
+        rect = QRectF(centre.x() - node_w / 2, centre.y() - node_h / 2, node_w, node_h)
         is_thread = isinstance(node, int)
         label = self.graph.threads[node] if is_thread else self.graph.locks[node]
         base = BLUE if is_thread else HOLD
         p.setPen(QPen(highlight or base, 5 if highlight else 3))
-        p.setBrush(QColor("#EAF2FA") if is_thread else QColor("#F8E8F1"))
-        radius = 8 if is_thread else NODE_H / 2
+        theme = palette.current()
+        fill = palette.surface(QColor("#EAF2FA") if is_thread else QColor("#F8E8F1"), theme)
+        p.setBrush(fill)
+        radius = 8 if is_thread else node_h / 2
         p.drawRoundedRect(rect, radius, radius)
-        p.setPen(TEXT)
+        p.setPen(palette.readable(TEXT, fill))
         p.setFont(_font(15, bold=True))
         p.drawText(rect, Qt.AlignCenter, p.fontMetrics().elidedText(label, Qt.ElideRight,
-                                                                   NODE_W - 12))
+                                                                   node_w - 12))
 
     def _arrow(self, p, a, b, text, colour, width, dashed=False):
         start, end = _clip(a, b), _clip(b, a)
@@ -148,8 +159,10 @@ class WaitForView(QWidget):
         box.moveCenter(mid.toPoint())
         path = QPainterPath()
         path.addRoundedRect(QRectF(box), 4, 4)
-        p.fillPath(path, QColor(255, 255, 255, 235))
-        p.setPen(colour.darker(130))
+        back = QColor(palette.current().base)
+        back.setAlpha(235)
+        p.fillPath(path, back)
+        p.setPen(palette.readable(colour.darker(130), palette.current().base))
         p.drawText(box, Qt.AlignCenter, text)
 
 
@@ -158,14 +171,22 @@ def _clip(a, b):
     dx, dy = b.x() - a.x(), b.y() - a.y()
     if dx == 0 and dy == 0:
         return QPointF(a)
-    scale = min(NODE_W / 2 / abs(dx) if dx else math.inf,
-                NODE_H / 2 / abs(dy) if dy else math.inf)
+    node_w, node_h = _node_box()
+    scale = min(node_w / 2 / abs(dx) if dx else math.inf,
+                node_h / 2 / abs(dy) if dy else math.inf)
     return QPointF(a.x() + dx * scale, a.y() + dy * scale)
 
 
+def _node_box():
+    """A node's box now: it grows with its text (zoom, presentation mode), at most twice."""
+    k = min(2.0, max(1.0, presentation.scale()))
+    return NODE_W * k, NODE_H * k
+
+
 def _font(points, bold=False):
+    """A painted text of `points` at 100 %, as large as zoom and presentation mode make it."""
     font = QFont()
-    font.setPointSize(points)
+    font.setPointSizeF(presentation.point(points))
     font.setBold(bold)
     return font
 

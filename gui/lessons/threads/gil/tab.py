@@ -13,6 +13,7 @@ from PySide6.QtCore import QEvent, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPen
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout
 
+from gui import presentation
 from gui.i18n import QT_TRANSLATE_NOOP, translate
 from gui.lessons import unit
 from gui.lessons.threads.gil import busy_sentence, cores_text
@@ -83,6 +84,7 @@ class TurnsItem(pg.GraphicsObject):
                 labels.append((tr.mapRect(rect), f"{(t1 - t0) * 1e3:.1f} ms"))
         p.save()
         p.resetTransform()
+        self.font.setPointSizeF(presentation.point(FONT_PT - 1))    # zoom, presentation mode
         p.setFont(self.font)
         p.setPen(QColor("#FFFFFF"))           # white on the green of "running"
         metrics = QFontMetrics(self.font)
