@@ -1,12 +1,13 @@
 """Compare two runs: pin a finished run, run another (another variant, other parameters,
 another interpreter), and see both on one time axis with their key figures side by side.
-The comparison exports as one picture."""
+The comparison exports as one picture, named for the lessons it compares."""
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QFileDialog, QHBoxLayout, QHeaderView, QLabel, \
     QPushButton, QScrollArea, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
 
+from gui import presentation
 from gui.i18n import QT_TRANSLATE_NOOP, translate
 from gui.lessons import run_of, unit
 from gui.views.stacked_runs import StackedRuns, section_of
@@ -115,9 +116,11 @@ class CompareDialog(QDialog):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.cards = []
-        self.resize(1400, 850)
+        room = parent.screen().availableGeometry() if parent is not None else None
+        # as large as it is useful, never larger than the screen it opens on
+        self.resize(min(1400, room.width() * 9 // 10) if room else 1400,
+                    min(850, room.height() * 9 // 10) if room else 850)
         self.heading = QLabel()
-        self.heading.setStyleSheet("font-size: 16pt; font-weight: bold;")
         self.heading.setWordWrap(True)          # two long titles: not a sideways scroll
         self.table = QTableWidget(len(self.ROWS), 2)
         self.table.setWordWrap(True)
@@ -125,7 +128,6 @@ class CompareDialog(QDialog):
         self.results = QLabel()             # each run's result sentence, under the figures
         self.results.setWordWrap(True)
         self.results.setTextFormat(Qt.TextFormat.PlainText)
-        self.results.setStyleSheet("font-size: 13pt;")
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.stacked = StackedRuns()
         self.export_button = QPushButton()
@@ -146,6 +148,7 @@ class CompareDialog(QDialog):
         layout.addWidget(scroll, 1)
         layout.addLayout(buttons)
         self.retranslate()
+        presentation.follow(self)
 
     def retranslate(self):
         self.setWindowTitle(translate("Compare", "Compare two runs"))
@@ -158,8 +161,15 @@ class CompareDialog(QDialog):
             self.retranslate()
         super().changeEvent(event)
 
+    def _restyle(self):
+        """Texts at their size at 100 %: `presentation.follow` makes them as large as the
+        window's (zoom, presentation mode) and gives the dialog the theme."""
+        self.heading.setStyleSheet("font-size: 16pt; font-weight: bold;")
+        self.results.setStyleSheet("font-size: 13pt;")
+
     def set_cards(self, cards):
         self.cards = list(cards)
+        self._restyle()
         names = [translate("Compare", "pinned"), translate("Compare", "latest")]
         labels = [translate("Compare", r) for r in self.ROWS]
         own = [dict(card.rows()) for card in self.cards]
@@ -206,9 +216,15 @@ class CompareDialog(QDialog):
             raise OSError(f"could not write {path}")
         return path
 
+    def file_name(self):
+        """What the picture is called: the lessons compared, e.g. compare-threads.gil.png or
+        compare-threads.gil-vs-showdown.cpu.png."""
+        lessons = list(dict.fromkeys(card.run.lesson_id for card in self.cards))
+        return "compare-" + ("-vs-".join(lessons) or "runs") + ".png"
+
     def export_dialog(self):
         path, _ = QFileDialog.getSaveFileName(self, translate("Compare", "Export comparison"),
-                                              "comparison.png",
+                                              self.file_name(),
                                               translate("Compare", "PNG images (*.png)"))
         if path:
             self.export_png(path)

@@ -91,6 +91,9 @@ class MainWindow(WindowLayout, WindowLesson, WindowMenus, QMainWindow):
     def changeEvent(self, event):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
+        if event.type() in (QEvent.Type.LanguageChange, QEvent.Type.FontChange,
+                            QEvent.Type.StyleChange):
+            QTimer.singleShot(0, self, self.fit_tabs)     # tab titles changed their width
         super().changeEvent(event)
 
     # -- lessons ----------------------------------------------------------------------

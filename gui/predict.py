@@ -2,7 +2,7 @@
 the card shows the right answer beside what the run measured.
 
 Pressing Run (when "Ask the class first" is on and the lesson has a question for its
-parameters) shows the question card above the timeline instead of starting; clicking a choice
+parameters) shows the question card under the timeline instead of starting; clicking a choice
 (or pressing its number key) starts the run, Skip starts it without a prediction. The card
 shrinks to one line while the lesson runs and opens again with the answer that the lesson's
 unit (`gui/lessons/`) reads from this very run's figures and trace. A run that is stopped or fails reveals nothing,
@@ -59,6 +59,7 @@ class Predict(QObject):
             self.keys.append(key)
         window.run_gates.append(self.gate)
         window.presentation_changed.connect(self._mode_changed)
+        presentation.changes().changed.connect(self._look_changed)
         window.language_changed.connect(self._retranslate)
         window.lessons.lesson_chosen.connect(self._lesson_chosen)
         runner = window.runner
@@ -71,10 +72,11 @@ class Predict(QObject):
             window.plots_ready.connect(self._place)
 
     def _place(self):
-        """The card floats over the timeline's box; the note sits above the result banner."""
+        """The card floats over the panes under the timeline, so the run stays in view; the
+        note sits above the result banner."""
         box = self.window.result.parentWidget()
         box.layout().insertWidget(box.layout().indexOf(self.window.result), self.note)
-        self.card.follow(box)
+        self.card.follow(self.window.card_host())
 
     # -- the setting ----------------------------------------------------------------------
     def enabled(self):
@@ -191,6 +193,11 @@ class Predict(QObject):
     def _failed(self, reason):
         if self.awaiting:
             self.awaiting, self.outcome = False, NOT_STARTED
+            self._render()
+
+    def _look_changed(self, *_look):
+        """Ctrl+plus or a theme: the card's texts take the new size at once."""
+        if self.card.state != "hidden" or self.note.isVisible():
             self._render()
 
     def _render(self):

@@ -13,15 +13,19 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMessageBox
 
-from gui import settings
+from gui import presentation, settings
 from gui.i18n import QT_TRANSLATE_NOOP, translate
 from gui.run.exit_reason import describe as describe_exit
 from gui.tasks import spawn
 from gui.trace import chrome_reader
 from workloads import catalog
 
-BANNER_STYLE = ("QLabel#replayBanner { font-size: 14pt; font-weight: bold; color: #FFFFFF; "
-                "background: #0072B2; padding: 6px 12px; }")
+BANNER_PT = 14              # the recording's strip at 100 %: zoom and presentation make it larger
+
+
+def banner_style():
+    return ("QLabel#replayBanner { font-size: %.1fpt; font-weight: bold; color: #FFFFFF; "
+            "background: #0072B2; padding: 6px 12px; }" % presentation.point(BANNER_PT))
 
 
 class RecordedRun:
@@ -262,11 +266,16 @@ class Replayer(QObject):
             return
         self.banner = QLabel(box)
         self.banner.setObjectName("replayBanner")
-        self.banner.setStyleSheet(BANNER_STYLE)
+        self.banner.setStyleSheet(banner_style())
+        presentation.changes().changed.connect(self._restyle_banner)
         self.banner.setWordWrap(True)
         self.banner.setVisible(False)
         layout.insertWidget(0, self.banner)
         self._say()
+
+    def _restyle_banner(self, *_look):
+        if self.banner is not None:
+            self.banner.setStyleSheet(banner_style())
 
     def _error(self, reason, opened=False):
         window = self.window

@@ -1,9 +1,9 @@
 """The question card of "predict, then reveal" (gui/predict.py drives it), large enough to read
-from the back row. It floats over the timeline (the run has not started, or has ended) to ask
-(the question and numbered choices) and to reveal (the right choice in green, the class's
-choice marked, the measured result in words); while the lesson runs, a one-line note above
-the timeline says what the class chose. Colours from the Okabe-Ito palette, with ✓ and ✗ for
-those who cannot tell green from vermillion.
+from the back row. It floats over the panes under the timeline (the run has not started, or
+has ended), never over the run itself, to ask (the question and numbered choices) and to
+reveal (the right choice in green, the class's choice marked, the measured result in words);
+while the lesson runs, a one-line note above the timeline says what the class chose. Colours
+from the Okabe-Ito palette, with ✓ and ✗ for those who cannot tell green from vermillion.
 """
 from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
@@ -59,7 +59,10 @@ class ChoiceBox(QFrame):
 
 
 class QuestionCard(QFrame):
-    """Floats over `host` (the timeline's box), as wide as it and as tall as its text."""
+    """Floats over `host` (the lesson's text and the CPU graphs under the timeline), as
+    wide as it and at least as tall: the timeline stays in view while the class answers and
+    when the answer is revealed."""
+    TOP = 40            # pixels of the window above the card at most: the menu bar
     chosen = Signal(int)
     skipped = Signal()
     dismissed = Signal()
@@ -137,13 +140,16 @@ class QuestionCard(QFrame):
         return False
 
     def fit(self):
+        """Cover `host` (the panes under the timeline), as wide as it; a card taller than
+        it grows upwards from its bottom edge, so the timeline keeps as much as it can."""
         if self.host is None or self.state == "hidden":
             return
         corner = self.host.mapTo(self.parentWidget(), QPoint(0, 0))
         width = self.host.width()
         self._arrange(width)
-        room = self.parentWidget().height() - corner.y()
-        self.setGeometry(corner.x(), corner.y(), width, min(room, self.heightForWidth(width)))
+        bottom = corner.y() + self.host.height()
+        height = max(self.host.height(), min(self.heightForWidth(width), bottom - self.TOP))
+        self.setGeometry(corner.x(), bottom - height, width, height)
         self.raise_()
 
     def _arrange(self, width):

@@ -1,7 +1,8 @@
 """Runs stacked on one time axis: each section (one model of a showdown, or one whole run of a
 comparison) starts at 0 s, so the same job done two ways lines up and the longer one sticks
 out. A section has a title, a line of key figures and its rows of spans, drawn in the state
-colours of the timeline.
+colours of the timeline under a legend of the states they use. Every row is drawn (the view
+sits in a scroll area), and rows, labels and gaps grow with the font (zoom, presentation).
 """
 from dataclasses import dataclass, field
 
@@ -12,9 +13,11 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from gui.i18n import translate
 from gui.views import palette
+from gui.views.palette import LEGEND_STATES, STATE_LABELS
 
-ROW_PX, HEAD_PX, AXIS_PX, LABEL_PX, GAP_PX = 20, 42, 34, 190, 10
-MAX_ROWS = 8                    # rows shown per section; the rest are counted
+LABEL_PX = 190                  # the row names' column at least...
+MAX_LABEL_SHARE = 0.35          # ...and at most this share of the width
+SWATCH_GAP = 18                 # between two entries of the legend
 
 
 @dataclass
@@ -46,7 +49,7 @@ def section_of(model, t0, t1, title, figures="", skip_lanes=(), idle_lanes=False
                 min(t1, lane.end if lane.end is not None else t1) - t0)
         rows.append((_row_label(model, lane), np.maximum(spans["t0"][sel], t0) - t0,
                      np.minimum(spans["t1"][sel], t1) - t0, spans["state"][sel], life))
-    return Section(title, figures, rows[:MAX_ROWS], max(0, len(rows) - MAX_ROWS), t1 - t0)
+    return Section(title, figures, rows, 0, t1 - t0)
 
 
 def _row_label(model, lane):
@@ -60,8 +63,24 @@ def _row_label(model, lane):
     return lane.label
 
 
+class Sizes:
+    """Pixel sizes of a drawing, from its font: a larger font makes every part larger."""
+
+    def __init__(self, font, sections, width):
+        line = QFontMetrics(font).height()
+        self.row = max(20, line + 6)
+        self.head = 2 * line + 14
+        self.axis = line + 16
+        self.gap = max(10, line // 2)
+        self.legend = line + 12
+        metrics = QFontMetrics(font)
+        widest = max((metrics.horizontalAdvance(row[0]) for s in sections for row in s.rows),
+                     default=0)
+        self.label = round(min(max(LABEL_PX, widest + 32), width * MAX_LABEL_SHARE))
+
+
 class StackedRuns(QWidget):
-    """Sections one under another, one time axis for all."""
+    """Sections one under another, one time axis for all, a legend of the states above."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -77,12 +96,20 @@ class StackedRuns(QWidget):
     def sizeHint(self):
         return QSize(900, self.needed_height())
 
-    def needed_height(self):
-        rows = sum(len(s.rows) + (1 if s.hidden_rows else 0) for s in self.sections)
-        return max(120, len(self.sections) * (HEAD_PX + GAP_PX) + rows * ROW_PX + AXIS_PX)
+    def needed_height(self, width=None):
+        size = Sizes(self.font(), self.sections, width or max(self.width(), 900))
+        legend = self._legend_lines(width or max(self.width(), 900)) * size.legend
+        rows = sum(len(s.rows) for s in self.sections)
+        return max(120, legend + len(self.sections) * (size.head + size.gap)
+                   + rows * size.row + size.axis + 6)
+
+    def changeEvent(self, event):
+        if event.type() == event.Type.FontChange:
+            self.setMinimumHeight(self.needed_height())
+        super().changeEvent(event)
 
     def export_png(self, path, width=1600):
-        image = QImage(width, self.needed_height(), QImage.Format.Format_ARGB32)
+        image = QImage(width, self.needed_height(width), QImage.Format.Format_ARGB32)
         image.fill(palette.current().timeline)
         painter = QPainter(image)
         self.draw(painter, width, image.height())
@@ -106,15 +133,53 @@ class StackedRuns(QWidget):
             p.drawText(QRectF(0, 0, width, height), Qt.AlignmentFlag.AlignCenter,
                        translate("StackedRuns", "Nothing to show yet."))
             return
+        size = Sizes(font, self.sections, width)
         longest = max(s.duration for s in self.sections) or 1.0
-        plot_w = max(50, width - LABEL_PX - 20)
+        plot_w = max(50, width - size.label - 20)
         scale = plot_w / longest
-        y = 6
+        y = self._draw_legend(p, width, theme, font, size)
         for section in self.sections:
-            y = self._draw_section(p, section, y, scale, theme, font, metrics)
-        self._draw_axis(p, y, longest, scale, theme, font)
+            y = self._draw_section(p, section, y, scale, theme, font, metrics, size)
+        self._draw_axis(p, y, longest, scale, theme, font, size)
 
-    def _draw_section(self, p, section, y, scale, theme, font, metrics):
+    def _used_states(self):
+        used = {int(state) for s in self.sections for row in s.rows for state in row[3]}
+        return [state for state in LEGEND_STATES if state in used]
+
+    def _legend_entries(self):
+        return [(state, translate("States", STATE_LABELS[state]))
+                for state in self._used_states()]
+
+    def _legend_lines(self, width):
+        """How many lines the legend takes at `width` (it wraps like the timeline's)."""
+        metrics, line, x = QFontMetrics(self.font()), 1 if self._used_states() else 0, 8
+        swatch = metrics.height()
+        for _state, text in self._legend_entries():
+            need = swatch + 6 + metrics.horizontalAdvance(text) + SWATCH_GAP
+            if x + need > width and x > 8:
+                line, x = line + 1, 8
+            x += need
+        return line
+
+    def _draw_legend(self, p, width, theme, font, size):
+        """A swatch and the words for every state drawn below: the picture explains itself."""
+        metrics = QFontMetrics(font)
+        swatch = metrics.height() - 4
+        x, y = 8, 6
+        p.setFont(font)
+        for state, text in self._legend_entries():
+            need = swatch + 6 + metrics.horizontalAdvance(text) + SWATCH_GAP
+            if x + need > width and x > 8:
+                x, y = 8, y + size.legend
+            color = theme.state_colors[state]
+            p.fillRect(QRectF(x, y + 4, swatch, swatch), color)
+            p.setPen(theme.timeline_ink)
+            p.drawText(QRectF(x + swatch + 6, y, need, size.legend - 6),
+                       Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, text)
+            x += need
+        return y + size.legend if self._used_states() else 6
+
+    def _draw_section(self, p, section, y, scale, theme, font, metrics, size):
         bold = QFont(font)
         bold.setBold(True)
         bold.setPointSizeF(font.pointSizeF() * 1.15)
@@ -123,49 +188,46 @@ class StackedRuns(QWidget):
         p.drawText(QPointF(8, y + QFontMetrics(bold).ascent()), section.title)
         p.setFont(font)
         p.setPen(theme.muted)
-        p.drawText(QPointF(8, y + HEAD_PX - 8), section.figures)
-        y += HEAD_PX
-        end_x = LABEL_PX + section.duration * scale
+        p.drawText(QPointF(8, y + size.head - 8), section.figures)
+        y += size.head
+        row_px, label_px = size.row, size.label
+        end_x = label_px + section.duration * scale
         for label, t0, t1, states, (alive_from, alive_to) in section.rows:
             p.setPen(theme.timeline_ink)
-            text = metrics.elidedText(label, Qt.TextElideMode.ElideMiddle, LABEL_PX - 16)
-            p.drawText(QRectF(16, y, LABEL_PX - 16, ROW_PX),
+            text = metrics.elidedText(label, Qt.TextElideMode.ElideMiddle, label_px - 16)
+            p.drawText(QRectF(16, y, label_px - 16, row_px),
                        Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, text)
-            p.fillRect(QRectF(LABEL_PX + alive_from * scale, y + ROW_PX / 2 - 1,
+            p.fillRect(QRectF(label_px + alive_from * scale, y + row_px / 2 - 1,
                               max(0.0, alive_to - alive_from) * scale, 2), theme.lifetime)
             for a, b, state in zip(t0.tolist(), t1.tolist(), states.tolist()):
                 color = theme.state_colors[state] if state < len(theme.state_colors) \
                     else theme.state_colors[0]
-                rect = QRectF(LABEL_PX + a * scale, y + 3, max(1.0, (b - a) * scale),
-                              ROW_PX - 6)
+                rect = QRectF(label_px + a * scale, y + 3, max(1.0, (b - a) * scale),
+                              row_px - 6)
                 p.fillRect(rect, color)
                 if rect.width() >= 6:                  # a border keeps neighbours apart
                     p.setPen(QPen(theme.outline_for(color), 1))
                     p.drawRect(rect)
-            y += ROW_PX
-        if section.hidden_rows:
-            p.setPen(theme.muted)
-            p.drawText(QRectF(16, y, 600, ROW_PX), Qt.AlignmentFlag.AlignVCenter,
-                       translate("StackedRuns", "… and {count} more rows").format(
-                           count=section.hidden_rows))
-            y += ROW_PX
+            y += row_px
         pen = QPen(theme.timeline_ink, 2)
         p.setPen(pen)                                   # where this section ended
-        top = y - 4 - ROW_PX * max(1, len(section.rows))
+        top = y - 4 - row_px * max(1, len(section.rows))
         p.drawLine(QPointF(end_x, top), QPointF(end_x, y - 2))
-        return y + GAP_PX
+        return y + size.gap
 
-    def _draw_axis(self, p, y, longest, scale, theme, font):
+    def _draw_axis(self, p, y, longest, scale, theme, font, size):
+        label_px = size.label
         p.setPen(QPen(theme.timeline_ink, 1))
-        p.drawLine(QPointF(LABEL_PX, y), QPointF(LABEL_PX + longest * scale, y))
+        p.drawLine(QPointF(label_px, y), QPointF(label_px + longest * scale, y))
         step = _nice_step(longest)
         t = 0.0
         p.setFont(font)
+        tick_w = QFontMetrics(font).horizontalAdvance("000.00 s") + 8
         while t <= longest + 1e-9:
-            x = LABEL_PX + t * scale
+            x = label_px + t * scale
             p.drawLine(QPointF(x, y), QPointF(x, y + 5))
-            p.drawText(QRectF(x - 40, y + 6, 80, AXIS_PX - 8), Qt.AlignmentFlag.AlignHCenter,
-                       f"{t:g} s")
+            p.drawText(QRectF(x - tick_w / 2, y + 6, tick_w, size.axis - 8),
+                       Qt.AlignmentFlag.AlignHCenter, f"{t:g} s")
             t += step
 
 

@@ -11,7 +11,7 @@ import time
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QLabel, QToolTip, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QScrollBar, QToolTip, QVBoxLayout, QWidget
 
 from gui.i18n import translate
 from gui.views.lane_axis import INK, LaneAxis, shown_label
@@ -29,6 +29,7 @@ NOW_COLOUR = "#333333"   # the live edge
 MIN_ROW_PX = 30         # below this a label no longer fits: scroll instead
 MAX_ROW_PX = 60         # with few lanes, rows stay this tall and leave space below
 MAX_SECONDS = 1e8       # a run longer than this (3 years) is not a run: its times are wrong
+STEPS_PER_ROW = 10      # the row scroll bar moves in tenths of a row
 
 
 class TimelineView(TimelineText, TimelineExport, QWidget):
@@ -72,16 +73,33 @@ class TimelineView(TimelineText, TimelineExport, QWidget):
         self.now_line.setVisible(False)
         item.addItem(self.now_line, ignoreBounds=True)
 
+        # rows that do not fit scroll, and a visible bar says there are more
+        self.row_bar = QScrollBar(Qt.Orientation.Vertical, self)
+        self.row_bar.setObjectName("timelineRows")
+        self.row_bar.setVisible(False)
+        self.row_bar.valueChanged.connect(self._scrolled)
+        self.viewbox.sigYRangeChanged.connect(self._follow_rows)
+        plot_row = QHBoxLayout()
+        plot_row.setContentsMargins(0, 0, 0, 0)
+        plot_row.setSpacing(0)
+        plot_row.addWidget(self.plot, 1)
+        plot_row.addWidget(self.row_bar)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.legend)
-        layout.addWidget(self.plot, 1)
+        layout.addLayout(plot_row, 1)
 
         self.hint = QLabel(translate("TimelineView", "Press  ▶ Run  to watch this lesson happen"),
                            self.plot)
         self.hint.setStyleSheet(f"color: #666666; font-size: {FONT_PT + 5}pt;")
         self.hint.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.mouse_hint = QLabel(self.plot)     # how to zoom back out, once a run has ended
+        self.mouse_hint.setObjectName("timelineMouseHint")
+        self.mouse_hint.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.mouse_hint.setStyleSheet(f"color: #666666; font-size: {FONT_PT}pt;")
+        self.mouse_hint.setVisible(False)
+        self._say_mouse_hint()
 
         self.viewbox.sigResized.connect(self._fit_rows)
         scene = self.plot.scene()
@@ -111,6 +129,8 @@ class TimelineView(TimelineText, TimelineExport, QWidget):
         self.spans.set_look(theme, point)
         self.now_line.setPen(pg.mkPen(theme.now, width=2))
         self.hint.setStyleSheet(f"color: {theme.muted.name()}; font-size: {point * 1.4:.1f}pt;")
+        self.mouse_hint.setStyleSheet(f"color: {theme.muted.name()}; font-size: {point:.1f}pt;"
+                                      " padding: 0 6px;")
         self.row_px = (MIN_ROW_PX * scale, MAX_ROW_PX * scale)
         self.plot.setMinimumHeight(round((2 * MIN_ROW_PX + 40) * scale))   # 2 rows and the axis
         self._place_hint()
@@ -121,12 +141,24 @@ class TimelineView(TimelineText, TimelineExport, QWidget):
             self.hint.setText(translate("TimelineView", "Press  ▶ Run  to watch this lesson "
                                                         "happen"))
             self.hint.adjustSize()
+            self._say_mouse_hint()
             axis = self.bottom_axis
             axis.setLabel(translate("TimelineView", "time (s)"), axis.labelUnits,
                           **axis.labelStyle)
             if self.model is not None:
                 self.lane_axis.set_rows(self.model.rows())
         super().changeEvent(event)
+
+    def enterEvent(self, event):
+        """The mouse is over a finished run: say how to zoom, pan and see it all again (only
+        then: pictures of the view do not carry the hint)."""
+        self.mouse_hint.setVisible(self.model is not None and not self.live)
+        self._place_hint()
+        super().enterEvent(event)
+
+    def leaveEvent(self, event):
+        self.mouse_hint.setVisible(False)
+        super().leaveEvent(event)
 
     def resizeEvent(self, event):
         super().resizeEvent(event)
@@ -136,6 +168,15 @@ class TimelineView(TimelineText, TimelineExport, QWidget):
         self.hint.adjustSize()
         self.hint.move((self.plot.width() - self.hint.width()) // 2,
                        (self.plot.height() - self.hint.height()) // 2)
+        hint = self.mouse_hint
+        hint.adjustSize()
+        hint.move(self.plot.width() - hint.width(), self.plot.height() - hint.height())
+
+    def _say_mouse_hint(self):
+        self.mouse_hint.setText(translate("TimelineView", "wheel: zoom · drag: pan · "
+                                                          "double-click: whole run"))
+        self.mouse_hint.adjustSize()
+        self._place_hint()
 
     # -- public API -------------------------------------------------------------------
     def set_model(self, model):
@@ -173,15 +214,21 @@ class TimelineView(TimelineText, TimelineExport, QWidget):
             self.spans.live_edge = 0.0
         self.viewbox.setMouseEnabled(x=not self.live, y=self.viewbox.state["mouseEnabled"][1])
         self.now_line.setVisible(self.live)
+        self.mouse_hint.setVisible(False)
         if self.live:
+            self.viewbox.setLimits(xMin=None, xMax=None, maxXRange=None)    # it slides on
             self._follow()
         else:
             self.fit()
 
     def fit(self):
-        """Show the whole run."""
-        end = self.model.end_time if self.model is not None else 0.0
-        self.viewbox.setXRange(0.0, max(end, 1e-3), padding=0.01)
+        """Show the whole run; once it has ended, the wheel and a drag stay inside it (no
+        zooming out into negative time or past its end)."""
+        end = max(self.model.end_time if self.model is not None else 0.0, 1e-3)
+        if not self.live:
+            pad = end * 0.01
+            self.viewbox.setLimits(xMin=-pad, xMax=end + pad, maxXRange=end + 2 * pad)
+        self.viewbox.setXRange(0.0, end, padding=0.01)
         self._fit_rows()
 
     def tick(self):
@@ -210,7 +257,8 @@ class TimelineView(TimelineText, TimelineExport, QWidget):
     # -- ranges -----------------------------------------------------------------------
     def _fit_rows(self, *_):
         """Show every row, each at most MAX_ROW_PX tall; when there are too many to stay
-        readable (MIN_ROW_PX), show as many as fit and let the view scroll down to the rest."""
+        readable (MIN_ROW_PX), show as many as fit, and a scroll bar beside them (and the
+        wheel over the lane names, or a drag) scrolls to the rest."""
         rows = len(self.model.rows()) if self.model is not None else 0
         height = max(self.viewbox.height(), 1.0)
         min_px, max_px = self.row_px
@@ -223,6 +271,34 @@ class TimelineView(TimelineText, TimelineExport, QWidget):
         top = self.viewbox.viewRange()[1][0] if scroll else 0
         top = min(max(top, 0), max(rows - shown, 0))
         self.viewbox.setYRange(top, top + shown, padding=0)
+        bar = self.row_bar
+        bar.blockSignals(True)
+        bar.setRange(0, round((rows - shown) * STEPS_PER_ROW) if scroll else 0)
+        bar.setPageStep(max(1, round(shown * STEPS_PER_ROW)))
+        bar.setSingleStep(STEPS_PER_ROW)
+        bar.setValue(round(top * STEPS_PER_ROW))
+        bar.blockSignals(False)
+        bar.setVisible(scroll)
+
+    def rows_in_view(self):
+        """(first, last) rows whose middle is in view: the rows a student can read now."""
+        top, bottom = self.viewbox.viewRange()[1]
+        rows = len(self.model.rows()) if self.model is not None else 0
+        return max(0, math.ceil(top - 0.5)), min(rows, math.floor(bottom - 0.5) + 1)
+
+    def _scrolled(self, value):
+        """The row scroll bar moved: show the rows from there."""
+        top, bottom = self.viewbox.viewRange()[1]
+        first = value / STEPS_PER_ROW
+        self.viewbox.setYRange(first, first + (bottom - top), padding=0)
+
+    def _follow_rows(self, _viewbox, y_range):
+        """The rows moved (wheel, drag): the scroll bar follows."""
+        bar = self.row_bar
+        if bar.isVisible():
+            bar.blockSignals(True)
+            bar.setValue(round(y_range[0] * STEPS_PER_ROW))
+            bar.blockSignals(False)
 
     def _live_edge(self):
         """The newest time of a live run: the wall clock, or the newest event if later."""

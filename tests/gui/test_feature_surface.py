@@ -15,7 +15,7 @@ SURFACE = {
     "language_changed", "plots_ready", "presentation_changed", "presentation_on",
     "outcome", "runner", "run_gates", "start_run", "set_editing", "say", "show_recorded",
     "picture_title", "shown_session", "replay", "lessons",
-    "timeline", "cores", "panel", "code", "console", "result",
+    "timeline", "cores", "panel", "code", "console", "result", "card_host",
 }
 QWIDGET = {"grab", "installEventFilter", "setAcceptDrops", "setWindowTitle", "centralWidget",
            "isVisible", "layout", "minimumSizeHint", "resize", "screen", "setWindowState",
