@@ -4,6 +4,7 @@ import re
 from dataclasses import dataclass, field
 
 _POOL_WORKER = re.compile(r"^(?:Fork|Spawn|Forkserver)?PoolWorker-(\d+)$")
+_HELPER_THREAD = re.compile(r"\(_\w+\)$")        # stdlib helpers: "Thread-3 (_handle_workers)"
 
 
 @dataclass
@@ -30,11 +31,22 @@ class Lane:
         return self.tid or (self.key & 0x7FFFFFFF)
 
     @property
+    def is_main(self):
+        """The process's main thread: named so, or the OS says so (on Linux its thread id
+        is the process id). A child forked from another thread (a Pool worker started again
+        by the pool's "Thread-1 (_handle_workers)") keeps that thread's name, but its one
+        thread is its main thread all the same."""
+        return self.kind == "thread" and not self.sublane and (
+            self.name == "MainThread" or 0 < self.tid == self.pid)
+
+    @property
     def label(self):
         """What a student recognises: ``PID 4242 · Pool worker 2`` or ``Worker-1``."""
         if self.virtual or self.sublane or self.kind in ("counter", "summary"):
             return self.name
         if self.kind == "thread":
+            if self.is_main and _HELPER_THREAD.search(self.name or ""):
+                return "MainThread"
             return self.name or f"thread {self.tid or self.key}"
         if self.parent is not None and self.name in ("", "MainProcess"):
             return f"PID {self.pid} · child of PID {self.parent.pid}"     # a bare os.fork()

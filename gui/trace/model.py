@@ -198,10 +198,10 @@ class TraceModel:
             rows.append((lane, depth))
             threads = [c for c in lane.children if c.kind == "thread" and self._shown(c)]
             real = [c for c in threads if not c.virtual]
-            if len(real) == 1 and real[0].name == "MainThread":
+            # a lone MainThread shares its process's row, unless it runs tasks or greenlets:
+            # then it keeps a row of its own, above them, to show they share one thread
+            if len(real) == 1 and real[0].is_main and not real[0].children:
                 self._merged[real[0].id] = len(rows) - 1
-                for sub in real[0].children:         # its tasks or greenlets, one level in
-                    rows.append((sub, depth + 1))
                 threads = [c for c in threads if c.virtual]
             # threads first, then each virtual lane with its stacked rows kept together
             for child in sorted(threads, key=lambda c: (c.virtual, c.group if c.virtual
@@ -308,8 +308,9 @@ class TraceModel:
         self.end_time = max(self.end_time, float(t))
         self.changed()
 
-    def arrows(self):
-        """Matched arrows as (t_out, lane_out, t_in, lane_in, name id) tuples."""
+    def arrows(self, numbered=False):
+        """Matched arrows as (t_out, lane_out, t_in, lane_in, name id) tuples; `numbered`
+        adds the message's number (its flow id) at the end, for its label ("ping 1")."""
         flows, outs = self.flows, {}
         for t, lane, name, fid, d in zip(flows["t"], flows["lane"], flows["name"],
                                          flows["fid"], flows["dir"]):
@@ -320,7 +321,8 @@ class TraceModel:
                                          flows["fid"], flows["dir"]):
             if d < 0 and (name, fid) in outs:
                 t_out, lane_out = outs[name, fid]
-                result.append((float(t_out), int(lane_out), float(t), int(lane), int(name)))
+                arrow = (float(t_out), int(lane_out), float(t), int(lane), int(name))
+                result.append(arrow + (int(fid),) if numbered else arrow)
         return result
 
     @property

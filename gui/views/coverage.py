@@ -220,3 +220,17 @@ def compose(cov, key_lane, key_state, lane_rows, nrows, rank):
     weights[shown, rows[shown]] = 2.0 ** (rank[key_state[shown]].astype(np.float32) - 1)
     bits = cov.T.astype(np.float32) @ weights          # distinct powers of two: exact sums
     return np.ascontiguousarray(bits.T, dtype=np.uint8)
+
+
+def widen_islands(states):
+    """(rows, width) pixel states with every lone lit pixel (empty on its left) grown into
+    the empty pixel on its right: a slice shorter than a pixel is 2 pixels wide, as in the
+    vector mode, and takes only room no other span uses."""
+    if states.shape[1] < 2:
+        return states
+    lit = states != 0
+    grow = lit[:, :-1] & ~lit[:, 1:]
+    grow[:, 1:] &= ~lit[:, :-2]
+    out = states.copy()
+    out[:, 1:][grow] = states[:, :-1][grow]
+    return out

@@ -13,6 +13,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPen
 
 from gui.i18n import QT_TRANSLATE_NOOP, translate
+from gui.views import label_text
 
 INK = QColor("#202020")       # on white: other views' axes use it too
 
@@ -134,4 +135,4 @@ def shown_label(lane):
         if found:
             keys = re.findall(r"\{(\w+)\}", text)
             return translate("Lanes", text).format(**dict(zip(keys, found.groups())))
-    return label
+    return label_text.shown(label)

@@ -12,13 +12,14 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QImage, QPen, QPolygonF
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QBrush, QFont, QImage, QPen
 
 from gui.trace.model import STATES
-from gui.views.coverage import compose
-from gui.views.lane_extras import (draw_arrows, draw_bad_exits, draw_counters, draw_marks,
-                                   draw_parent_links)
+from gui.views.coverage import compose, widen_islands
+from gui.views.label_text import LabelBoard, bar_labels
+from gui.views.lane_extras import (draw_arrows, draw_bad_exits, draw_counters, draw_cuts,
+                                   draw_marks, draw_parent_links, write_labels)
 from gui.views import palette
 from gui.views.palette import STATE_RANK
 from gui.views.row_index import RowSpans, span_index
@@ -27,8 +28,7 @@ VECTOR_LIMIT = 2000      # at most this many visible spans are drawn one by one
 EXACT_LIMIT = 300_000    # above this many candidates, skip counting and go raster
 GAP = 0.14               # part of a row left empty above and below its spans
 OUTLINE_PX = 5           # narrower spans get no outline, else outlines would hide the colour
-CUT_LIMIT = 2000         # torn ends drawn at most (the latest cuts)
-TEETH, TOOTH_PX = 3, 8   # a torn end: this many zigzag teeth, this deep (pixels)
+MIN_PX = 2               # a span is at least this wide on screen, however short it was
 _DRAW_ORDER = np.argsort(STATE_RANK, kind="stable")      # low priority first, run on top
 
 
@@ -41,11 +41,6 @@ def _inset(state):
     return 0.14 if state == _WAIT_LOCK else 0.0
 
 
-def _text_color(color):
-    luma = 0.299 * color.red() + 0.587 * color.green() + 0.114 * color.blue()
-    return QColor("#000000") if luma > 140 else QColor("#FFFFFF")
-
-
 class SpanItem(pg.GraphicsObject):
     """Draws a whole TraceModel; `refresh()` after the model changed, then it repaints."""
 
@@ -53,7 +48,7 @@ class SpanItem(pg.GraphicsObject):
         super().__init__()
         self.model = None
         self.index = None
-        self.live_edge = 0.0               # set by the view while a run is live
+        self._live_edge = 0.0              # set by the view while a run is live
         self.mode = None                  # "vector" or "raster": what the last paint did
         self._rect = QRectF(0, 0, 1, 1)
         self._arrows = (-1, None)         # (number of flows seen, arrows as an (n, 5) array)
@@ -61,7 +56,19 @@ class SpanItem(pg.GraphicsObject):
         self.font = QFont()
         self.font.setPointSizeF(13)
         self.theme = palette.LIGHT         # colours of spans, lifetimes, arrows and marks
+        self.drawn_labels = []             # (device QRectF, text) of the last picture's labels
         self.set_model(model)
+
+    @property
+    def live_edge(self):
+        """The newest moment of a live run (0 once it has stopped): lifetimes and spans
+        still open are drawn up to it."""
+        return self._live_edge
+
+    @live_edge.setter
+    def live_edge(self, t):
+        self._live_edge = float(t)
+        self.refresh()
 
     def set_look(self, theme, point_size):
         """Draw with the colours of `theme` and names at `point_size` points."""
@@ -90,10 +97,14 @@ class SpanItem(pg.GraphicsObject):
         self.index.sync()
 
     def refresh(self):
-        """Take in model changes: new spans, a longer run or new rows."""
+        """Take in model changes: new spans, a longer run or new rows.
+
+        The item's bounds reach the live edge: a deadlocked run adds nothing for minutes
+        while its waits grow, and Qt neither paints nor repaints an item outside its bounds
+        (the waits would be striped by partial repaints, then vanish as the view slides)."""
         rows = len(self.model.rows()) if self.model is not None else 0
         end = self.model.end_time if self.model is not None else 0.0
-        rect = QRectF(0, 0, max(end, 1.0), max(rows, 1))
+        rect = QRectF(0, 0, max(end, self._live_edge, 1.0), max(rows, 1))
         if rect != self._rect:
             self.prepareGeometryChange()
             self._rect = rect
@@ -113,26 +124,32 @@ class SpanItem(pg.GraphicsObject):
         self._sync()
         model, index = self.model, self.index
         lane_rows = model.lane_rows()
-        nrows = len(model.rows())
-        self._draw_lifetimes(p, x0, x1, self._rows_in_view(vb, nrows))
+        shown = self._rows_in_view(vb, len(model.rows()))
+        self._draw_lifetimes(p, x0, x1, shown)
         visible = index.visible(x0, x1) if index.candidates(x0, x1) <= EXACT_LIMIT else None
         vector = visible is not None and len(visible) <= VECTOR_LIMIT
         self.mode = "vector" if vector else "raster"
+        bars = []
         if vector:
-            self._draw_vector(p, visible, lane_rows, tr)
+            bars = self._draw_vector(p, visible, lane_rows, tr)
         else:
-            self._draw_raster(p, x0, x1, width, lane_rows, self._rows_in_view(vb, nrows),
-                              visible, tr)
-        self._draw_cuts(p, x0, x1, lane_rows, tr)
+            self._draw_raster(p, x0, x1, width, lane_rows, shown, visible, tr)
+        draw_cuts(p, model, x0, x1, lane_rows, self.theme, lambda s: GAP + _inset(s))
         draw_counters(p, model, x0, tr, self.font, self.theme)
-        self._draw_open_spans(p, x0, x1, lane_rows, tr, vector)
+        bars += self._draw_open_spans(p, x0, x1, lane_rows)
         flows = len(model.flows)
         if self._arrows[0] != flows:            # arrows change only when flows are added
-            self._arrows = (flows, np.array(model.arrows(), np.float64).reshape(-1, 5))
-        draw_arrows(p, self._arrows[1], x0, x1, lane_rows, tr, self.theme)
+            self._arrows = (flows, np.array(model.arrows(numbered=True),
+                                            np.float64).reshape(-1, 6))
+        board = LabelBoard(tr.mapRect(vb.viewRect()))
+        labels = draw_bad_exits(p, model, x0, x1, self.font, self.theme)
         if vector:
-            draw_marks(p, model, x0, x1, lane_rows, tr, self.font, self.theme)
-        draw_bad_exits(p, model, x0, x1, self.font, self.theme)
+            labels += bar_labels(bars, tr, board.view, self.font)
+            labels += draw_marks(p, model, x0, x1, lane_rows, tr, self.font, self.theme)
+        labels += draw_arrows(p, self._arrows[1], x0, x1, lane_rows, tr, self.theme, self.font,
+                              model.names)
+        write_labels(p, board, labels, self.font)   # the most important first
+        self.drawn_labels = board.placed
 
     @staticmethod
     def _rows_in_view(vb, nrows):
@@ -179,6 +196,7 @@ class SpanItem(pg.GraphicsObject):
         keep = np.flatnonzero((key_rows >= first) & (key_rows < last))
         states = compose(cov[keep], key_rows[keep] - first, index.key_state[keep],
                          np.arange(last - first, dtype=np.int32), last - first, STATE_RANK)
+        states = widen_islands(states)          # a slice shorter than a pixel stays visible
         argb = self.theme.bits_argb[states]
         image = QImage(argb, width, last - first, 4 * width,
                        QImage.Format.Format_ARGB32_Premultiplied)
@@ -191,7 +209,8 @@ class SpanItem(pg.GraphicsObject):
         p.restore()
 
     def _draw_vector(self, p, visible, lane_rows, tr):
-        """Each span a rectangle with a darker outline, labelled when its name fits."""
+        """Each span a rectangle with a darker outline; returned as bars (rect, state, name,
+        colour, row, why it was cut short) for their labels."""
         spans, names = self.model.spans, self.model.names
         lanes = spans["lane"][visible]
         known = lanes < len(lane_rows)
@@ -201,8 +220,8 @@ class SpanItem(pg.GraphicsObject):
         visible, rows = visible[keep], rows[keep]
         t0, t1 = spans["t0"][visible], spans["t1"][visible]
         states, name_ids = spans["state"][visible], spans["name"][visible]
-        min_width = 1.0 / max(abs(tr.m11()), 1e-12)
-        labels = []
+        min_width = MIN_PX / max(abs(tr.m11()), 1e-12)
+        bars = []
         for state in _DRAW_ORDER:
             sel = np.flatnonzero(states == state)
             if sel.size == 0:
@@ -221,63 +240,18 @@ class SpanItem(pg.GraphicsObject):
                 if batch:
                     p.setPen(pen if outlined else Qt.PenStyle.NoPen)
                     p.drawRects(batch)
-            labels += [(rect, names[n], color) for rect, n in zip(rects, name_ids[sel].tolist())
-                       if 0 < n < len(names)]
-        self._draw_labels(p, tr, labels)
+            cut = self.model.cut
+            bars += [(rect, int(state), names[n] if 0 < n < len(names) else "", color, row,
+                      self.model.cut_reason(i) if i in cut else "")
+                     for rect, n, row, i in zip(rects, name_ids[sel].tolist(), rows[sel].tolist(),
+                                                visible[sel].tolist())]
+        return bars
 
-    def _draw_labels(self, p, tr, labels):
-        """Names inside their rectangles, drawn in device pixels so the text stays upright."""
-        if not labels:
-            return
-        p.save()
-        p.resetTransform()
-        p.setFont(self.font)
-        metrics = QFontMetrics(self.font)
-        drawn = []
-        for rect, text, color in labels:
-            box = tr.mapRect(rect).adjusted(3, 0, -3, 0)
-            if box.width() < 12 or box.height() < metrics.height() * 0.8:
-                continue
-            spot = QRectF(0, 0, metrics.horizontalAdvance(text), metrics.height())
-            spot.moveCenter(box.center())
-            if any(spot.intersects(other) for other in drawn):
-                continue                    # one name per place: overlapping bars keep one
-            drawn.append(spot)
-            # a whole name or none: "r…" in every narrow bar is noise from the back row
-            if text and metrics.horizontalAdvance(text) <= box.width():
-                p.setPen(_text_color(color))
-                p.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
-        p.restore()
-
-    def _draw_cuts(self, p, x0, x1, lane_rows, tr):
-        """A span cut short (its process was terminated, killed or stopped) ends in a torn,
-        zigzag edge instead of a straight one: the work was still going on at that moment."""
-        spans = self.model.spans
-        p.save()
-        p.resetTransform()
-        for i in sorted(self.model.cut)[-CUT_LIMIT:]:
-            t, lane, state = float(spans["t1"][i]), spans["lane"][i], spans["state"][i]
-            row = lane_rows[lane] if lane < len(lane_rows) else -1
-            if row >= 0 and x0 <= t <= x1:
-                inset = GAP + _inset(state)
-                self._tear(p, tr.map(QPointF(t, row + inset)), tr.map(QPointF(t, row + 1 - inset)))
-        p.restore()
-
-    def _tear(self, p, top, bottom):
-        """Teeth bitten out of a bar's end, between device points `top` and `bottom`."""
-        step = (bottom.y() - top.y()) / (2 * TEETH)
-        edge = [QPointF(top.x() - (TOOTH_PX if k % 2 else 0), top.y() + k * step)
-                for k in range(2 * TEETH + 1)]
-        p.setPen(Qt.PenStyle.NoPen)
-        p.setBrush(self.theme.timeline)
-        p.drawPolygon(QPolygonF(edge + [QPointF(top.x() + 1, bottom.y()),
-                                        QPointF(top.x() + 1, top.y())]))
-        p.setPen(QPen(self.theme.timeline_ink, 2))
-        p.drawPolyline(QPolygonF(edge))
-
-    def _draw_open_spans(self, p, x0, x1, lane_rows, tr, labelled):
-        """Spans that began but have not ended yet reach up to the live edge, outlined dashed."""
-        end, labels = max(self.model.end_time, self.live_edge), []
+    def _draw_open_spans(self, p, x0, x1, lane_rows):
+        """Spans that began but have not ended yet reach up to the live edge, outlined
+        dashed, however long before the view's left edge they began; returned as bars
+        (rect, label, colour, row) drawn last, so on top."""
+        end, bars = max(self.model.end_time, self.live_edge), []
         for (lane, state, name), start in list(self.model.open_spans.items()):
             row = lane_rows[lane] if 0 <= lane < len(lane_rows) else -1
             if row < 0 or start > x1 or end < x0:
@@ -291,9 +265,8 @@ class SpanItem(pg.GraphicsObject):
             top = GAP + _inset(state)
             rect = QRectF(start, row + top, max(end - start, 0.0), 1 - 2 * top)
             p.drawRect(rect)
-            labels.append((rect, name, color))
-        if labelled:                        # the bar drawn last is on top: its name wins
-            self._draw_labels(p, tr, labels[::-1])
+            bars.append((rect, state, name, color, int(row), ""))
+        return bars
 
     # -- hit testing ------------------------------------------------------------------
     def spans_at(self, t, row, tolerance=0.0):

@@ -55,7 +55,7 @@ def section_of(model, t0, t1, title, figures="", skip_lanes=(), idle_lanes=False
 def _row_label(model, lane):
     """Short: a child process's main thread is "PID 4242", other threads their name."""
     process = model.processes.get(lane.pid)
-    if lane.kind == "thread" and lane.name == "MainThread" and process is not None \
+    if lane.kind == "thread" and lane.is_main and process is not None \
             and process.parent is not None:
         return f"PID {lane.pid}"
     if lane.kind == "process":

@@ -38,7 +38,8 @@ class TimelineText:
             text = self._span_text(name, s["state"][i], s["t0"][i], s["t1"][i], row)
             cut = self.model.cut_reason(i)      # its process ended while it was still going
             return f"{text}\n{cut_text(cut)}" if cut else text
-        end, lane_rows = self.model.end_time, self.model.lane_rows()
+        # an open span lasts until now while the run is live (a deadlock sends nothing new)
+        end, lane_rows = max(self.model.end_time, self.spans.live_edge), self.model.lane_rows()
         for (lane, state, name), start in self.model.open_spans.items():
             if 0 <= lane < len(lane_rows) and lane_rows[lane] == row \
                     and start - tolerance <= t <= end + tolerance:
