@@ -115,7 +115,7 @@ class LessonRunner(QObject):
     async def _run_job(self, job):
         self.state = STARTING
         session = job.session = self.session = LessonSession(
-            job.lesson_id, job.values, job.python, on_output=self.output.emit)
+            job.lesson_id, job.values, job.python, on_output=self.output.emit, window=True)
         try:
             await session.start()
         except OSError as exc:

@@ -1,5 +1,8 @@
-"""Automatic tracing of greenlets (gevent's coroutines): a lane per greenlet, a "run" span for
-each stretch a greenlet runs, and an arrow for every switch from one greenlet to another.
+"""Automatic tracing of greenlets (gevent's coroutines): a lane per greenlet, nested under the
+OS thread that runs them all, a "run" span for each stretch a greenlet runs, and an arrow for
+every switch from one greenlet to another. The thread's own lane gets the same stretches,
+named after the greenlet that ran: one thread, one greenlet at a time (the hub's turns are
+drawn as waits: its event loop sits in epoll/select, waiting for I/O or a timer).
 
 `install()` (called by autotrace.start()) imports nothing: a lesson that never imports
 greenlet (or gevent, which imports it) pays nothing. When greenlet is imported, a one-shot
@@ -8,7 +11,8 @@ imported, the hook goes in at once. ``greenlet.settrace`` is per OS thread: the 
 imports greenlet is the one traced (in a lesson, the main thread).
 
 Per switch (origin -> target) the callback sends the origin's "run" span up to now, the
-target's "wait" span since it last gave way, one arrow out and one arrow in: ~5 us a switch
+target's "wait" span since it last gave way, the origin's stretch again on the thread's lane,
+one arrow out and one arrow in: ~5 us a switch
 on this machine (a bare greenlet switch costs ~0.3 us), small beside the lessons' work. The
 previous trace function, if any, is still called.
 """
@@ -101,13 +105,13 @@ def _hook(module):
         if entry is None or entry[0]() is not g:          # new, or an id reused after GC
             key = key_of(g)
             hub = type(g).__name__ == "Hub"
-            start(key, _name(g))
+            start(key, _name(g))                            # nested under this thread
             try:
                 weak = ref(g)
             except TypeError:
                 weak = lambda g=g: g                        # noqa: E731 (keeps it alive)
-            # [weakref, key, since (ns), span name, state while it has control]
-            entry = lanes[id(g)] = [weak, key, now] + (HUB if hub else RUN)
+            # [weakref, key, since (ns), span name, state while it has control, title]
+            entry = lanes[id(g)] = [weak, key, now] + (HUB if hub else RUN) + [_name(g)]
         return entry
 
     def trace(event, args):
@@ -117,6 +121,7 @@ def _hook(module):
             n = next(switches)
             o = lane(origin, now)
             emit_span(o[3], o[4], o[2], now, sublane=o[1])
+            emit_span(o[5], o[4], o[2], now)                 # and on the thread's own lane
             arrow_out(n, "switch", sublane=o[1])
             o[2] = now                                       # from now on it waits
             if origin.dead:                                  # its last switch: the lane ends
@@ -139,6 +144,8 @@ def _hook(module):
             return
         entry = lanes.get(id(module.getcurrent()))
         if entry is not None:
-            emit_span(entry[3], entry[4], entry[2], perf(), sublane=entry[1])
+            now = perf()
+            emit_span(entry[3], entry[4], entry[2], now, sublane=entry[1])
+            emit_span(entry[5], entry[4], entry[2], now)
             end(entry[1])
     atexit.register(close_current)

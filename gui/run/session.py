@@ -22,8 +22,12 @@ class CannotRun(OSError):
 
 
 class LessonSession:
-    def __init__(self, lesson, settings=None, python=None, on_output=None, on_exit=None):
+    def __init__(self, lesson, settings=None, python=None, on_output=None, on_exit=None,
+                 window=False, argv=None):
         self.lesson = catalog.lesson(lesson)
+        self.argv = argv            # `python argv...` instead of the lesson (a user's script)
+        # shown in the window: a lesson may then wait for Stop (a server stays up to visit)
+        self.window = window
         self.values = catalog.resolve(self.lesson, settings or {})
         self.python = python
         self.model = TraceModel(time.perf_counter_ns())
@@ -39,8 +43,9 @@ class LessonSession:
         await self.listener.start()
         self.model.origin_ns = time.perf_counter_ns()
         self._others = OtherPrograms()
-        self.run = WorkloadRun(self.lesson, self.values, self.listener.env, self.python,
-                               self._on_output, self._finished)
+        env = dict(self.listener.env, CLAB_WINDOW="1") if self.window else self.listener.env
+        self.run = WorkloadRun(self.lesson, self.values, env, self.python,
+                               self._on_output, self._finished, argv=self.argv)
         try:
             await self.run.start()
         except BaseException:

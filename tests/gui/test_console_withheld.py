@@ -12,8 +12,7 @@ from tests.gui.waiting import until
 
 # Lessons with a tab, a result sentence and a question between them, one of each kind of tab.
 WITHHELD = ["threads.race", "threads.gil", "threads.local", "threads.lock", "process.queue",
-            "process.fork", "distributed.worker_crash", "showdown.io", "async.aiohttp",
-            "async.asyncio"]
+            "process.fork", "distributed.worker_crash", "showdown.io", "async.asyncio"]
 
 
 def tab_texts(panel):

@@ -65,6 +65,12 @@ def run(lesson_run, variant):
         f"<h1>hello, client{i}!</h1>" for i in range(1, CLIENTS)}
     server = virtual_spans(model, "server: requests")
     clients = virtual_spans(model, "clients")
+    # a task lane per client, titled as the lesson names it, under the main thread; the
+    # tasks aiohttp makes for itself share one row per thread
+    titles = [lane.name for lane in model.lanes if lane.sublane and lane.pid == session.run.pid]
+    assert {f"client {i}" for i in range(CLIENTS)} <= set(titles), titles
+    assert not [t for t in titles if t.startswith("Task-") or "__aenter__" in t], titles
+    assert titles.count("aiohttp's own tasks") <= 2
     assert sorted(name for *_, name in server) == sorted(name for *_, name in clients)
     assert len(server) == len(clients) == CLIENTS
     # every request waited at least the handler's delay, on both sides

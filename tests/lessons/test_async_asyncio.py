@@ -43,14 +43,15 @@ def test_both_first_lines_come_first_and_the_sleeps_overlap(lesson_run):
     threads = os_threads(session)
     assert [t.name for t in threads] == ["MainThread"]
     tasks = task_lanes(session)
-    hellos = [lane for name, lane in tasks.items() if name.endswith("hello()")]
-    assert len(hellos) == 2 and any(name.endswith("main()") for name in tasks)
+    # each task's lane is titled by its call, as the lesson writes it
+    assert sorted(tasks) == ["hello('A', 0.4)", "hello('B', 0.4)", "main(0.4)"]
+    hellos = [lane for name, lane in tasks.items() if name.startswith("hello(")]
     assert all(lane.parent is threads[0] for lane in tasks.values())
     model = session.model
     sleeps = []
     for lane in hellos:
         runs, waits = spans_on(model, lane, "run"), spans_on(model, lane, "wait.io")
-        assert len(runs) == 2 and [name for *_, name in waits] == ["sleep"]
+        assert len(runs) == 2 and [name for *_, name in waits] == ["sleep 0.4 s"]
         (w0, w1, _), = waits
         assert runs[0][1] <= w0 + 1e-6 and w1 <= runs[1][0] + 1e-6   # run, sleep, run
         assert w1 - w0 >= sleep_s * 0.9
@@ -60,6 +61,21 @@ def test_both_first_lines_come_first_and_the_sleeps_overlap(lesson_run):
     # one thread runs the tasks: their run slices never overlap
     runs = sorted(r for lane in tasks.values() for r in spans_on(model, lane, "run"))
     assert all(x[1] <= y[0] + 1e-6 for x, y in zip(runs, runs[1:]))
+    # the thread's own lane, a row above its tasks: a run slice for every step of every
+    # task, named after the task, one at a time; and the loop idle in select between them
+    rows = [(lane, depth) for lane, depth in model.rows()]
+    thread_row = [depth for lane, depth in rows if lane is threads[0]]
+    assert thread_row and all(depth == thread_row[0] + 1 for lane, depth in rows
+                              if lane in tasks.values())
+    steps = spans_on(model, threads[0], "run")
+    assert [(a, b) for a, b, _ in steps] == [(a, b) for a, b, _ in runs]
+    assert {name for *_, name in steps} == set(tasks)
+    assert all(x[1] <= y[0] + 1e-6 for x, y in zip(steps, steps[1:]))
+    idle = spans_on(model, threads[0], "wait.io")
+    assert idle and {name for *_, name in idle} == {"waiting in select"}
+    longest = max(idle, key=lambda s: s[1] - s[0])       # while both tasks sleep
+    assert longest[1] - longest[0] >= sleep_s * 0.8
+    assert not any(a < longest[1] and longest[0] < b for a, b, _ in steps)
 
 
 def test_asyncio_total_time_picks_the_nearer_choice(lesson_run):

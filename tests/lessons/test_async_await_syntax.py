@@ -44,11 +44,11 @@ def check(session, out):
     assert [t.name for t in os_threads(session)] == ["MainThread"]
     tasks = task_lanes(session)
     for kind in ("hello_new", "hello_old"):
-        lanes = [lane for name, lane in tasks.items() if name.endswith(f"{kind}()")]
+        lanes = [lane for name, lane in tasks.items() if name.startswith(f"{kind}(")]
         assert len(lanes) == 2, sorted(tasks)
         for lane in lanes:
             assert len(spans_on(session.model, lane, "run")) == 2
-            assert [n for *_, n in spans_on(session.model, lane, "wait.io")] == ["sleep"]
+            assert [n for *_, n in spans_on(session.model, lane, "wait.io")] == ["sleep 0.5 s"]
     check_figures(run_of(session), times)
 
 

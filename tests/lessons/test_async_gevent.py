@@ -78,6 +78,16 @@ def test_one_os_thread_and_an_arrow_per_switch(lesson_run, variant):
     lanes = greenlet_lanes(session)
     assert {"main greenlet", "hub"} <= set(lanes) and len(workers(session)) == 3
     assert all(lane.parent is threads[0] for lane in lanes.values())
+    # the OS thread has a row of its own, the greenlets' rows nested under it, and its
+    # lane shows the greenlets' turns one at a time, named after each
+    rows = [(lane, depth) for lane, depth in model.rows()]
+    (thread_depth,) = [depth for lane, depth in rows if lane is threads[0]]
+    assert all(depth == thread_depth + 1 for lane, depth in rows if lane in lanes.values())
+    on = (model.spans["lane"] == threads[0].id) & (model.spans["state"] == STATES.index("run"))
+    assert {model.names[n] for n in model.spans["name"][on]} >= {
+        lane.name for lane in workers(session)}
+    turns = spans_on(model, threads[0], "run")
+    assert all(a[1] <= b[0] + 1e-6 for a, b in zip(turns, turns[1:]))
     # every switch: an arrow out of one greenlet's lane into another's, at the same moment
     f = model.flows
     switch = np.flatnonzero(f["name"] == model.name_id("switch"))

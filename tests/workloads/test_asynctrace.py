@@ -2,6 +2,7 @@
 exceptions, cancellation and task names pass through untouched; a no-op untraced."""
 import asyncio
 import subprocess
+import threading
 import sys
 from asyncio import base_events
 
@@ -41,10 +42,12 @@ def test_a_task_gets_a_lane_with_runs_and_named_waits(traced):
     assert asyncio.run(main()) == 42
     recs = traced()
     starts = [r for r in recs if r[0] == probe.SUBLANE_START]
-    assert [r[2].split(" · ")[-1] for r in starts] == ["main()", "nap"]   # "Task-N · main()"
+    assert [r[2] for r in starts] == ["main()", "nap"]       # the call, or the task's name
     key = starts[1][5]
     spans = [(r[1], r[2]) for r in recs if r[0] == probe.SPAN and r[5] == key]
-    assert spans == [("run", "run"), ("wait.io", "sleep"), ("run", "run")]
+    assert spans == [("run", "run"), ("wait.io", "sleep 0.01 s"), ("run", "run")]
+    thread = [(r[1], r[2]) for r in recs if r[0] == probe.SPAN and r[5] == threading.get_ident()]
+    assert ("run", "nap") in thread and ("run", "main()") in thread  # its thread's lane too
     assert [r for r in recs if r[0] == probe.SUBLANE_END and r[5] == key]
     ordered = [(r[3], r[4]) for r in recs if r[0] == probe.SPAN and r[5] == key]
     assert all(a[1] <= b[0] for a, b in zip(ordered, ordered[1:]))    # back to back

@@ -7,9 +7,13 @@ With `time.sleep(0.5)` (variant "blocking") the whole loop stops for 0.5 s per r
 queue up and N requests take ~N x 0.5 s.
 
 The server runs in its own thread with its own event loop (a real server and its clients
-would be on different machines); the clients run in the main thread's event loop.
+would be on different machines); the clients run in the main thread's event loop, one task
+each ("client 0", "client 1", ...). Run on its own, the program stops the server as soon as
+the clients are done; in the Concurrency Lab window (which sets CLAB_WINDOW) the server stays
+up until you press Stop, so that you can open it in your browser.
 """
 import asyncio
+import os
 import queue
 import threading
 import time
@@ -20,7 +24,7 @@ from workloads import lesson_args, probe
 from workloads._trace import web_requests
 
 DELAY_S = 0.5               # how long each handler waits
-SERVE_AFTER_S = 3.0         # the server stays up this long after the clients: open it yourself
+KEEP_SERVING = os.environ.get("CLAB_WINDOW") == "1"    # shown in the window: serve until Stop
 
 
 async def index(request):
@@ -45,7 +49,7 @@ async def blocking_hello(request):
     return web.Response(body=text.encode("utf-8"), content_type="text/html")
 
 
-async def serve(variant, urls, stop):
+async def start_server(variant):
     app = web.Application(middlewares=[web_requests.traced])   # tracing: a bar per request
     if variant == "async":
         app.router.add_get("/", index)
@@ -58,15 +62,20 @@ async def serve(variant, urls, stop):
     site = web.TCPSite(runner, "127.0.0.1", 0)     # port 0: the system picks a free port
     await site.start()
     host, port = runner.addresses[0][:2]
-    url = f"http://{host}:{port}/"
+    return runner, f"http://{host}:{port}/"
+
+
+def server_thread(variant, ready):
+    """The server's thread: its own event loop, serving until the main thread stops it."""
+    loop = asyncio.new_event_loop()
+    runner, url = loop.run_until_complete(start_server(variant))
     print(f"Serving on {url}", flush=True)
     probe.mark(f"Serving on {url}")
-    urls.put(url)                                  # tell the main thread where
-    try:
-        await asyncio.to_thread(stop.wait)          # serve until the main thread says stop
-    finally:
-        await runner.cleanup()                      # close the port
-        print("Server stopped.")
+    ready.put((url, loop))                         # tell the main thread where
+    loop.run_forever()                             # each request: a task of this loop
+    loop.run_until_complete(runner.cleanup())      # close the port
+    loop.close()
+    print("Server stopped.")
 
 
 async def fetch(session, url, i):
@@ -82,7 +91,9 @@ async def fetch(session, url, i):
 async def clients(url, n):
     async with ClientSession() as session:
         start = time.perf_counter()
-        statuses = await asyncio.gather(*(fetch(session, url, i) for i in range(n)))
+        tasks = [asyncio.create_task(fetch(session, url, i), name=f"client {i}")
+                 for i in range(n)]
+        statuses = await asyncio.gather(*tasks)
         total = time.perf_counter() - start
         print(f"{n} requests answered in {total:.2f} s")
     return statuses.count(200), total
@@ -90,15 +101,17 @@ async def clients(url, n):
 
 if __name__ == "__main__":
     args = lesson_args.parse("async.aiohttp")
-    urls, stop = queue.Queue(), threading.Event()
-    server = threading.Thread(target=asyncio.run, args=(serve(args.variant, urls, stop),),
+    ready = queue.Queue()
+    server = threading.Thread(target=server_thread, args=(args.variant, ready),
                               name="Server", daemon=True)
     server.start()
-    url = urls.get(timeout=30)                      # wait until the server listens
+    url, server_loop = ready.get(timeout=30)        # wait until the server listens
     answered, total = asyncio.run(clients(url, args.clients))
     probe.result(requests=args.clients, answered=answered, total_s=total,
                  handler_wait_s=DELAY_S, url=url)
-    print(f"Open {url} in your browser: the server stops in {SERVE_AFTER_S:g} s.", flush=True)
-    time.sleep(SERVE_AFTER_S)
-    stop.set()                                      # then shut the server down
+    if KEEP_SERVING:
+        print(f"Open {url} in your browser: the server stays up until you press Stop.",
+              flush=True)
+        server.join()                               # until Stop ends the program
+    server_loop.call_soon_threadsafe(server_loop.stop)     # stop serving, from this thread
     server.join()

@@ -14,12 +14,13 @@ def os_threads(model):
             and lane.pid == root.pid and not lane.sublane and not lane.virtual]
 
 
-def coroutines(model, suffix=""):
-    """The coroutine lanes of the lesson's main process whose name ends with `suffix`, e.g.
-    "hello()" for the tasks of hello()."""
+def coroutines(model, function=""):
+    """The coroutine lanes of the lesson's main process; with `function`, those of its
+    calls only, e.g. "hello" for the tasks titled "hello('A', 1.0)" and "hello('B', 1.0)"."""
     root = model.root()
     return [lane for lane in model.lanes if root is not None and lane.sublane
-            and lane.pid == root.pid and lane.name.endswith(suffix)]
+            and lane.pid == root.pid and (not function or lane.name == function
+                                          or lane.name.startswith(function + "("))]
 
 
 def one_os_thread(model):
@@ -46,10 +47,10 @@ def about_one_sleep(total, sleep):
     return 0.9 * sleep <= total and nearer(total, sleep, 2 * sleep) == 0
 
 
-def firsts_before_seconds(model, suffix):
-    """True when the tasks named ``…suffix`` (two at least) each ran twice, around their
+def firsts_before_seconds(model, function):
+    """True when the tasks of `function` (two at least) each ran twice, around their
     sleep, and every first run ended before any second one began."""
-    slices = [runs(model, lane) for lane in coroutines(model, suffix)]
+    slices = [runs(model, lane) for lane in coroutines(model, function)]
     if len(slices) < 2 or any(len(task) != 2 for task in slices):
         return False
     return max(task[0][1] for task in slices) <= min(task[1][0] for task in slices) + SLACK_S

@@ -8,6 +8,7 @@ added up: what one download after another would take).
 from gui.i18n import QT_TRANSLATE_NOOP, translate
 from gui.lessons import Claim, LessonUnit
 from gui.lessons.coroutines._rows import rows, seconds
+from gui.lessons.coroutines.close_up import switches_tab
 from gui.lessons.question import NO_ANSWER, Question, nearer
 
 FIGURES = ("total_s", "longest_wait_s", "waits_added_s")
@@ -15,6 +16,7 @@ FIGURES = ("total_s", "longest_wait_s", "waits_added_s")
 
 class WaitsTogether(LessonUnit):
     """The sentence, question and compare rows of a lesson whose downloads wait together."""
+    tab = switches_tab
 
     def sentence(self, run):
         if not all(name in run.result for name in FIGURES):

@@ -7,11 +7,13 @@ from gui.lessons import Claim, LessonUnit, lesson
 from gui.lessons.coroutines._lanes import about_one_sleep, firsts_before_seconds, \
     one_os_thread
 from gui.lessons.coroutines._rows import rows, seconds
+from gui.lessons.coroutines.close_up import switches_tab
 from gui.lessons.question import NO_ANSWER, Question, nearer
 
 
 @lesson("async.asyncio")
 class AsyncioTasks(LessonUnit):
+    tab = switches_tab
     quick = {"sleep_s": 0.2}
 
     def sentence(self, run):
@@ -39,7 +41,7 @@ class AsyncioTasks(LessonUnit):
                                    ).format(sleep=sleep)
         if not one_os_thread(run.model):
             advice = translate("Claims", "the tasks ran in more than one OS thread: report it")
-        elif not firsts_before_seconds(run.model, "hello()"):
+        elif not firsts_before_seconds(run.model, "hello"):
             advice = translate("Claims", "a task went on before the other had started: "
                                          "report it")
         elif not about_one_sleep(total, sleep):

@@ -10,6 +10,7 @@ from gui.lessons import Claim, LessonUnit, lesson
 from gui.lessons.coroutines._lanes import about_one_sleep, firsts_before_seconds, \
     one_os_thread
 from gui.lessons.coroutines._rows import rows, seconds
+from gui.lessons.coroutines.close_up import switches_tab
 from gui.lessons.question import NO_ANSWER, Question
 
 SLEEP_S = 0.5               # each hello awaits asyncio.sleep(0.5); two side by side take one
@@ -18,6 +19,7 @@ ORIGINAL = "@asyncio.coroutine"     # ends the name of the process that runs the
 
 @lesson("async.await_syntax")
 class AwaitSyntax(LessonUnit):
+    tab = switches_tab
 
     def sentence(self, run):
         new, old = run.result.get("async_await_s"), run.result.get("old_syntax_s")
@@ -49,7 +51,7 @@ class AwaitSyntax(LessonUnit):
                                        "{python}) behave the same: two hellos in about one "
                                        "sleep").format(python=python)
         same = one_os_thread(run.model) and all(
-            firsts_before_seconds(run.model, f"{name}()") for name in ("hello_new", "hello_old"))
+            firsts_before_seconds(run.model, name) for name in ("hello_new", "hello_old"))
         if not same:
             advice = translate("Claims", "the two spellings ran differently: report it")
         elif python is not None and "asyncio_coroutine_s" not in figures:

@@ -9,11 +9,13 @@ from gui.i18n import QT_TRANSLATE_NOOP, translate
 from gui.lessons import Claim, LessonUnit, lesson
 from gui.lessons.coroutines._lanes import coroutines, one_at_a_time, one_os_thread, runs
 from gui.lessons.coroutines._rows import rows
+from gui.lessons.coroutines.close_up import switches_tab
 from gui.lessons.question import NO_ANSWER, Question
 
 
 @lesson("async.generator")
 class Generator(LessonUnit):
+    tab = switches_tab
     quick = {"items": 3}
 
     def sentence(self, run):

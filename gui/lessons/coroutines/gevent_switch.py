@@ -9,6 +9,7 @@ from gui.i18n import QT_TRANSLATE_NOOP, translate
 from gui.lessons import Claim, LessonUnit, lesson
 from gui.lessons.coroutines._lanes import one_os_thread
 from gui.lessons.coroutines._rows import rows
+from gui.lessons.coroutines.close_up import switches_tab
 from gui.lessons.question import NO_ANSWER, Question
 
 ONE_AFTER_ANOTHER, TAKING_TURNS, MIXED = range(3)
@@ -33,6 +34,7 @@ def shown(seen, count):
 
 @lesson("async.gevent")
 class GeventSwitch(LessonUnit):
+    tab = switches_tab
 
     def sentence(self, run):
         seen, count = order(run), run.result.get("greenlets", 0)

@@ -1,6 +1,9 @@
 """async.aiohttp: an aiohttp server whose handlers wait 0.5 s answers N clients at once
 (handlers that await) or one after another (handlers that block in time.sleep); its tab
-shows the server's address and opens it in the browser while the server runs.
+shows the server's address and opens it in the browser while the server runs. In the window
+the server stays up after the clients until Stop (the lesson's figures come as soon as the
+clients are done: the tab shows the sentence then, and the answer to the question too);
+run from the command line it stops at once.
 
 Figures: ``requests`` (int, sent at once), ``answered`` (int, answered with 200 OK),
 ``total_s`` (float, from the first request out to the last answer in), ``handler_wait_s``
@@ -15,6 +18,8 @@ from gui.lessons.question import NO_ANSWER, Question, nearer
 @lesson("async.aiohttp")
 class WebServer(LessonUnit):
     quick = {"clients": 3}
+    speaks_after_stop = True        # in the window only Stop ends it: the figures still hold
+    waits_for_stop = True           # in the window: its server stays up until Stop
 
     def tab(self):
         from gui.lessons.coroutines.web_server.tab import WebPanel
@@ -80,7 +85,8 @@ class WebServer(LessonUnit):
                                   "calls {handler}. How long until all are answered?").format(
                             count=n, handler=handler),
                         (translate("Questions", "About 0.5 s"),
-                         translate("Questions", "About {s:g} s").format(s=0.5 * n)), answer)
+                         translate("Questions", "About {s:g} s").format(s=0.5 * n)), answer,
+                        live=True)          # answered once the clients are done
 
     def compare_rows(self, run):
         figures = run.result

@@ -1,5 +1,7 @@
 """The web server lesson's tab: the URL the lesson's server listens on, large, and a button
-that opens it in the user's browser while the server runs.
+that opens it in the user's browser while the server runs. In the window the server stays up
+after its clients until Stop; once the clients are done, the tab says so and shows the
+lesson's sentence on the banner.
 
 While the lesson runs, the URL comes from the mark it sets when it starts serving
 (``probe.mark("Serving on http://127.0.0.1:PORT/")``); at the end, from its figure ``url``.
@@ -10,6 +12,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout
 
 from gui.i18n import QT_TRANSLATE_NOOP, translate
+from gui.lessons import run_of, unit
 from gui.views.lesson_panel import LessonPanel, mark_text
 
 PREFIX = "Serving on "
@@ -20,6 +23,9 @@ STOPPED = QT_TRANSLATE_NOOP("WebPanel", "The server has stopped: run the lesson 
 RUNNING = QT_TRANSLATE_NOOP("WebPanel", "Open the page yourself while the server runs: your "
                                         "browser's request appears on the timeline too. Try "
                                         "/hello/yourname.")
+SERVING = QT_TRANSLATE_NOOP("WebPanel", "The clients are done. The server stays up until you "
+                                        "press Stop: open it in your browser, and watch your "
+                                        "request on the timeline. Try /hello/yourname.")
 
 
 def served_url(model):
@@ -37,6 +43,7 @@ class WebPanel(LessonPanel):
         self.lesson_id = lesson_id
         self.session = None
         self.url = ""
+        self.clients_done = False           # the figures came while the server runs on
         self._seen = None
         self.link = QLabel()
         self.link.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -71,12 +78,19 @@ class WebPanel(LessonPanel):
     # -- LessonPanel ------------------------------------------------------------------
     def start(self, session):
         self.session, self.url, self._seen = session, "", None
+        self.clients_done = False
         self._show()
 
     def refresh(self):
         model = self.session.model if self.session is not None else None
         if model is not None and not self.url:
             self.url = served_url(model)
+        if model is not None and not self.clients_done and "answered" in model.result \
+                and self.live():
+            self.clients_done = True        # the server stays up: say what the clients saw
+            sentence = unit(self.lesson_id).sentence(run_of(self.session))
+            if sentence:
+                self.attention.emit(sentence)
         self._show()
 
     def finish(self, run):
@@ -94,7 +108,8 @@ class WebPanel(LessonPanel):
         self.link.setText(self.url or translate("WebPanel", WAITING))
         self.button.setEnabled(bool(self.url) and live)
         if self.url:
-            self.note.setText(translate("WebPanel", RUNNING if live else STOPPED))
+            note = (SERVING if self.clients_done else RUNNING) if live else STOPPED
+            self.note.setText(translate("WebPanel", note))
         else:
             self.note.setText("")
 
