@@ -48,6 +48,8 @@ def _parser():
     replay = sub.add_parser("open", help="replay a trace file in the window")
     replay.add_argument("file", metavar="FILE.json", help="a trace written by --trace or Export")
     sub.add_parser("app", help="open the window (the default)")
+    from gui.trace_command import add_parser
+    add_parser(sub)
     return parser
 
 
@@ -232,6 +234,10 @@ async def _run(session, signals):
 
 
 def main(argv=None):
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if argv[:1] == ["trace"]:            # its own parser: the script's arguments follow --
+        from gui.trace_command import main as trace_main
+        return trace_main(argv[1:])
     args = _parser().parse_args(argv)
     if args.command == "list":
         for item in catalog.LESSONS:

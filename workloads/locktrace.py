@@ -1,7 +1,11 @@
 """Lock tracing for lessons: waits (`wait.lock`) and holds (`lock.hold`) of the locks a
 lesson creates with the textbook ``threading.Lock()`` / ``threading.RLock()``, so the lesson
 code stays textbook code. Switched on by autotrace; locks made by the standard library
-(queues, conditions, the probe itself) stay real, untraced locks.
+(queues, conditions, the probe itself) stay real, untraced locks. In a user's script
+(``concurrency-lab trace``, `watch_scripts`) the locks of every file of the script are
+traced, and the waits inside its Conditions, Semaphores, Events and queues too
+(`workloads/_trace/script_waits.py`); each is named after the variable it is assigned to
+where its line says so, else "Lock 1", "Queue 2"...
 
 What it costs, and why it is built this way
     A hold that nobody needed to see live is sent once, when it ends, as one complete span
@@ -21,6 +25,7 @@ announcer puts back an "announced" marker once its BEGIN is queued, so the END t
 holder sends always follows the BEGIN.
 """
 import linecache
+import os
 import re
 import sys
 import threading
@@ -43,6 +48,11 @@ _SPAN_HOLD, _END_HOLD = probe.SPAN | _HOLD, probe.END | _HOLD
 _OURS = ("workloads.probe", "workloads.autotrace", "workloads.locktrace")
 _ASSIGNED = re.compile(r"^\s*(?:[A-Za-z_]\w*\.)*([A-Za-z_]\w*)\s*(?::[^=]*)?=\s*"
                        r"(?:[A-Za-z_]\w*\.)*R?Lock\(\s*\)\s*(?:#.*)?$")
+# a script's synchronisation object: ``ready = threading.Event()``, ``q = mp.Queue(3)``
+_MADE = re.compile(r"^\s*(?:[A-Za-z_]\w*\.)*([A-Za-z_]\w*)\s*(?::[^=]*)?=\s*"
+                   r"(?:[A-Za-z_]\w*\.)*(Condition|Semaphore|BoundedSemaphore|Event|"
+                   r"Queue|LifoQueue|PriorityQueue|JoinableQueue)\(")
+_scripts = None            # in a traced script: {file name: is it the script's own code}
 _locks = []                # weak references to every traced lock of this process
 _names = {}                # name -> how many locks have used it
 _naming = _real_lock()
@@ -261,12 +271,53 @@ class TracedRLock(TracedLock):
 def _lesson_code(frame):
     module = frame.f_globals.get("__name__", "")
     return module in ("__main__", "__mp_main__") or (
-        module.startswith("workloads.") and module not in _OURS)
+        module.startswith("workloads.") and module not in _OURS) or (
+        _scripts is not None and _script_code(frame.f_code.co_filename))
+
+
+def _script_code(filename):
+    """True for a file of the traced script's own: not the standard library, an installed
+    package or the probe."""
+    own = _scripts.get(filename)
+    if own is None:
+        own = _scripts[filename] = not (
+            filename.startswith(("<",) + _LIBRARIES) or "site-packages" in filename
+            or "dist-packages" in filename)
+    return own
+
+
+def _libraries():
+    import sysconfig
+    paths = sysconfig.get_paths()
+    found = {os.path.dirname(os.path.abspath(__file__)) + os.sep}
+    for key in ("stdlib", "platstdlib", "purelib", "platlib"):
+        if paths.get(key):
+            found.update({paths[key] + os.sep, os.path.realpath(paths[key]) + os.sep})
+    return tuple(found)
+
+
+_LIBRARIES = ()
+
+
+def watch_scripts():
+    """In a traced script (``concurrency-lab trace``): trace the locks of every file of the
+    script, not only of its main module, the waits inside its Conditions, Semaphores,
+    Events and queues (`workloads/_trace/script_waits.py`) and the tasks it hands to pools
+    (`workloads/_trace/script_tasks.py`)."""
+    global _scripts, _LIBRARIES
+    if _scripts is not None:
+        return
+    _LIBRARIES, _scripts = _libraries(), {}
+    from workloads._trace import script_tasks, script_waits
+    script_waits.install(_lesson_code, _name)
+    script_tasks.install(_script_code)
 
 
 def _name(frame, kind):
-    """The variable the new lock is assigned to on its source line, else "Lock 3"."""
-    match = _ASSIGNED.match(linecache.getline(frame.f_code.co_filename, frame.f_lineno))
+    """The variable the new lock (or queue, event...) is assigned to on its source line,
+    else "Lock 3"."""
+    line = linecache.getline(frame.f_code.co_filename, frame.f_lineno)
+    match = _ASSIGNED.match(line) if kind in ("Lock", "RLock") else _MADE.match(line)
     base = match.group(1) if match else kind
     with _naming:
         count = _names[base] = _names.get(base, 0) + 1
@@ -280,16 +331,25 @@ def _traced(cls, kind, real):
         frame = sys._getframe(1)
         if args or kwargs or not _lesson_code(frame):
             return real(*args, **kwargs)
-        lock = cls(_name(frame, kind))
-        _locks.append(weakref.ref(lock))
-        n = len(_locks)
-        if n >= 256 and not n & (n - 1):         # now and then, forget locks that are gone
-            _locks[:] = [ref for ref in _locks if ref() is not None]
-        return lock
+        return _keep(cls(_name(frame, kind)))
 
     factory.__name__ = factory.__qualname__ = kind
     factory.__doc__ = real.__doc__
     return factory
+
+
+def _keep(lock):
+    """Note a new traced lock: a long wait announces the holds of the waiter's locks."""
+    _locks.append(weakref.ref(lock))
+    n = len(_locks)
+    if n >= 256 and not n & (n - 1):         # now and then, forget locks that are gone
+        _locks[:] = [ref for ref in _locks if ref() is not None]
+    return lock
+
+
+def named_rlock(name):
+    """A traced RLock called `name` (the lock of a script's ``Condition()``)."""
+    return _keep(TracedRLock(name))
 
 
 def install():
@@ -299,3 +359,5 @@ def install():
     threading.Lock = _traced(TracedLock, "Lock", _real_lock)
     threading.RLock = _traced(TracedRLock, "RLock", _real_rlock)
     threading.Lock._clab_traced = threading.RLock._clab_traced = True
+    if os.environ.get("CLAB_SCRIPT"):           # a child process of a traced script
+        watch_scripts()
