@@ -12,7 +12,8 @@ from PySide6.QtWidgets import (QFrame, QGroupBox, QHBoxLayout, QLabel, QPushButt
                                QScrollArea, QSizePolicy, QSplitter, QTabWidget, QTextBrowser,
                                QVBoxLayout, QWidget)
 
-from gui.i18n import translate
+from gui import presentation
+from gui.i18n import QT_TRANSLATE_NOOP, translate
 from gui.views.code_view import CodeView
 from gui.views.console_view import ConsoleView
 from gui.views.interpreter_choice import InterpreterChoice
@@ -40,6 +41,7 @@ class WindowLayout:
         # full screen and back: the new height is shared out again once the window has it
         self.presentation_changed.connect(lambda _on: QTimer.singleShot(
             100, self, self._share_centre))
+        presentation.changes().changed.connect(self._look_changed)
         self.params = ParamForm()
         self.run_button = QPushButton()
         self.stop_button = QPushButton()
@@ -139,6 +141,10 @@ class WindowLayout:
                                width - round(width * TEXT_SHARE / 100)])
         self.fit_tabs()
 
+    def _look_changed(self, *_look):
+        """Zoom, presentation mode or a theme changed the tabs' widths: fit them again."""
+        QTimer.singleShot(0, self, self.fit_tabs)
+
     def fit_tabs(self):
         """Every tab's title in view under the timeline (the lesson's own tab too): the
         lesson's tabs take width from the CPU graphs, which then scroll."""
@@ -146,12 +152,29 @@ class WindowLayout:
         if len(sizes) < 2 or not sum(sizes):
             return
         bar = self.tabs.tabBar()
-        need = sum(bar.tabSizeHint(i).width() for i in range(bar.count())) + 12
-        most = sum(sizes) - self._bottom.widget(1).minimumSizeHint().width()
+        cores = self._bottom.widget(1)
+        most = sum(sizes) - max(cores.minimumSizeHint().width(), cores.minimumWidth())
+        for short in (False, True):         # on a small screen, the short titles
+            self._tab_titles(short)
+            need = sum(bar.tabSizeHint(i).width() for i in range(bar.count())) + 12
+            if need <= most:
+                break
         wanted = min(max(sizes[0], need), most)
         if wanted != sizes[0]:
             self._bottom.setSizes([wanted, sum(sizes) - wanted])
         self._page_height()
+
+    def _tab_titles(self, short):
+        """The built-in tabs' titles, in full or short ("Lesson", "Code") where the full ones
+        do not fit beside the CPU graphs; the full title is then the tab's tooltip."""
+        for widget, full, brief in (
+                (self.text, QT_TRANSLATE_NOOP("MainWindow", "About this lesson"),
+                 QT_TRANSLATE_NOOP("MainWindow", "Lesson")),
+                (self.code, QT_TRANSLATE_NOOP("MainWindow", "Source code"),
+                 QT_TRANSLATE_NOOP("MainWindow", "Code"))):
+            index = self.tabs.indexOf(widget)
+            self.tabs.setTabText(index, translate("MainWindow", brief if short else full))
+            self.tabs.setTabToolTip(index, translate("MainWindow", full) if short else "")
 
     def _page_height(self, *_):
         """The shown tab's page keeps the height it asks for: when the timeline leaves less,

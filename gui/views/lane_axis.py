@@ -24,7 +24,7 @@ class LaneAxis(pg.AxisItem):
     INDENT = 16          # pixels per nesting level at 13 pt
     MARGIN = 6
     MAX_DEPTH = 6        # deeper lanes (a long chain of forks) are indented no further
-    MAX_WIDTH = 480      # pixels at 13 pt: longer labels are cut with "…", the plot keeps room
+    MAX_WIDTH = 540      # pixels at 13 pt: longer labels are cut with "…", the plot keeps room
 
     def __init__(self, point_size=13, ink=INK):
         super().__init__("left")
