@@ -51,6 +51,8 @@ def main(replay=None):
         window.replayer.open_replay(replay)
     if os.environ.get("CLAB_EXIT_AFTER_SHOW"):      # used by `concurrency-lab bench`
         QTimer.singleShot(0, lambda: print("window shown", flush=True))
+        after_first_paint(window.lessons.viewport(),
+                          lambda: print("window painted", flush=True), at_most_ms=None)
         if replay is not None:                      # what `concurrency-lab open` showed
             window.plots_ready.connect(lambda: print(f"status: {window.status.text()}",
                                                      flush=True))
@@ -59,6 +61,34 @@ def main(replay=None):
         loop.run_until_complete(closed.wait())
     dispose(window)
     return 0
+
+
+def after_first_paint(widget, then, at_most_ms=5000):
+    """Call `then` once, when `widget` has been painted and the event loop is free again:
+    the picture has gone to the screen and a click would be handled. A window that is not
+    painted (started minimised) gets it after `at_most_ms` all the same, unless that is
+    None (a measurement that must see the paint)."""
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    class FirstPaint(QObject):
+        done = False
+
+        def eventFilter(self, watched, event):
+            if event.type() == QEvent.Type.Paint:
+                QTimer.singleShot(0, self.call)
+            return False
+
+        def call(self):
+            if not self.done:
+                self.done = True
+                widget.removeEventFilter(self)
+                then()
+
+    watcher = FirstPaint(widget)
+    widget.installEventFilter(watcher)
+    if at_most_ms is not None:
+        QTimer.singleShot(at_most_ms, watcher, watcher.call)
+    return watcher
 
 
 def dispose(window):

@@ -114,8 +114,9 @@ class Exports:
     # -- names, folders, messages ---------------------------------------------------------
     def default_name(self, suffix):
         lesson = self.window.lessons.current_lesson() or "lesson"
-        session = self.window.shown_session()
-        if session is not None and session.lesson is not None:
+        session, timeline = self.window.shown_session(), self.window.timeline
+        if session is not None and session.lesson is not None and timeline is not None \
+                and timeline.model is session.model:        # the run on screen names it
             lesson = session.lesson.id
         return f"{lesson}-{datetime.now():%Y%m%d-%H%M%S}.{suffix}"
 
@@ -137,9 +138,11 @@ class Exports:
             self.message_box = box
 
     def _run(self):
-        """The run to export, or None after saying that nothing ran yet."""
-        session = self.window.shown_session()
-        if session is None or not session.model.rows() or self.window.timeline is None:
+        """The run the timeline shows, or None after saying that nothing ran yet (another
+        lesson's run, no longer on screen, is not exported under this one's name)."""
+        session, timeline = self.window.shown_session(), self.window.timeline
+        if session is None or not session.model.rows() or timeline is None \
+                or timeline.model is not session.model:
             self.report(translate("Exports", "Nothing to export yet: run a lesson first, "
                                              "then export it."), problem=True,
                         icon=QMessageBox.Icon.Information)
@@ -158,9 +161,10 @@ class Exports:
         return path
 
     def _sentence(self):
-        """The result sentence of the finished run shown, for a picture's title band."""
+        """What the banner says of the finished run shown (its result sentence, and how
+        Stop ended it), for a picture's title band."""
         shown = self.window.outcome.current()
-        return shown.sentence if shown is not None else None
+        return (shown.text or None) if shown is not None else None
 
     # -- the exports (each takes a path; the dialogs below only ask for one) --------------
     def save_timeline_png(self, path):

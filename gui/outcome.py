@@ -4,12 +4,23 @@
 into what the window shows: the lesson's sentence (from its figures, by its unit), its tab's
 last state, and the `shown` signal that the features (predict, compare, exports) read. A live
 run's end (`MainWindow`) and an opened trace (`gui/replay.py`) both call `show()`.
+
+A run stopped by the teacher keeps its banner too: when it was stopped and what Stop cut
+short, counted from the trace model (the spans its end cut), never from the console.
 """
+import re
 from dataclasses import dataclass
 
+import numpy as np
 from PySide6.QtCore import QObject, Signal
 
+from gui.i18n import translate
 from gui.lessons import Run, run_of, unit
+from gui.trace.model import STATES
+
+_WAITS = frozenset(STATES.index(s) for s in ("wait.lock", "wait.gil", "wait.io", "blocked"))
+_TASK = STATES.index("task")
+_HELPER_THREAD = re.compile(r"\(_\w+\)$")       # the stdlib's: "Thread-3 (_handle_tasks)"
 
 
 @dataclass(frozen=True)
@@ -19,6 +30,12 @@ class Shown:
     run: Run                    # what units read: figures, parameters, model
     sentence: str               # the result sentence in the current language, or ""
     live: bool                  # a run of this window, not a trace file
+    note: str = ""              # a stopped run: the banner's words, Stop included
+
+    @property
+    def text(self):
+        """What the banner says of it: the lesson's sentence, and how Stop ended it."""
+        return self.note or self.sentence
 
 
 class Outcome(QObject):
@@ -48,9 +65,9 @@ class Outcome(QObject):
 
     def show(self, session, tab=None, live=True):
         """Show a finished `session`: its sentence on the banner (when it ended well, or
-        what the tab asked to show) and its figures on the lesson's `tab`. The banner was
-        cleared when the run started (or the trace was opened). A replay's tab is fed the
-        whole run first.
+        what the tab asked to show), with what Stop cut short when it was stopped, and its
+        figures on the lesson's `tab`. The banner was cleared when the run started (or the
+        trace was opened). A replay's tab is fed the whole run first.
         Raises what the tab or unit raised on a trace they cannot read; the banner is then
         left empty and nothing is emitted."""
         run = run_of(session)
@@ -62,8 +79,10 @@ class Outcome(QObject):
             tab.finish(run)
         kept = self.banner.text() if tab is not None else ""   # what the tab asked to show
         sentence = self.sentence(session, run)
-        self._current = Shown(session, run, sentence, live)
-        self.say(sentence or kept)
+        self._current = Shown(session, run, sentence, live,
+                              stop_note(session, run.model, sentence))
+        shown = self._current
+        self.say(" ".join(t for t in (shown.text, "" if shown.sentence else kept) if t))
         self.shown.emit(self._current)
         return self._current
 
@@ -79,6 +98,65 @@ class Outcome(QObject):
         if shown is None:
             return
         sentence = self.sentence(shown.session, shown.run)
-        if sentence:
-            self._current = Shown(shown.session, shown.run, sentence, shown.live)
-            self.say(sentence)
+        self._current = Shown(shown.session, shown.run, sentence, shown.live,
+                              stop_note(shown.session, shown.run.model, sentence))
+        if self._current.text:
+            self.say(self._current.text)
+
+
+def stop_note(session, model, sentence=""):
+    """"Stopped by you after 2.3 s, cutting short 2 running tasks." for a run the teacher
+    stopped, from the spans its end cut; with the lesson's own `sentence` (a deadlock's
+    already says what was waiting), only when. "" for a run that was not stopped."""
+    run = getattr(session, "run", None)
+    if run is None or getattr(run, "stopped_by", None) != "you" or model is None:
+        return ""
+    seconds = f"{model.end_time:0.1f}"
+    if sentence:
+        return translate("Outcome", "{result} — stopped by you after {seconds} s.").format(
+            result=sentence.rstrip(".。 "), seconds=seconds)
+    tasks, waiting, running = cut_by_stop(model)
+    parts = []
+    if tasks:
+        parts.append(translate("Outcome", "%n running task(s)", None, tasks))
+    if running:
+        parts.append(translate("Outcome", "%n running thread(s)", None, running))
+    if waiting:
+        parts.append(translate("Outcome", "%n waiting thread(s)", None, waiting))
+    if not parts:
+        return translate("Outcome", "Stopped by you after {seconds} s.").format(seconds=seconds)
+    return translate("Outcome", "Stopped by you after {seconds} s, cutting short {what}.") \
+        .format(seconds=seconds, what=translate("Outcome", ", ").join(parts))
+
+
+def cut_by_stop(model):
+    """(tasks, lanes waiting, lanes running) that Stop cut short: the spans the end of the
+    stopped run cut, those still open, and the lesson's threads its end found alive. A lane
+    that waited and held counts as waiting."""
+    cut = [i for i in model.cut if model.cut_reason(i) == "stopped"]
+    states = [int(s) for s in np.asarray(model.spans["state"])[cut]] if cut else []
+    lanes = [int(x) for x in np.asarray(model.spans["lane"])[cut]] if cut else []
+    for lane, state, _name in model.open_spans:
+        lanes.append(int(lane))
+        states.append(int(state))
+    tasks = sum(1 for s in states if s == _TASK)
+    waiting = {lane for lane, s in zip(lanes, states) if s in _WAITS}
+    running = {lane for lane, s in zip(lanes, states) if s not in _WAITS and s != _TASK}
+    running |= alive_at_stop(model)
+    return tasks, len(waiting), len(running - waiting)
+
+
+def alive_at_stop(model):
+    """Ids of the lesson's own threads (not a main thread, not the standard library's
+    helpers) that were still going when Stop ended their process."""
+    root = model.root()
+    if root is None or root.exit_code is None or root.exit_code >= 0:
+        return set()
+    alive = set()
+    for process in model.processes.values():
+        for lane in process.children:
+            if lane.kind == "thread" and not (lane.virtual or lane.is_main) \
+                    and not _HELPER_THREAD.search(lane.name or "") \
+                    and lane.end is not None and lane.end == process.end:
+                alive.add(lane.id)
+    return alive

@@ -1,12 +1,15 @@
 """`concurrency-lab screenshot LESSON FILE.png`: the window's own picture of a lesson run,
 taken mid-run (``--after SECONDS``) or when it ends. Works without a screen."""
 import asyncio
+import json
 import os
+import tempfile
 import time
+from pathlib import Path
 
 
 def take(lesson_id, path, settings=None, after=None, size=(1600, 1000), tab=None):
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    offscreen_screen(size)
     import qasync
 
     from gui.app import create_app
@@ -43,6 +46,20 @@ def take(lesson_id, path, settings=None, after=None, size=(1600, 1000), tab=None
     from gui.app import dispose
     dispose(window)
     return path
+
+
+def offscreen_screen(size):
+    """Without a screen, draw on a virtual one of `size`: the window fits itself to its
+    screen, and Qt's offscreen screen is 800x800 unless told otherwise."""
+    platform = os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    if platform != "offscreen":
+        return
+    width, height = size
+    config = Path(tempfile.gettempdir()) / f"concurrency-lab-screen-{width}x{height}.json"
+    config.write_text(json.dumps({"screens": [{
+        "name": "virtual", "x": 0, "y": 0, "width": width, "height": height,
+        "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}))
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={config}"
 
 
 def show_tab(tabs, title):
