@@ -1266,6 +1266,10 @@
         <source>Showdown</source>
         <translation>对决</translation>
     </message>
+    <message>
+        <source>Task switches</source>
+        <translation>任务切换</translation>
+    </message>
 </context>
 <context>
     <name>LessonRunner</name>
@@ -1610,6 +1614,14 @@
         <translation>正在启动时间线…</translation>
     </message>
     <message>
+        <source>Lesson</source>
+        <translation>课程</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
         <source>Concurrency Lab</source>
         <translation>Concurrency Lab</translation>
     </message>
@@ -1710,10 +1722,200 @@
     </message>
 </context>
 <context>
+    <name>Outcome</name>
+    <message>
+        <source>{result} — stopped by you after {seconds} s.</source>
+        <translation>{result}——你在 {seconds} 秒后停止了运行。</translation>
+    </message>
+    <message>
+        <source>%n running task(s)</source>
+        <translation>%n 个正在运行的任务</translation>
+    </message>
+    <message>
+        <source>%n running thread(s)</source>
+        <translation>%n 个正在运行的线程</translation>
+    </message>
+    <message>
+        <source>%n waiting thread(s)</source>
+        <translation>%n 个正在等待的线程</translation>
+    </message>
+    <message>
+        <source>Stopped by you after {seconds} s.</source>
+        <translation>你在 {seconds} 秒后停止了运行。</translation>
+    </message>
+    <message>
+        <source>Stopped by you after {seconds} s, cutting short {what}.</source>
+        <translation>你在 {seconds} 秒后停止了运行，中断了 {what}。</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+</context>
+<context>
     <name>ParamForm</name>
     <message>
-        <source>This run waits up to {seconds} s for workers you start yourself (wait s); Stop ends it sooner.</source>
-        <translation>这次运行最多等待 {seconds} 秒，等你自己启动的工作进程（wait s）；按“停止”可提前结束。</translation>
+        <source>On the command line: --set {name}=…</source>
+        <translation>命令行中：--set {name}=…</translation>
+    </message>
+    <message>
+        <source>Space types a space here: press F5 to run the lesson.</source>
+        <translation>在这里按空格键会输入空格：按 F5 运行本课。</translation>
+    </message>
+    <message>
+        <source>This run waits up to {seconds} s for workers you start yourself ({setting}); Stop ends it sooner.</source>
+        <translation>这次运行最多等待 {seconds} 秒，等你自己启动的工作进程（{setting}）；按“停止”可提前结束。</translation>
+    </message>
+</context>
+<context>
+    <name>Parameters</name>
+    <message>
+        <source>seconds</source>
+        <translation>秒数</translation>
+    </message>
+    <message>
+        <source>workers</source>
+        <translation>工作者数</translation>
+    </message>
+    <message>
+        <source>tasks</source>
+        <translation>任务数</translation>
+    </message>
+    <message>
+        <source>seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <source>items</source>
+        <translation>数据项</translation>
+    </message>
+    <message>
+        <source>delay (s)</source>
+        <translation>延迟（秒）</translation>
+    </message>
+    <message>
+        <source>messages</source>
+        <translation>消息数</translation>
+    </message>
+    <message>
+        <source>variant</source>
+        <translation>变体</translation>
+    </message>
+    <message>
+        <source>ticks</source>
+        <translation>计数次数</translation>
+    </message>
+    <message>
+        <source>tick (s)</source>
+        <translation>计数间隔（秒）</translation>
+    </message>
+    <message>
+        <source>iterations</source>
+        <translation>迭代次数</translation>
+    </message>
+    <message>
+        <source>switch interval (ms)</source>
+        <translation>切换间隔（毫秒）</translation>
+    </message>
+    <message>
+        <source>names</source>
+        <translation>名字</translation>
+    </message>
+    <message>
+        <source>listen on</source>
+        <translation>监听地址</translation>
+    </message>
+    <message>
+        <source>port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <source>wait (s)</source>
+        <translation>等待（秒）</translation>
+    </message>
+    <message>
+        <source>greenlets</source>
+        <translation>greenlet 数</translation>
+    </message>
+    <message>
+        <source>delays (s)</source>
+        <translation>各个延迟（秒）</translation>
+    </message>
+    <message>
+        <source>sleep (s)</source>
+        <translation>睡眠（秒）</translation>
+    </message>
+    <message>
+        <source>clients</source>
+        <translation>客户端数</translation>
+    </message>
+    <message>
+        <source>jobs</source>
+        <translation>作业数</translation>
+    </message>
+    <message>
+        <source>steps per job</source>
+        <translation>每个作业的步数</translation>
+    </message>
+    <message>
+        <source>server delay (ms)</source>
+        <translation>服务器延迟（毫秒）</translation>
+    </message>
+    <message>
+        <source>picklable</source>
+        <translation>可 pickle</translation>
+    </message>
+    <message>
+        <source>unpicklable</source>
+        <translation>不可 pickle</translation>
+    </message>
+    <message>
+        <source>naive</source>
+        <translation>朴素写法</translation>
+    </message>
+    <message>
+        <source>widened</source>
+        <translation>加宽窗口</translation>
+    </message>
+    <message>
+        <source>locked</source>
+        <translation>加锁</translation>
+    </message>
+    <message>
+        <source>deadlock</source>
+        <translation>死锁</translation>
+    </message>
+    <message>
+        <source>ordered</source>
+        <translation>按顺序加锁</translation>
+    </message>
+    <message>
+        <source>timeout</source>
+        <translation>超时重试</translation>
+    </message>
+    <message>
+        <source>threads</source>
+        <translation>线程</translation>
+    </message>
+    <message>
+        <source>processes</source>
+        <translation>进程</translation>
+    </message>
+    <message>
+        <source>no sleep</source>
+        <translation>不让出</translation>
+    </message>
+    <message>
+        <source>sleep(0)</source>
+        <translation>sleep(0)</translation>
+    </message>
+    <message>
+        <source>async</source>
+        <translation>异步</translation>
+    </message>
+    <message>
+        <source>blocking</source>
+        <translation>阻塞</translation>
     </message>
 </context>
 <context>
@@ -2484,10 +2686,6 @@
         <source>Nothing to show yet.</source>
         <translation>还没有可显示的内容。</translation>
     </message>
-    <message>
-        <source>… and {count} more rows</source>
-        <translation>… 还有 {count} 行</translation>
-    </message>
 </context>
 <context>
     <name>States</name>
@@ -2529,6 +2727,144 @@
     </message>
 </context>
 <context>
+    <name>TaskSwitchPanel</name>
+    <message>
+        <source>One thread, one coroutine at a time. The top row is the OS thread: each green slice is one step of the coroutine named on it, running until its next await (or switch, or yield); grey is the scheduler picking the next one; dashed lines mark the switches. Light blue is waiting: on the thread&apos;s row, in select, when nothing is ready.</source>
+        <translation>一个线程，一次一个协程。最上面一行是操作系统线程：每一小段绿色是上面所写的那个协程的一步，一直运行到它的下一个 await（或切换，或 yield）；灰色是调度器在挑选下一个；虚线标出每次切换。浅蓝色是等待：在线程那一行上，表示没有任何东西就绪，在 select 中等待。</translation>
+    </message>
+    <message>
+        <source>switches between coroutines</source>
+        <translation>协程之间的切换</translation>
+    </message>
+    <message>
+        <source>running at the same moment, at most</source>
+        <translation>同一时刻最多在运行</translation>
+    </message>
+    <message>
+        <source>OS threads</source>
+        <translation>操作系统线程</translation>
+    </message>
+    <message>
+        <source>{width} {unit} of {thread}, at {start} s · {legend}</source>
+        <translation>{thread} 的 {width} {unit}，从 {start} s 起 · {legend}</translation>
+    </message>
+    <message>
+        <source>time in this close-up ({unit})</source>
+        <translation>此特写中的时间（{unit}）</translation>
+    </message>
+    <message>
+        <source>scheduler picks the next</source>
+        <translation>调度器挑选下一个</translation>
+    </message>
+    <message>
+        <source>switch</source>
+        <translation>切换</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineLabel</name>
+    <message>
+        <source>stale write</source>
+        <translation>过时写入</translation>
+    </message>
+    <message>
+        <source>run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>wait</source>
+        <translation>等待</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>等待中</translation>
+    </message>
+    <message>
+        <source>hub</source>
+        <translation>hub（调度器）</translation>
+    </message>
+    <message>
+        <source>child&apos;s work</source>
+        <translation>子进程的工作</translation>
+    </message>
+    <message>
+        <source>waiting for a worker</source>
+        <translation>等待空闲的工作进程</translation>
+    </message>
+    <message>
+        <source>join() returned</source>
+        <translation>join() 已返回</translation>
+    </message>
+    <message>
+        <source>imports the module</source>
+        <translation>导入模块</translation>
+    </message>
+    <message>
+        <source>now without the lock</source>
+        <translation>现在不加锁</translation>
+    </message>
+    <message>
+        <source>cannot pickle</source>
+        <translation>无法 pickle</translation>
+    </message>
+    <message>
+        <source>main process</source>
+        <translation>主进程</translation>
+    </message>
+    <message>
+        <source>killed holding task #{n}</source>
+        <translation>持有任务 #{n} 时被杀死</translation>
+    </message>
+    <message>
+        <source>task #{n} lost</source>
+        <translation>任务 #{n} 丢失</translation>
+    </message>
+    <message>
+        <source>result of task {n}</source>
+        <translation>任务 {n} 的结果</translation>
+    </message>
+    <message>
+        <source>manager on {host}</source>
+        <translation>{host} 上的管理进程</translation>
+    </message>
+    <message>
+        <source>worker on {host}</source>
+        <translation>{host} 上的工作进程</translation>
+    </message>
+    <message>
+        <source>{lock} (timeout {s} s)</source>
+        <translation>{lock}（超时 {s} 秒）</translation>
+    </message>
+    <message>
+        <source>holds {held}, waits for {lock}</source>
+        <translation>持有 {held}，等待 {lock}</translation>
+    </message>
+    <message>
+        <source>waits for {lock}</source>
+        <translation>等待 {lock}</translation>
+    </message>
+    <message>
+        <source>holds {lock}</source>
+        <translation>持有 {lock}</translation>
+    </message>
+    <message>
+        <source>{name} · cut by Stop</source>
+        <translation>{name} · 被停止截断</translation>
+    </message>
+    <message>
+        <source>{name} · killed</source>
+        <translation>{name} · 被杀死</translation>
+    </message>
+    <message>
+        <source>{name} · terminated</source>
+        <translation>{name} · 被终止</translation>
+    </message>
+</context>
+<context>
     <name>TimelineText</name>
     <message>
         <source>cut short: its process was terminated</source>
@@ -2561,6 +2897,10 @@
         <source>Press  ▶ Run  to watch this lesson happen</source>
         <translation>按下  ▶ 运行  ，观看本课的实际运行过程</translation>
     </message>
+    <message>
+        <source>wheel: zoom · drag: pan · double-click: whole run</source>
+        <translation>滚轮：缩放 · 拖动：平移 · 双击：显示整个运行</translation>
+    </message>
 </context>
 <context>
     <name>WebPanel</name>
@@ -2577,8 +2917,19 @@
         <translation>在服务器运行时自己打开这个页面：浏览器发出的请求也会出现在时间线上。试试 /hello/yourname。</translation>
     </message>
     <message>
+        <source>The clients are done. The server stays up until you press Stop: open it in your browser, and watch your request on the timeline. Try /hello/yourname.</source>
+        <translation>客户端已经结束。服务器一直运行，直到你按下“停止”：在浏览器中打开它，并在时间线上观察你的请求。试试 /hello/yourname。</translation>
+    </message>
+    <message>
         <source>Open in your browser</source>
         <translation>在浏览器中打开</translation>
+    </message>
+</context>
+<context>
+    <name>WindowLesson</name>
+    <message>
+        <source>Stopping {lesson}…</source>
+        <translation>正在停止 {lesson}…</translation>
     </message>
 </context>
 <context>
