@@ -50,6 +50,8 @@ def _parser():
     sub.add_parser("app", help="open the window (the default)")
     from gui.trace_command import add_parser
     add_parser(sub)
+    from gui.step_command import add_parser as add_step_parser
+    add_step_parser(sub)
     return parser
 
 
@@ -250,6 +252,10 @@ def main(argv=None):
         from gui.check_command import check_command
         with StopSignals() as signals:
             return check_command(args, signals)
+    if args.command == "step":
+        from gui.step_command import step_command
+        with StopSignals() as signals:
+            return step_command(args, signals)
     if args.command == "screenshot":
         try:
             settings = parse_settings(args.set)
