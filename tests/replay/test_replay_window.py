@@ -138,6 +138,7 @@ def test_a_bad_trace_leaves_the_picture_it_was_showing_and_says_why(qtbot, monke
     window was restarted)."""
     window = make_window(qtbot)
     assert window.replayer.open(recorded["process.queue"].path)
+    QApplication.processEvents()            # the tabs refit once the lesson is shown
     shown, session = window.timeline.model, window.replay
     picture = window.timeline.grab().toImage()
     bad = [(mutated(recorded, "process.pool", tmp_path, number_group, "group.json"),
