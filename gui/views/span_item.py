@@ -26,6 +26,8 @@ from gui.views.row_index import RowSpans, span_index
 
 VECTOR_LIMIT = 2000      # at most this many visible spans are drawn one by one
 EXACT_LIMIT = 300_000    # above this many candidates, skip counting and go raster
+LABEL_MIN_PX = 48        # raster mode still names the spans at least this wide...
+RASTER_LABELS = 200      # ...at most this many of them, the widest first
 GAP = 0.14               # part of a row left empty above and below its spans
 OUTLINE_PX = 5           # narrower spans get no outline, else outlines would hide the colour
 MIN_PX = 2               # a span is at least this wide on screen, however short it was
@@ -146,6 +148,9 @@ class SpanItem(pg.GraphicsObject):
         if vector:
             labels += bar_labels(bars, tr, board.view, self.font)
             labels += draw_marks(p, model, x0, x1, lane_rows, tr, self.font, self.theme)
+        elif visible is not None:       # raster: the bars wide enough to read still say what
+            labels += bar_labels(self._wide_bars(visible, lane_rows, tr), tr, board.view,
+                                 self.font)
         labels += draw_arrows(p, self._arrows[1], x0, x1, lane_rows, tr, self.theme, self.font,
                               model.names)
         write_labels(p, board, labels, self.font)   # the most important first
@@ -245,6 +250,30 @@ class SpanItem(pg.GraphicsObject):
                       self.model.cut_reason(i) if i in cut else "")
                      for rect, n, row, i in zip(rects, name_ids[sel].tolist(), rows[sel].tolist(),
                                                 visible[sel].tolist())]
+        return bars
+
+    def _wide_bars(self, visible, lane_rows, tr):
+        """In raster mode, the named spans at least `LABEL_MIN_PX` wide (the showdown's
+        "sequential", "threads", … among thousands of GIL turns), as `_draw_vector`'s bars,
+        for their labels; the widest first, at most `RASTER_LABELS`."""
+        spans, names = self.model.spans, self.model.names
+        px = abs(tr.m11())
+        wide = visible[((spans["t1"][visible] - spans["t0"][visible]) * px >= LABEL_MIN_PX)
+                       & (spans["name"][visible] > 0)]
+        if wide.size == 0:
+            return []
+        wide = wide[np.argsort(spans["t0"][wide] - spans["t1"][wide], kind="stable")]
+        bars, colors = [], self.theme.state_colors
+        for i in wide[:RASTER_LABELS].tolist():
+            lane, state = int(spans["lane"][i]), int(spans["state"][i])
+            if lane >= len(lane_rows) or lane_rows[lane] < 0:
+                continue
+            row, top = int(lane_rows[lane]), GAP + _inset(state)
+            t0, t1 = float(spans["t0"][i]), float(spans["t1"][i])
+            name = names[spans["name"][i]] if spans["name"][i] < len(names) else ""
+            bars.append((QRectF(t0, row + top, t1 - t0, 1 - 2 * top), state, name,
+                         colors[state] if state < len(colors) else colors[0], row,
+                         self.model.cut_reason(i) if i in self.model.cut else ""))
         return bars
 
     def _draw_open_spans(self, p, x0, x1, lane_rows):
