@@ -6,7 +6,7 @@ takes the last run's timeline, banner, clock and console away with it. A run sti
 stopped first, and the chosen lesson is shown once that run has ended (the status line says
 how it ended, naming its lesson), so a run is never drawn under another lesson's name."""
 from gui.assets import asset, module_file
-from gui import i18n
+from gui import i18n, user_versions
 from gui.i18n import translate
 from gui.lessons import unit
 from workloads import catalog
@@ -32,8 +32,16 @@ class WindowLesson:
         self._show_panel(lesson_id)
         self.params.set_lesson(lesson_id)
         self._show_text(lesson_id)
-        self.code.show_files(path for path in map(module_file, (lesson.module, *lesson.sources))
-                             if path is not None)
+        self.code.show_files([path for path in map(module_file, (lesson.module, *lesson.sources))
+                              if path is not None], lesson_id)
+        if getattr(self, "your_version", None) is not None:
+            self.your_version.mark_tab()
+
+    def lesson_to_run(self, lesson_id):
+        """What Run starts for `lesson_id`: the student's version (kept as typed so far) when
+        there is one, else the lesson."""
+        self.code.keep_edit()
+        return user_versions.lesson_to_run(lesson_id)
 
     def _show_after_the_run(self, lesson_id):
         """Stop the run on screen; show `lesson_id` once it has ended (the last choice wins)."""

@@ -40,6 +40,11 @@ class LessonSession:
             self.interpreter = await asyncio.to_thread(interpreters.ask, self.python)
             check_interpreter(self.lesson, self.python, self.interpreter)
             self._python_version = version_text(self.interpreter)
+        check_syntax = getattr(self.lesson, "check_syntax", None)  # a student's version
+        if check_syntax is not None:
+            self.syntax_problem = await check_syntax(self.python)
+            if self.syntax_problem is not None:
+                raise self.syntax_problem
         await self.listener.start()
         self.model.origin_ns = time.perf_counter_ns()
         self._others = OtherPrograms()
@@ -82,6 +87,7 @@ class LessonSession:
         return leftovers
 
     interpreter = None              # an interpreters.Interpreter when `python` was chosen
+    syntax_problem = None           # a student's version that does not compile: why
 
     @property
     def others_cores(self):

@@ -24,6 +24,7 @@ from workloads import catalog
 
 ROOT = Path(__file__).resolve().parents[2]          # holds gui/ and workloads/
 BOOT = Path(catalog.__file__).resolve().parent / "_boot"
+SCRIPT_RUNNER = "workloads._trace.script_run"      # runs a file as __main__, traced
 WATCH_S = 0.5           # how often the running tree is looked at (children that leave it)
 SHOW_EVERY = 2          # every second look is read for the cores view: about once a second
 LINGER_S = 1.0          # after the lesson's end: for its output, then for its children
@@ -72,8 +73,11 @@ class WorkloadRun:
     def command(self):
         if self.argv:
             return [self.python, *self.argv]
-        return [self.python, "-m", self.lesson.module,
-                *catalog.command_args(self.lesson.id, self.values)]
+        args = catalog.command_args(self.lesson.id, self.values)
+        script = getattr(self.lesson, "script", "")     # a student's version of the lesson
+        if script:
+            return [self.python, "-m", SCRIPT_RUNNER, str(ROOT), script, *args]
+        return [self.python, "-m", self.lesson.module, *args]
 
     def environment(self):
         env = dict(os.environ)

@@ -1,17 +1,23 @@
 """The lesson's source, highlighted; probe calls are dimmed so the concurrency code stands out.
-A lesson made of several scripts (a manager and a worker) shows one tab per file. The colours
+A lesson made of several scripts (a manager and a worker) shows one tab per file. With Edit
+on, the student changes the lesson's main file and Run starts their version of it. The colours
 of the highlighting are the theme's (``code`` in assets/themes/NAME.json), so the source reads
 on a dark projector too (`apply_look`)."""
 import keyword
 import re
 from pathlib import Path
 
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat
 from PySide6.QtWidgets import QPlainTextEdit, QTabBar, QVBoxLayout, QWidget
 
+from gui import user_versions
+from gui.i18n import translate
 from gui.views import palette
+from gui.views.code_editor import EditBar, error_selection
 
 FONT_PT = 13
+SAVE_AFTER_MS = 400        # an edit is kept this long after the last key (and at Run)
 
 
 def _format(colour, bold=False, italic=False):
@@ -69,24 +75,42 @@ class PythonHighlighter(QSyntaxHighlighter):
 
 
 class CodeView(QWidget):
-    """A read-only, highlighted source file; a tab per file when the lesson has several."""
+    """A highlighted source file; a tab per file when the lesson has several. With Edit on,
+    the lesson's main file can be changed: the student's version is kept as it is typed
+    (`gui/user_versions.py`) and is what Run starts, until "Back to the textbook"."""
+
+    version_changed = Signal(bool)      # the student's version runs (True) or the textbook's
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.files = []
+        self.lesson_id = None
+        self.textbook = ""              # the lesson's main file as the textbook has it
+        self.editing = False
+        self._loading = False
         self.bar = QTabBar()
         self.bar.setDocumentMode(True)
         self.bar.currentChanged.connect(self._show)
+        self.edit_bar = EditBar()
+        self.edit_bar.editing.connect(self.set_editing)
+        self.edit_bar.back_to_textbook.connect(self.back_to_textbook)
+        self.edit_bar.restore_edit.connect(self.restore_edit)
         self.editor = QPlainTextEdit()
         self.editor.setReadOnly(True)
         self.editor.setLineWrapMode(QPlainTextEdit.NoWrap)
+        self.editor.textChanged.connect(self._typed)
         font = QFont("monospace", FONT_PT)
         font.setStyleHint(QFont.Monospace)
         self.editor.setFont(font)
         self._highlighter = PythonHighlighter(self.editor.document())
+        self._saving = QTimer(self)
+        self._saving.setSingleShot(True)
+        self._saving.setInterval(SAVE_AFTER_MS)
+        self._saving.timeout.connect(self._save)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
+        layout.addWidget(self.edit_bar)
         layout.addWidget(self.bar)
         layout.addWidget(self.editor)
 
@@ -100,10 +124,15 @@ class CodeView(QWidget):
         self.editor.setPalette(colours)
         self.editor.viewport().setPalette(colours)
         self._highlighter.set_theme(theme)
+        self.edit_bar.apply_look(theme)
 
-    def show_files(self, paths):
-        """The lesson's own module first, then the scripts it uses."""
+    def show_files(self, paths, lesson_id=None):
+        """The lesson's own module first, then the scripts it uses; with `lesson_id`, its
+        main file can be edited, and the student's version of it is shown when there is one."""
+        self.keep_edit()
+        self.lesson_id, self.editing = lesson_id, False
         self.files = [Path(p) for p in paths]
+        self.textbook = self.files[0].read_text(encoding="utf-8") if self.files else ""
         self.bar.blockSignals(True)
         while self.bar.count():
             self.bar.removeTab(0)
@@ -121,5 +150,88 @@ class CodeView(QWidget):
         return self.editor.toPlainText()
 
     def _show(self, index):
-        if 0 <= index < len(self.files):
-            self.editor.setPlainText(self.files[index].read_text(encoding="utf-8"))
+        if not 0 <= index < len(self.files):
+            return
+        self.keep_edit()                        # what was typed, before another file shows
+        text = self.files[index].read_text(encoding="utf-8")
+        if index == 0 and self.lesson_id:
+            text = user_versions.saved(self.lesson_id) or text
+        self._loading = True
+        self.editor.setPlainText(text)
+        self._loading = False
+        self.editor.setReadOnly(not (self.editing and index == 0))
+        self.show_error(0, "")
+        self._show_state()
+
+    # -- the student's version --------------------------------------------------------
+    def is_yours(self):
+        """Whether Run starts the student's version of the lesson shown."""
+        return bool(self.lesson_id) and user_versions.saved(self.lesson_id) is not None
+
+    def set_editing(self, on):
+        """Edit on: the main file can be changed (its tab comes to the front)."""
+        if not self.lesson_id:
+            on = False
+        if not on:
+            self.keep_edit()
+        self.editing = on
+        if on and self.bar.currentIndex() != 0:
+            self.bar.setCurrentIndex(0)         # shows it, editable
+        self.editor.setReadOnly(not (on and self.bar.currentIndex() == 0))
+        self._show_state()
+        if on:
+            self.editor.setFocus()
+
+    def _typed(self):
+        if not self._loading and self.editing and self.bar.currentIndex() == 0:
+            self.show_error(0, "")
+            self._saving.start()
+
+    def keep_edit(self):
+        """Keep what was typed now (Run, another lesson, closing): it is what runs."""
+        if self._saving.isActive():
+            self._saving.stop()
+            self._save()
+
+    def _save(self):
+        was = self.is_yours()
+        try:
+            user_versions.save(self.lesson_id, self.editor.toPlainText(), self.textbook)
+        except OSError as exc:
+            self.edit_bar.show_error(translate("CodeEditor", "Your version cannot be kept: "
+                                               "{error}").format(error=exc.strerror or exc))
+        self._show_state()
+        if self.is_yours() != was:
+            self.version_changed.emit(not was)
+
+    def back_to_textbook(self):
+        """The textbook's code runs again; the edit is set aside, to restore once."""
+        self.keep_edit()
+        user_versions.set_aside(self.lesson_id)
+        self._reload()
+
+    def restore_edit(self):
+        user_versions.restore(self.lesson_id)
+        self._reload()
+
+    def _reload(self):
+        self.bar.setCurrentIndex(0)
+        self._show(0)
+        self.version_changed.emit(self.is_yours())
+
+    def _show_state(self):
+        restorable = bool(self.lesson_id) and user_versions.previous(self.lesson_id) is not None
+        self.edit_bar.setVisible(bool(self.lesson_id))
+        self.edit_bar.show_state(self.editing, self.is_yours(), restorable, len(self.files),
+                                 self.files[0].name if self.files else "")
+
+    def show_error(self, line, text):
+        """Mark `line` (1-based; 0: none) of the student's version and say what failed."""
+        self.edit_bar.show_error(text)
+        if line <= 0:
+            self.editor.setExtraSelections([])
+            return
+        if self.bar.currentIndex() != 0:
+            self.bar.setCurrentIndex(0)
+        theme = getattr(self, "_theme", None) or palette.LIGHT
+        self.editor.setExtraSelections([error_selection(self.editor, line, theme)])
