@@ -28,6 +28,7 @@ class _Job:
     lesson_id: object
     values: dict
     python: object = None
+    make_session: object = None         # builds its session (a user's script); a lesson's else
     stop_wanted: bool = False
     started: bool = False               # its session has started (its lesson runs)
     session: LessonSession = None
@@ -65,13 +66,14 @@ class LessonRunner(QObject):
         return self.session is not None and self.session.run is not None \
             and self.session.run.running
 
-    def run(self, lesson_id, values, python=None):
+    def run(self, lesson_id, values, python=None, make_session=None):
         """Start a lesson; a current run is stopped, and has ended, before this one starts.
-        Returns the task of this run (done when it has ended)."""
+        `make_session`, called like `LessonSession`, builds what runs instead (a user's
+        script). Returns the task of this run (done when it has ended)."""
         previous = self._job
         if previous is not None:
             self._stop_job(previous)
-        job = self._job = _Job(lesson_id, values, python)
+        job = self._job = _Job(lesson_id, values, python, make_session)
         job.task = spawn(self._run(job, previous), f"running {describe(lesson_id)}")
         if previous is None:
             self.state = STARTING
@@ -114,7 +116,8 @@ class LessonRunner(QObject):
 
     async def _run_job(self, job):
         self.state = STARTING
-        session = job.session = self.session = LessonSession(
+        make = job.make_session or LessonSession
+        session = job.session = self.session = make(
             job.lesson_id, job.values, job.python, on_output=self.output.emit, window=True)
         try:
             await session.start()

@@ -141,12 +141,21 @@ def trace_command(args, signals):
     return _traced_run(args, python, signals)
 
 
-def script_session(script, args=(), python=None, on_output=None, folder=None):
+def script_session(script, args=(), python=None, on_output=None, folder=None, window=False):
     """A `LessonSession` that runs `script` with `args` traced, in `folder` (the current
-    one by default): the window's Open script runs it the same way."""
+    one by default): the window's Open script runs it the same way (`window`). Its values
+    name the script, as a trace file's parameters do."""
     from gui.run.session import LessonSession
     argv = ["-m", RUNNER, folder or os.getcwd(), os.path.abspath(script), *args]
-    return LessonSession(SCRIPT, {}, python, on_output=on_output, argv=argv)
+    session = LessonSession(SCRIPT, {}, python, on_output=on_output, argv=argv, window=window)
+    session.values = script_params(script, args)
+    return session
+
+
+def script_params(script, args=()):
+    """A script's run as a trace file's `otherData.params` says it (its `lesson` is
+    ``"script"``)."""
+    return {"script": str(script), "args": " ".join(args)}
 
 
 def _traced_run(args, python, signals):
@@ -169,7 +178,7 @@ def _traced_run(args, python, signals):
         return cli._stopped(signals, f"; the script was stopped, {left}")
     unwritten = [path for path in (args.trace, args.png) if path]
     found = figures(session.model, code, getattr(session, "deadlock", None))
-    found["gil"] = add_thread_states(session.model, sampler.lines, _has_gil(session))
+    found["gil"] = add_thread_states(session.model, sampler.lines, has_gil(session))
     try:
         return _results(args, session, code, output, signals, unwritten, found)
     except Stopped:
@@ -186,7 +195,7 @@ def _results(args, session, code, output, signals, unwritten, found):
           f"{'s' if found['threads'] != 1 else ''}, {len(model.spans)} spans, "
           f"{model.end_time:0.2f} s", file=sys.stderr)
     signals.check()
-    params = {"script": args.script, "args": " ".join(args.args)}
+    params = script_params(args.script, args.args)
     failed = _write(args, session, output, params, name, signals, unwritten)
     if args.json:
         print(json.dumps(found, ensure_ascii=False))
@@ -205,7 +214,7 @@ def _write(args, session, output, params, name, signals, unwritten):
     if args.trace:
         from gui.trace import chrome_json
         try:
-            chrome_json.write(args.trace, model, "", params, session.python_version,
+            chrome_json.write(args.trace, model, SCRIPT.id, params, session.python_version,
                               "".join(output))
             print(f"trace written to {args.trace}", file=sys.stderr)
         except OSError as exc:
@@ -250,7 +259,7 @@ def figures(model, code, deadlock=None):
 _KNOWN = [STATES.index(name) for name in ("run", "wait.lock", "wait.gil", "wait.io", "blocked")]
 
 
-def _has_gil(session):
+def has_gil(session):
     """Whether the script's Python has a GIL (a free-threaded build runs without one)."""
     if session.interpreter is not None:
         return not session.interpreter.free_threaded
