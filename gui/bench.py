@@ -26,7 +26,10 @@ TARGETS = {"probe_vs_floor": ("<=", 2.5), "ingest_events_per_s": (">=", 2_000_00
            "startup_display_s": ("<=", 1.0),
            "bytes_per_span": ("<=", 40), "gil_traced_vs_untraced": (">=", 0.97),
            "traced_vs_untraced": (">=", 0.97),
-           "live_fps": (">=", 30), "timer_lag_p99_ms": ("<=", 50)}
+           "live_fps": (">=", 30), "timer_lag_p99_ms": ("<=", 50),
+           "flood_events_per_s": (">=", 950_000), "flood_frame_ms_p99": ("<=", 16),
+           "flood_fps": (">=", 30), "flood_timer_lag_p99_ms": ("<=", 50),
+           "flood_slowdown": ("<=", 2.0), "flood_window_rss_mb": ("<=", 1536)}
 
 # Runs inside a traced workload process: the cost of one probe event, loop overhead removed,
 # next to DESIGN.md's floor (a Python call, a perf_counter_ns and a list append), both in
@@ -251,6 +254,7 @@ def _one_core_busy():
 
 def measure(quick=False):
     from gui.bench_fidelity import lesson_id, traced_vs_untraced
+    from gui.bench_flood import measure as flood
     from gui.views.frame_bench import frame_ms
     repeats = 3 if quick else 7
     ingest, bytes_per_span = ingest_events_per_s(repeats)
@@ -272,6 +276,7 @@ def measure(quick=False):
         "gil_traced_vs_untraced": gil,
         **fidelity,
         **_live(),
+        **flood(quick),
     }
 
 

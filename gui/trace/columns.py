@@ -1,4 +1,9 @@
-"""Growable column storage: numpy arrays that append in amortised O(1) and hand out views."""
+"""Growable column storage: numpy arrays that append in amortised O(1) and hand out views.
+
+Rows can also be dropped from the front (`drop_front`, the oldest detail of a long run once it
+is summarised): the filled part is a window [start, size) of the arrays, moved back to the
+front only when appending needs the room, so dropping costs nothing and moving is amortised
+like growing."""
 import numpy as np
 
 _GROWTH = 1.5           # keeps the spare capacity (and so bytes per span) bounded
@@ -9,15 +14,17 @@ class Columns:
 
     def __init__(self, capacity=1024, **dtypes):
         self._dtypes = dtypes
+        self._start = 0
         self._size = 0
+        self.removed = 0            # rows dropped from the front so far, in all
         self._data = {name: np.empty(capacity, dtype) for name, dtype in dtypes.items()}
 
     def __len__(self):
-        return self._size
+        return self._size - self._start
 
     def __getitem__(self, name):
         """A read-only view of the filled part of one column."""
-        view = self._data[name][:self._size]
+        view = self._data[name][self._start:self._size]
         view.flags.writeable = False
         return view
 
@@ -36,12 +43,24 @@ class Columns:
             array[lo:hi] = values[name]
         self._size = hi
 
+    def drop_front(self, n):
+        """Forget the first `n` rows (the indices of the others go down by `n`)."""
+        n = min(n, len(self))
+        self._start += n
+        self.removed += n
+
     def _reserve(self, needed):
         capacity = len(next(iter(self._data.values())))
         if needed <= capacity:
             return
-        new = max(needed, int(capacity * _GROWTH) + 1)
+        live = self._size - self._start
+        needed -= self._start
+        new = capacity if needed <= capacity // 2 else max(needed, int(capacity * _GROWTH) + 1)
         for name, array in self._data.items():
-            grown = np.empty(new, array.dtype)
-            grown[:self._size] = array[:self._size]
-            self._data[name] = grown
+            if new == capacity:                 # room at the front: move the rows back there
+                array[:live] = array[self._start:self._size]
+            else:
+                grown = np.empty(new, array.dtype)
+                grown[:live] = array[self._start:self._size]
+                self._data[name] = grown
+        self._start, self._size = 0, live

@@ -4,6 +4,8 @@ Everything is checked before it is applied (`gui/trace/record_check.py` for whol
 the feed itself for what depends on earlier records): a frame that breaks the format raises
 `ProtocolError` and none of it reaches the model.
 """
+import collections
+
 import numpy as np
 
 from gui.trace import record_check
@@ -16,7 +18,22 @@ from workloads._trace.figures import MAX_FIGURES, decode as decode_figures
 EARLY_NS = 60 * 10 ** 9
 LATE_NS = 24 * 3600 * 10 ** 9           # without a clock: later than this after HELLO is garbage
 FUTURE_NS = 10 ** 9                     # with a clock: a record may not be from the future
+HOLD_RECORDS = 1 << 20                  # held back when behind: about the last second
+_FEW_KEYS = 8                           # threads of a frame matched one by one at most
 MAX_LANES = 65536                       # thread keys and virtual lanes of one process
+
+
+def _bulk(kind):
+    """Which records are spans or marks: the many, taken in bulk (and dropped when the window
+    is behind)."""
+    return (kind == probe.SPAN) | (kind == probe.MARK)
+
+
+def _rows(records, mask):
+    """The records where `mask` is set (row by row as plain 32-byte rows: numpy copies
+    those much faster than records with fields)."""
+    rows = records.view(np.uint64).reshape(len(records), -1)[mask]
+    return rows.view(records.dtype).reshape(-1)
 
 
 class ProcessFeed:
@@ -25,7 +42,7 @@ class ProcessFeed:
     `clock` (``time.perf_counter_ns`` on a live connection) bounds times from above; without
     it (replay, benchmarks) times may run up to a day past the HELLO."""
 
-    def __init__(self, model, hello, clock=None):
+    def __init__(self, model, hello, clock=None, hold=HOLD_RECORDS):
         self.model = model
         self.pid = hello.pid
         self._clock = clock
@@ -41,19 +58,47 @@ class ProcessFeed:
         self._texts = {0: ""}
         self._virtual = {}                               # negative thread key -> lane title
         self._keys = set()                               # thread keys seen
+        self._held = collections.deque()                 # frames held back (see `add`)
+        self._held_n = 0                                 # records in them
+        self._hold_max = hold
 
     def _late(self):
         if self._clock is None:
             return self._hi
         return min(self._hi, self._clock() + FUTURE_NS)
 
-    def add(self, frame):
+    def add(self, frame, shed=False):
+        """One decoded frame. With `shed` the window is behind: the frame is held back,
+        and only the newest `hold` held records are kept whole; older ones lose
+        their spans and marks, counted as dropped (lifecycle records and results are always
+        kept). Held frames are taken in, in order, once the window keeps up or the
+        connection ends: the end of a run is never dropped."""
         if isinstance(frame, np.ndarray):
-            self.add_records(frame)
+            if shed:
+                self._hold(frame)
+            else:
+                self.release()
+                self.add_records(frame)
         elif isinstance(frame, InternedString):
             self._intern(frame.id, frame.text)
         elif isinstance(frame, Hello):
             raise ProtocolError("a second HELLO on one connection")
+
+    def _hold(self, records):
+        record_check.check(records, self._known, self._lo, self._late())   # refused now
+        self._held.append(records)
+        self._held_n += len(records)
+        while self._held_n - len(self._held[0]) >= self._hold_max:
+            old = self._held.popleft()
+            self._held_n -= len(old)
+            self.add_records(self._shed(old))
+
+    def release(self):
+        """Take in the held frames, oldest first."""
+        while self._held:
+            old = self._held.popleft()
+            self._held_n -= len(old)
+            self.add_records(old)
 
     def _intern(self, sid, text):
         known = self._texts.get(sid)
@@ -65,23 +110,42 @@ class ProcessFeed:
         self._texts[sid] = text
         self._known[sid] = True
 
+    def _shed(self, records):
+        """The records of a frame without its spans and marks, which are counted as
+        dropped."""
+        bulk = _bulk(records["kind"])
+        if bulk.any():
+            ts = records["ts"][bulk]
+            self.model.drop(np.count_nonzero(bulk), self.model.seconds(ts.min()),
+                            self.model.seconds(ts.max()))
+        return records[~bulk]
+
     def add_records(self, records):
-        """Spans in bulk; other records one by one, in order (thread keys are reused)."""
+        """Spans and marks in bulk; other records one by one, in order (thread keys are
+        reused)."""
         if not len(records):
             return
         record_check.check(records, self._known, self._lo, self._late())
         self._check_lanes(records)
         results = self._check_results(records)
-        others = np.flatnonzero(records["kind"] != probe.SPAN)
+        others = np.flatnonzero(~_bulk(records["kind"]))
         start = 0
         for i in others.tolist():
-            self._spans(records[start:i])
+            self._take_bulk(records[start:i])
             if results and records[i]["kind"] == probe.RESULT:
                 self.model.add_result(results.pop(0))
             else:
                 self._lifecycle(records[i])
             start = i + 1
-        self._spans(records[start:])
+        self._take_bulk(records[start:])
+
+    def _take_bulk(self, records):
+        if len(records):
+            marks = records["kind"] == probe.MARK
+            if marks.any():
+                self._marks(_rows(records, marks))
+                records = _rows(records, ~marks)
+            self._spans(records)
 
     def _check_results(self, records):
         """The figures of the frame's RESULT records, refused whole if any is malformed."""
@@ -157,11 +221,39 @@ class ProcessFeed:
             spans = spans[~virtual]
             if not len(spans):
                 return
-        keys, where = np.unique(spans["thread"], return_inverse=True)
-        lanes = np.array([self._thread(int(k)).id for k in keys], np.int32)
         t0, t1 = model.seconds(spans["ts"]), model.seconds(spans["a"])
-        model.add_spans(t0, np.maximum(t0, t1), lanes[where], spans["cat"],
+        model.add_spans(t0, np.maximum(t0, t1), self._lanes(spans["thread"]), spans["cat"],
                         self._names[spans["name"]])
+
+    def _lanes(self, threads):
+        """The lane id of each thread key (a frame holds a few threads' records, often in
+        long runs: compared key by key, which is faster than sorting them)."""
+        out = np.empty(len(threads), np.int32)
+        left = np.ones(len(threads), bool)
+        for _ in range(_FEW_KEYS):
+            at = np.flatnonzero(left)
+            if not at.size:
+                return out
+            key = int(threads[at[0]])
+            same = threads == key
+            out[same] = self._thread(key).id
+            left &= ~same
+        if not left.any():
+            return out
+        rest = threads[left]
+        keys = np.unique(rest)
+        lanes = np.array([self._thread(int(k)).id for k in keys.tolist()], np.int32)
+        out[left] = lanes[np.searchsorted(keys, rest)]
+        return out
+
+    def _marks(self, marks):
+        virtual = marks["thread"] < 0
+        for r in marks[virtual]:                # marks on a queue's lane: few, one by one
+            self._lifecycle(r)
+        marks = marks[~virtual]
+        if len(marks):
+            self.model.add_marks(self.model.seconds(marks["ts"]),
+                                 self._lanes(marks["thread"]), self._names[marks["name"]])
 
     def _lifecycle(self, r):
         model, kind, key = self.model, int(r["kind"]), int(r["thread"])
@@ -209,5 +301,10 @@ class ProcessFeed:
             model.end(lane, int(r["cat"]), text, t if start is None else max(t, start))
 
     def closed(self, ts_ns):
-        """The connection ended: the process is gone even if it could not say so."""
+        """The connection ended: the process is gone even if it could not say so. What was
+        held back is taken in first; a held frame that breaks the format ends that."""
+        try:
+            self.release()
+        except ProtocolError:
+            self._held.clear()
         self.model.process_ended(self.lane, float(self.model.seconds(ts_ns)))

@@ -8,6 +8,12 @@ A stranger costs little: its HELLO must be small and come within seconds, few ma
 once, the number of connections is capped, and a HELLO that claims another process's pid
 (the socket tells who really connected) is refused. No peer can hold up the end of a run:
 `drain` waits only for what processes that have ended still have in flight.
+
+A busy script never waits for the window: the listener always reads, and when taking in what
+it reads has used more than `BUSY_SHARE` of the last `LOAD_S`, the next frames are held back
+(`ProcessFeed.add`): the newest are kept whole, to be taken in when the load falls or the
+connection ends, and the spans and marks of older ones are counted as dropped instead of kept
+(the model shows how many). So the end of a run is always kept in full.
 """
 import asyncio
 import os
@@ -19,7 +25,7 @@ import time
 
 from gui.trace import socket_dir
 from gui.trace.decoder import MAX_HELLO, ProtocolError, StreamDecoder
-from gui.trace.ingest import ProcessFeed
+from gui.trace.ingest import HOLD_RECORDS, ProcessFeed
 from workloads import probe
 
 MAX_CONNECTIONS = 256           # workload processes connected at once (a lesson has < 100)
@@ -28,6 +34,8 @@ HELLO_S = 3.0                   # a process sends its HELLO as it connects: a st
 HELLO_BUSY_S = 0.5              # this long, and only this when MAX_WAITING already wait
 QUIET_S = 1.0                   # while draining: nothing for this long means nothing in flight
 MAX_REASONS = 100               # reasons kept in `rejected` (`refused` counts them all)
+BUSY_SHARE = 0.75               # of the GUI thread's time, at most, for taking in records
+LOAD_S = 1.0                    # ... measured over windows this long
 _READ = 256 * 1024
 _FIRST_READ = MAX_HELLO + probe.FRAME_HEADER.size
 _CRED = struct.Struct("3i")     # struct ucred: pid, uid, gid
@@ -59,6 +67,10 @@ class TraceListener:
         self._dir = None
         self._conns = set()
         self._draining = False
+        self._load = _Load(self)
+        self.busy_share = BUSY_SHARE        # see the module's docstring
+        self.hold_records = HOLD_RECORDS    # per connection, while the window is behind
+        self.load_s = LOAD_S
         self.address = None
 
     @property
@@ -173,21 +185,41 @@ class TraceListener:
             writer.close()
 
     def _take(self, conn, decoder, data):
+        started = time.perf_counter()
+        shed = self._load.busy and not self._draining
         for frame in decoder.feed(data):
             if conn.feed is None:
                 conn.feed = self._admit(conn, frame)
             else:
-                conn.feed.add(frame)
+                conn.feed.add(frame, shed)
         conn.last = time.monotonic()
+        self._load.spent(started, time.perf_counter())
 
     def _admit(self, conn, hello):
         """The decoder checked the token; the socket knows who really connected."""
         if conn.peer is not None and hello.pid != conn.peer:
             raise ProtocolError(f"a HELLO claims pid {hello.pid} but comes from pid "
                                 f"{conn.peer}")
-        feed = ProcessFeed(self.model, hello, clock=time.perf_counter_ns)
+        feed = ProcessFeed(self.model, hello, clock=time.perf_counter_ns,
+                           hold=self.hold_records)
         self.connections += 1
         return feed
+
+
+class _Load:
+    """How much of the GUI thread's time taking in records used, window by window."""
+
+    def __init__(self, listener):
+        self.listener = listener
+        self.busy = False           # the last window used more than its busy share
+        self._start = time.perf_counter()
+        self._used = 0.0
+
+    def spent(self, started, ended):
+        self._used += ended - started
+        if ended - self._start >= self.listener.load_s:
+            self.busy = self._used > self.listener.busy_share * (ended - self._start)
+            self._start, self._used = ended, 0.0
 
 
 def _peer_pid(writer):

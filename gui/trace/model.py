@@ -10,6 +10,7 @@ import numpy as np
 
 from gui.trace.columns import Columns
 from gui.trace.lane import Lane
+from gui.trace import summary
 from workloads import probe
 
 STATES = probe.CATEGORIES                 # state code -> category name ("run", "wait.gil", ...)
@@ -37,10 +38,12 @@ class TraceModel:
         self.cut = {}                       # span index -> why it was cut short (see cut_reason)
         self.result = {}                    # the lesson's figures (probe.result), checked
         self.others_cores = None            # cores other programs kept busy during the run
+        self.summary = summary.Summary()    # old detail summarised, events dropped
         self.end_time = 0.0
         self._virtual = {}                  # title -> [Lane, ...] rows of one virtual lane
         self._virtual_end = {}              # virtual lane id -> end of its last span
         self._spanned = set()               # lane ids that have spans
+        self._has_spans = np.zeros(0, bool)   # the same, by lane id
         self._rows = None
         self._lane_rows = None
         self._merged = {}                   # lane id of a main thread drawn on its process row
@@ -268,13 +271,53 @@ class TraceModel:
             return
         self.spans.append(t0=t0, t1=t1, lane=lane, state=state, name=name)
         self.end_time = max(self.end_time, float(np.max(t1)))
-        new = set(np.unique(lane).tolist()) - self._spanned
-        self._spanned |= new
+        new = self._new_lanes(lane)
+        while len(self.spans) - self.summary.spans.count >= self.summary.detail_spans + \
+                self.summary.chunk:
+            summary.summarise_spans(self)
         self.changed(layout=bool(new))
 
+    def _new_lanes(self, lane):
+        """The lanes of `lane` that had no span before (a check per span, no sort)."""
+        if len(self._has_spans) < len(self.lanes):
+            grown = np.zeros(2 * len(self.lanes) + 16, bool)
+            grown[:len(self._has_spans)] = self._has_spans
+            self._has_spans = grown
+        fresh = ~self._has_spans[lane]
+        if not fresh.any():
+            return set()
+        new = set(np.unique(lane[fresh]).tolist())
+        self._has_spans[list(new)] = True
+        self._spanned |= new
+        return new
+
     def add_mark(self, t, lane, name):
-        self.marks.append(t=t, lane=lane, name=self.name_id(name))
-        self.touch(t)
+        self.add_marks([t], [lane], [self.name_id(name)])
+
+    def add_marks(self, t, lane, name):
+        """Append marks given as arrays (seconds, lane ids, name ids)."""
+        self.marks.append(t=t, lane=lane, name=name)
+        while len(self.marks) - self.summary.marks.count >= self.summary.detail_marks + \
+                self.summary.chunk:
+            summary.thin_old_marks(self)
+        self.touch(np.max(t))
+
+    def drop(self, events, since, until):
+        """The window received `events` events from time `since` to `until` it could not
+        keep: they are counted, and shown."""
+        if events:
+            s = self.summary
+            first = s.dropped_from if s.dropped_from is not None else float(since)
+            s.dropped += int(events)
+            s.dropped_from = min(float(since), first)
+            s.dropped_until = max(s.dropped_until, float(until))
+            self.changed()
+
+    @property
+    def events(self):
+        """Span and mark events received: those kept, merged into others or dropped."""
+        s = self.summary
+        return len(self.spans) + len(self.marks) + s.merged + s.thinned + s.dropped
 
     def add_flow(self, t, lane, name, fid, direction):
         self.flows.append(t=t, lane=lane, name=self.name_id(name), fid=fid, dir=direction)

@@ -58,6 +58,7 @@ class SpanIndex:
         self._lo = np.empty(0)                      # min t0 per block
         self._hi = np.empty(0)                      # max t1 per block
         self._levels = {}                           # exp -> _Level, most recent last
+        self._removed = _removed(model)             # spans the model had dropped then
 
     @property
     def keys(self):
@@ -70,6 +71,7 @@ class SpanIndex:
     def sync(self):
         """Take in the spans appended since the last call (spans are append-only)."""
         spans, n = self.model.spans, len(self.model.spans)
+        self._forget_front()
         if n < self.n:
             self.__init__(self.model)
         if n == self.n:
@@ -106,6 +108,22 @@ class SpanIndex:
                 del self._levels[exp]
             else:
                 self._add(level, lo, n)
+
+    def _forget_front(self):
+        """The model summarised its oldest spans: they left the front of its columns, and
+        their merged replacements come as new spans. Keys and culling blocks move down with
+        them; the coverage levels keep what the old spans touched, which the merged spans
+        touch too (gui/trace/summary.py), so nothing has to be recounted."""
+        gone = _removed(self.model) - self._removed
+        if not gone:
+            return
+        if gone % BLOCK or gone > self.n:
+            self.__init__(self.model)
+            return
+        self._removed += gone
+        self._key = self._key[gone:]
+        self._lo, self._hi = self._lo[gone // BLOCK:], self._hi[gone // BLOCK:]
+        self.n -= gone
 
     # -- culling ----------------------------------------------------------------------
     def runs(self, x0, x1):
@@ -201,6 +219,11 @@ class SpanIndex:
         prefix[first + 1:last + 1] = prefix[first] + covered
         if last < used:
             prefix[last + 1:used + 1] += covered[-1] - before
+
+
+def _removed(model):
+    """Spans dropped from the front of a model's columns so far (a `RowSpans` wraps one)."""
+    return getattr(getattr(model, "model", model).spans, "removed", 0)
 
 
 def compose(cov, key_lane, key_state, lane_rows, nrows, rank):

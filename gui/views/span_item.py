@@ -23,6 +23,7 @@ from gui.views.lane_extras import (draw_arrows, draw_bad_exits, draw_counters, d
 from gui.views import palette
 from gui.views.palette import STATE_RANK
 from gui.views.row_index import RowSpans, span_index
+from gui.views.summary_note import draw_dropped_band, draw_summary_note
 
 VECTOR_LIMIT = 2000      # at most this many visible spans are drawn one by one
 EXACT_LIMIT = 300_000    # above this many candidates, skip counting and go raster
@@ -137,6 +138,7 @@ class SpanItem(pg.GraphicsObject):
         else:
             self._draw_raster(p, x0, x1, width, lane_rows, shown, visible, tr)
         draw_cuts(p, model, x0, x1, lane_rows, self.theme, lambda s: GAP + _inset(s))
+        draw_dropped_band(p, model.summary, x0, x1, len(model.rows()), self.theme)
         draw_counters(p, model, x0, tr, self.font, self.theme)
         bars += self._draw_open_spans(p, x0, x1, lane_rows)
         flows = len(model.flows)
@@ -155,6 +157,7 @@ class SpanItem(pg.GraphicsObject):
                               model.names)
         write_labels(p, board, labels, self.font)   # the most important first
         self.drawn_labels = board.placed
+        draw_summary_note(p, board.view, model.summary, x0, self.font, self.theme)
 
     @staticmethod
     def _rows_in_view(vb, nrows):
