@@ -391,7 +391,7 @@ class CoresView(QtWidgets.QWidget):
 
     def _show_tree_caption(self) -> None:
         if self._tree.root_pid is None:
-            caption = translate("CoresView", "Lesson processes: no lesson running")
+            caption = translate("CoresView", "Lesson processes: none")
         else:
             cores = self._tree.total_cpu_percent / 100
             count = len(self._tree.rows)
