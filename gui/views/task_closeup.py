@@ -11,7 +11,7 @@ switches of the whole run, how many ran at once at most (one), the OS threads.
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPen
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout
 
 from gui.i18n import QT_TRANSLATE_NOOP, translate
 from gui.lessons.coroutines._lanes import os_threads
@@ -20,9 +20,8 @@ from gui.trace.model import STATES
 from gui.views.lane_axis import INK, LaneAxis
 from gui.views.lesson_panel import LessonPanel
 from gui.views.palette import STATE_COLORS, STATE_HEX, state_label
+from gui.views.figure_card import FONT_PT, FigureCard, label_widget
 
-FONT_PT = 14
-VALUE_COLOUR = "#0072B2"
 SWITCH_COLOUR = QColor("#D55E00")       # Okabe-Ito vermilion: the switch points
 LOOP_COLOUR = QColor("#B8B8B8")         # the scheduler's own work between two steps
 LEGEND = ("run", "wait.io")
@@ -124,12 +123,12 @@ class TaskSwitchPanel(LessonPanel):
         self.numbers = {}                   # card name -> the text it shows (tests read it)
         self._seen = None
         self._live = False
-        self.headline = _label_widget("", FONT_PT)
-        self.cards = {name: _Card() for name in CAPTIONS}
+        self.headline = label_widget("", FONT_PT)
+        self.cards = {name: FigureCard() for name in CAPTIONS}
         row = QHBoxLayout()
         for card in self.cards.values():
             row.addWidget(card)
-        self.caption = _label_widget("", FONT_PT)
+        self.caption = label_widget("", FONT_PT)
         self.caption.setTextFormat(Qt.TextFormat.RichText)
         self.plot = self._make_plot()
         layout = QVBoxLayout(self)
@@ -229,33 +228,6 @@ class TaskSwitchPanel(LessonPanel):
         self.steps_item.set_data(None)
         self.lane_axis.set_rows([])
         self.caption.setText(_legend())
-
-
-class _Card(QFrame):
-    """One big number over a one-line caption."""
-
-    def __init__(self):
-        super().__init__()
-        self.setStyleSheet("_Card { background: #F4F4F4; border-radius: 6px; }")
-        self.value = _label_widget("…", FONT_PT + 10, bold=True, colour=VALUE_COLOUR)
-        self.value.setWordWrap(False)
-        self.caption = _label_widget("", FONT_PT - 1)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(10, 6, 10, 6)
-        layout.addWidget(self.value)
-        layout.addWidget(self.caption)
-
-    def set(self, value, caption):
-        self.value.setText(value)
-        self.caption.setText(caption)
-
-
-def _label_widget(text, point_size, bold=False, colour=None):
-    label = QLabel(text)
-    label.setWordWrap(True)
-    style = f"font-size: {point_size}pt;" + (" font-weight: bold;" if bold else "")
-    label.setStyleSheet(style + (f" color: {colour};" if colour else ""))
-    return label
 
 
 def _legend():

@@ -11,7 +11,7 @@ from types import SimpleNamespace
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPen
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout
 
 from gui import presentation
 from gui.i18n import QT_TRANSLATE_NOOP, translate
@@ -23,13 +23,12 @@ from gui.trace.model import STATES
 from gui.views.lane_axis import INK, LaneAxis
 from gui.views.lesson_panel import LessonPanel
 from gui.views.palette import STATE_COLORS, STATE_HEX, state_label
+from gui.views.figure_card import FONT_PT, FigureCard, label_widget
 
-FONT_PT = 14
 ZOOM_S = 0.05            # the close-up shows at least this much time...
 TURNS_SHOWN = 10         # ...and at least this many switch intervals
 BUSY_SHARE = 0.1         # while live, a slow refresh (a huge trace, > SLOW_S) may take at
 SLOW_S = 0.02            # most this share of the GUI thread's time
-VALUE_COLOUR = "#0072B2"
 BUSY_COLOUR = "#B35900"  # the headline when other programs took the cores (Okabe-Ito)
 EXPLAIN = {
     "threads": QT_TRANSLATE_NOOP("GilPanel", "One GIL: the threads take turns. Each green bar "
@@ -113,12 +112,12 @@ class GilPanel(LessonPanel):
         self.variant = "threads"
         self.result = None                  # the finished run's figures
         self.run = None                     # the finished run (gui.lessons.Run)
-        self.headline = _label_widget("", FONT_PT)
-        self.cards = {name: _Card() for name in CAPTIONS}
+        self.headline = label_widget("", FONT_PT)
+        self.cards = {name: FigureCard() for name in CAPTIONS}
         row = QHBoxLayout()
         for card in self.cards.values():
             row.addWidget(card)
-        self.caption = _label_widget("", FONT_PT)
+        self.caption = label_widget("", FONT_PT)
         self.caption.setTextFormat(Qt.TextFormat.RichText)
         self.plot = self._make_plot()
         layout = QVBoxLayout(self)
@@ -274,33 +273,6 @@ class GilPanel(LessonPanel):
         self.turns_item.set_data(None)
         self.lane_axis.set_rows([])
         self.caption.setText(_legend())
-
-
-class _Card(QFrame):
-    """One big number over a one-line caption."""
-
-    def __init__(self):
-        super().__init__()
-        self.setStyleSheet("_Card { background: #F4F4F4; border-radius: 6px; }")
-        self.value = _label_widget("…", FONT_PT + 10, bold=True, colour=VALUE_COLOUR)
-        self.value.setWordWrap(False)
-        self.caption = _label_widget("", FONT_PT - 1)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(10, 6, 10, 6)
-        layout.addWidget(self.value)
-        layout.addWidget(self.caption)
-
-    def set(self, value, caption):
-        self.value.setText(value)
-        self.caption.setText(caption)
-
-
-def _label_widget(text, point_size, bold=False, colour=None):
-    label = QLabel(text)
-    label.setWordWrap(True)
-    style = f"font-size: {point_size}pt;" + (" font-weight: bold;" if bold else "")
-    label.setStyleSheet(style + (f" color: {colour};" if colour else ""))
-    return label
 
 
 def _legend():
