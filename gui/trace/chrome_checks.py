@@ -142,6 +142,8 @@ def _plain_spans(spans):
             return False
     if not set(type(e.get("args")) for e in spans) <= {dict, type(None)}:
         return False
+    if any("bind_id" in e or (e.get("args") or {}).get("flow") is not None for e in spans):
+        return False                    # arrow ends: few, checked one by one
     for key in ("name", "cat"):
         values = [e.get(key) for e in spans]
         if not set(map(type, values)) <= {str, type(None)}:
@@ -173,10 +175,12 @@ def _check(events, skip_spans):
             _time(event["ts"], "ts", where)
         if event.get("dur") is not None:
             _time(event["dur"], "dur", where, allow_negative=False)
-        if ph in ("s", "f"):
+        if ph in ("s", "f", "X"):
             _ident(event, "id", where)
             _ident(event, "bind_id", where)
         args = event.get("args")
+        if ph == "X" and isinstance(args, dict) and args.get("flow") is not None:
+            _ident(args, "flow", where)         # an arrow's end: its flow id
         if ph == "M" and event.get("name") in _NAMES:
             kinds.append(_name_event(event, args, where, kinds))
             names += 1

@@ -1,7 +1,10 @@
 """Chrome trace events -> `TraceModel` (the reading half of gui/trace/chrome_json.py).
 
 Name events with `args["lane"]` (written by this app) rebuild each lane exactly: parent,
-raw name, lifetime, exit code, thread key, virtual row or sublane. Without them (older traces,
+raw name, lifetime, exit code, thread key, virtual row or sublane. The zero-length
+"message" slices this app writes are the ends of arrows (their flow id and direction in
+`args`) and its "lifetime" slices only give an idle row a track in Perfetto: neither is a span.
+Arrows of other tools come from "s"/"f" events and from slices bound with `bind_id`. Without them (older traces,
 other tools) lanes come from the names and the events themselves. "X" spans, the bulk of a
 trace, are read column by column, with the note of a span cut short (`args["cut"]`); a thread
 id used by two lanes over a run goes to the lane alive at the span's start.
@@ -150,6 +153,7 @@ class _Builder:
         ends, rest, xs = [], [], []
         for e in self.events:
             (xs if e.get("ph") == "X" else rest).append(e)
+        xs = self._message_ends(xs, flows)
         self._complete_spans(xs)                    # the bulk of a trace: in columns
         for e in rest:
             ph, ts = e.get("ph"), _number(e.get("ts"))
@@ -173,12 +177,7 @@ class _Builder:
                 marks["lane"].append(self.lane_at(pid, tid, t))
                 marks["name"].append(model.name_id(name))
             elif ph in ("s", "f"):
-                fid = self._id(e.get("id", e.get("bind_id")))
-                flows["t"].append(t)
-                flows["lane"].append(self.lane_at(pid, tid, t))
-                flows["name"].append(model.name_id(name))
-                flows["fid"].append(fid)
-                flows["dir"].append(1 if ph == "s" else -1)
+                self._flow_end(flows, e, e.get("id", e.get("bind_id")), 1 if ph == "s" else -1)
             elif ph == "C":
                 self._counter(pid, t, name, e.get("args"))
         last = max(spans["t1"] + marks["t"] + [model.end_time])
@@ -199,6 +198,36 @@ class _Builder:
         times = [model.end_time] + marks["t"] + flows["t"] + [
             t for lane in model.lanes for t in (lane.start, lane.end) if t is not None]
         model.touch(max(times))
+
+    def _message_ends(self, xs, flows):
+        """Arrow ends carried by "X" events; returns the "X" events that are spans."""
+        spans = []
+        for e in xs:
+            args = e.get("args") if isinstance(e.get("args"), dict) else {}
+            if _is_lifetime(e):
+                continue
+            if _is_message_end(e, args):
+                self._flow_end(flows, e, args["flow"], args["dir"])
+                continue
+            if e.get("bind_id") is not None:                # another tool's flow v2
+                for key, d in (("flow_in", -1), ("flow_out", 1)):
+                    if e.get(key) is True:
+                        self._flow_end(flows, e, e["bind_id"], d)
+            spans.append(e)
+        return spans
+
+    def _flow_end(self, flows, event, fid, d):
+        ts = _number(event.get("ts"))
+        if ts is None:
+            return
+        t = self._time(ts)
+        name = event.get("name")
+        flows["t"].append(t)
+        flows["lane"].append(self.lane_at(self._id(event.get("pid", 0)),
+                                          self._id(event.get("tid", 0)), t))
+        flows["name"].append(self.model.name_id(name if isinstance(name, str) else ""))
+        flows["fid"].append(self._id(fid))
+        flows["dir"].append(d)
 
     def _complete_spans(self, xs):
         """"X" events, column by column (a million take seconds, not tens of seconds)."""
@@ -256,9 +285,23 @@ class _Builder:
             value = _number(value)
             if value is not None:
                 self._process_lane(pid)
-                series = name if key == name or len(args) == 1 else f"{name} {key}".strip()
+                if not name or not key:             # ("", {"balance": 1}), ("balance", {"": 1})
+                    series = name or key
+                else:
+                    series = name if key == name or len(args) == 1 else f"{name} {key}"
                 self.model.add_counter(series, t, float(value))
 
+
+
+def _is_message_end(event, args):
+    """One end of an arrow as chrome_json.py writes it: a zero-length "message" slice."""
+    return (event.get("cat") == "message" and event.get("dur") == 0
+            and _int(args.get("flow")) is not None and args.get("dir") in (1, -1))
+
+
+def _is_lifetime(event):
+    """An idle row's lifetime, written only to give the row a track in Perfetto."""
+    return event.get("cat") == "lifetime" and event.get("name") == "alive"
 
 
 def _floats(values):

@@ -1,8 +1,18 @@
 """The trace as Chrome Trace Event JSON (opens in Perfetto and chrome://tracing).
 
 The fields follow the contract of LESSONS.md: spans are "X" events with microsecond ts/dur and
-integer pid/tid, `cat` is the state, marks "i", arrows "s"/"f" pairs sharing an id, counters
-"C", and process/thread names as metadata events.
+integer pid/tid, `cat` is the state, marks "i", counters "C", and process/thread names as
+metadata events. Names are written as UTF-8, not as "\\uXXXX" escapes, which Perfetto shows
+as they are. The file shows in Perfetto what the window shows:
+- an arrow joins two zero-length slices of category "message", one where the message left
+  and one where it arrived, bound by a shared `bind_id` (flow events v2);
+- a counter's value goes under the key "" so its track is named once ("balance", not
+  Perfetto's "<name> <key>", "balance balance");
+- a thread row with no event of its own gets its lifetime as a slice "alive" (category
+  "lifetime"), so it has a track in Perfetto as it has a row in the window.
+Every event has the fields chrome://tracing requires (name, ph, ts, pid, tid; dur for "X").
+`displayTimeUnit` is kept for chrome://tracing, which shows milliseconds with it; Perfetto
+ignores it (an informational note in its stats, not an error).
 
 Each name event also carries `args["lane"]`: what the window needs to rebuild the lane on
 replay (gui/trace/chrome_reader.py) and Perfetto ignores: the raw name, the parent lane (as
@@ -68,7 +78,7 @@ def _lane_info(lane, label, index):
 
 
 def _other_events(model):
-    """Everything but the spans, as event dicts: names, marks, arrows, counters, exits."""
+    """Names, marks, counters and exits as event dicts (spans and arrows come after)."""
     events, index = [], {}              # lane id -> position of its name event
     for lane in model.lanes:
         if lane.kind == "counter":      # counters are "C" events, named by themselves
@@ -90,25 +100,60 @@ def _other_events(model):
         lane = lanes[lane_id]
         events.append({"ph": "i", "s": "t", "name": hide_secrets(names[name]), "ts": _us(t),
                        "pid": lane.pid, "tid": lane.trace_tid})
-    flows = model.flows
-    for t, lane_id, name, fid, d in zip(flows["t"].tolist(), flows["lane"].tolist(),
-                                        flows["name"].tolist(), flows["fid"].tolist(),
-                                        flows["dir"].tolist()):
-        lane = lanes[lane_id]
-        event = {"ph": "s" if d > 0 else "f", "name": hide_secrets(names[name]),
-                 "cat": "message",
-                 "id": fid, "ts": _us(t), "pid": lane.pid, "tid": lane.trace_tid}
-        if d < 0:
-            event["bp"] = "e"
-        events.append(event)
-    for name, column in model.counters.items():
+    for name, column in model.counters.items():     # the value under "": named once
         for t, value in zip(column["t"].tolist(), column["value"].tolist()):
             events.append({"ph": "C", "name": name, "ts": _us(t), "pid": _first_pid(model),
-                           "args": {name: value}})
+                           "args": {"": value}})
     for lane in model.lanes:
         if lane.kind == "process" and lane.end is not None:
             events.append({"ph": "i", "s": "p", "name": "exit", "ts": _us(lane.end),
                            "pid": lane.pid, "tid": 0, "args": {"exit_code": lane.exit_code}})
+    return events
+
+
+def _message_ends(model):
+    """Each end of a message as a zero-length slice where it happened (category "message",
+    `args` its flow id and direction), the two ends of an arrow bound by a `bind_id` of
+    their own (Chrome's flow events v2). A viewer then draws each arrow from the slice where
+    the message left to the one where it arrived, never from a slice that merely encloses
+    that moment. An arrow's ends are paired as `TraceModel.arrows` pairs them; an end
+    without its pair is a slice with no arrow, and an out end bound once."""
+    flows, lanes, names = model.flows, model.lanes, model.names
+    rows = list(zip(flows["t"].tolist(), flows["lane"].tolist(), flows["name"].tolist(),
+                    flows["fid"].tolist(), flows["dir"].tolist()))
+    last_out = {(name, fid): i for i, (_, _, name, fid, d) in enumerate(rows) if d > 0}
+    bound = {}                          # index of an end -> the bind id of its arrow
+    for i, (_, _, name, fid, d) in enumerate(rows):
+        out = last_out.get((name, fid))
+        if d < 0 and out is not None and out not in bound:
+            bound[out] = bound[i] = f"0x{len(bound) // 2 + 1:x}"
+    events = []
+    for i, (t, lane_id, name, fid, d) in enumerate(rows):
+        lane = lanes[lane_id]
+        event = {"ph": "X", "name": hide_secrets(names[name]), "cat": "message", "ts": _us(t),
+                 "dur": 0, "pid": lane.pid, "tid": lane.trace_tid,
+                 "args": {"flow": fid, "dir": 1 if d > 0 else -1}}
+        if i in bound:
+            event["bind_id"] = bound[i]
+            event["flow_out" if d > 0 else "flow_in"] = True
+        events.append(event)
+    return events
+
+
+def _lifetimes(model):
+    """A slice "alive" (category "lifetime") over each thread row that has no event of its
+    own, so that a viewer shows every row the window draws; replay skips them."""
+    busy = set(model.spans["lane"].tolist()) | set(model.marks["lane"].tolist()) \
+        | set(model.flows["lane"].tolist())
+    events = []
+    for lane in model.lanes:
+        if lane.kind != "thread" or lane.id in busy:
+            continue
+        start = lane.start if lane.start is not None else 0.0
+        end = lane.end if lane.end is not None else max(model.end_time, start)
+        events.append({"ph": "X", "name": "alive", "cat": "lifetime", "ts": _us(start),
+                       "dur": _us(max(end - start, 0.0)), "pid": lane.pid,
+                       "tid": lane.trace_tid})
     return events
 
 
@@ -117,7 +162,7 @@ def _span_events(model):
     spans, lanes = model.spans, model.lanes
     if not len(spans):
         return []
-    texts = [json.dumps(hide_secrets(text)) for text in model.names]
+    texts = [json.dumps(hide_secrets(text), ensure_ascii=False) for text in model.names]
     states = [json.dumps(state) for state in STATES]
     where = {lane.id: f'"pid":{lane.pid},"tid":{lane.trace_tid}' for lane in lanes}
     ts = np.round(spans["t0"] * 1e6, 3).tolist()
@@ -127,7 +172,7 @@ def _span_events(model):
               for t, d, l, c, n in zip(ts, dur, spans["lane"].tolist(), spans["state"].tolist(),
                                        spans["name"].tolist())]
     for i in sorted(model.cut):         # cut short: why, for Perfetto's details and replay
-        events[i] = events[i][:-1] + f',"args":{{"cut":{json.dumps(model.cut_reason(i))}}}}}'
+        events[i] = events[i][:-1] + f',"args":{{"cut":{_json(model.cut_reason(i))}}}}}'
     return events
 
 
@@ -142,9 +187,18 @@ def dumps(model, lesson="", params=None, python=None, output=None):
         other["result"] = model.result
     if model.others_cores is not None:      # cores other programs kept busy meanwhile
         other["others_cores"] = model.others_cores
-    events = [json.dumps(e) for e in _other_events(model)] + _span_events(model)
+    if model.summary.dropped or model.summary.merged or model.summary.thinned:
+        other["summary"] = model.summary.as_dict()      # what a busy run could not keep
+    events = [_json(e) for e in _other_events(model)] + _span_events(model) + [
+        _json(e) for e in _message_ends(model) + _lifetimes(model)]
     return ('{"traceEvents":[' + ",\n".join(events) + '],"displayTimeUnit":"ms",'
-            f'"otherData":{json.dumps(other)}}}')
+            f'"otherData":{_json(other)}}}')
+
+
+def _json(value):
+    """JSON text with names as they are (UTF-8 in the file): Perfetto shows a "\\u00b7"
+    escape as those six characters, not as "·"."""
+    return json.dumps(value, ensure_ascii=False)
 
 
 def to_chrome(model, lesson="", params=None, python=None, output=None):
@@ -164,5 +218,7 @@ def write(path, model, lesson="", params=None, python=None, output=None):
 
 
 def _write_text(path, text):
-    with open(path, "w", encoding="utf-8") as out:
+    # A lone surrogate (a name Python decoded from bad bytes) has no UTF-8: it is written as
+    # its JSON escape, which reads back as the same text.
+    with open(path, "w", encoding="utf-8", errors="backslashreplace") as out:
         out.write(text)

@@ -531,15 +531,17 @@ def test_the_trace_file_has_the_manager_the_workers_and_their_arrows(tmp_path):
     managers = [pid for pid, name in names.items() if "manager on " in name]
     workers = [pid for pid, name in names.items() if "worker on " in name]
     assert len(managers) == 1 and len(workers) == 2, names
-    starts = Counter((e["name"], e["id"]) for e in events if e["ph"] == "s")
-    ends = Counter((e["name"], e["id"]) for e in events if e["ph"] == "f")
+    # each end of an arrow is a zero-length "message" slice: args.dir 1 where it left
+    messages = [e for e in events if e["ph"] == "X" and e.get("cat") == "message"]
+    starts = Counter((e["name"], e["args"]["flow"]) for e in messages if e["args"]["dir"] == 1)
+    ends = Counter((e["name"], e["args"]["flow"]) for e in messages if e["args"]["dir"] == -1)
     assert {name for name, _ in starts} == {name for name, _ in ends} == {"task", "result"}
     assert sorted(i for name, i in starts if name == "task") == list(range(6))
     assert max(starts.values()) == max(ends.values()) == 1
-    for e in events:
-        if e["ph"] == "s":
+    for e in messages:
+        if e["args"]["dir"] == 1:
             assert e["pid"] in (managers if e["name"] == "task" else workers)
-        if e["ph"] == "f":
+        else:
             assert e["pid"] in (workers if e["name"] == "task" else managers)
     # the one task without a result is the one the killed worker held
     lost = [i for name, i in starts if name == "task" and ("result", i) not in starts]

@@ -142,8 +142,9 @@ def test_the_trace_file_pairs_each_put_with_its_get(tmp_path):
     events = json.loads(trace.read_text())["traceEvents"]
     names = {e["pid"]: e["args"]["name"] for e in events
              if e["ph"] == "M" and e["name"] == "process_name"}
-    starts = {e["id"]: e for e in events if e["ph"] == "s"}
-    ends = {e["id"]: e for e in events if e["ph"] == "f"}
+    messages = [e for e in events if e["ph"] == "X" and e.get("cat") == "message"]
+    starts = {e["args"]["flow"]: e for e in messages if e["args"]["dir"] == 1}   # arrow ends
+    ends = {e["args"]["flow"]: e for e in messages if e["args"]["dir"] == -1}
     assert sorted(starts) == sorted(ends) == [0, 1, 2]
     for fid, start in starts.items():
         end = ends[fid]

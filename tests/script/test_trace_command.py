@@ -46,6 +46,13 @@ def events(doc, ph, cat=None):
     return [e for e in doc["traceEvents"] if e["ph"] == ph and (cat is None or e.get("cat") == cat)]
 
 
+def arrow_ends(doc, direction):
+    """The ends of arrows where messages left (1) or arrived (-1): the trace's zero-length
+    "message" slices, bound in pairs (README, trace files)."""
+    return [e for e in events(doc, "X", "message")
+            if e["args"]["dir"] == direction and "bind_id" in e]
+
+
 def lanes(doc, kind):
     return {(e["pid"], e["tid"]): e["args"] for e in events(doc, "M")
             if e["name"] == kind}
@@ -119,8 +126,8 @@ def test_each_message_of_a_process_queue_is_an_arrow_from_the_writer_to_the_read
     done, doc, found = trace("queue_writer_reader.py")
     assert done.returncode == 0, done.stderr
     processes = lanes(doc, "process_name")
-    starts = {e["id"]: e for e in events(doc, "s")}
-    ends = {e["id"]: e for e in events(doc, "f")}
+    starts = {e["args"]["flow"]: e for e in arrow_ends(doc, 1)}
+    ends = {e["args"]["flow"]: e for e in arrow_ends(doc, -1)}
     assert sorted(starts) == [1, 2, 3] and set(starts) == set(ends)     # "q 1", "q 2", "q 3"
     for fid, out in starts.items():
         into = ends[fid]
@@ -280,8 +287,8 @@ def test_fork_an_executor_and_a_python_subprocess_are_children_with_their_exit_c
 def test_each_message_of_a_pipe_is_an_arrow_named_after_the_end_it_left_from():
     done, doc, found = trace("pipe_ping_pong.py")
     assert done.returncode == 0, done.stderr
-    starts = {(e["name"], e["id"]): e for e in events(doc, "s")}     # an arrow: name, number
-    ends = {(e["name"], e["id"]): e for e in events(doc, "f")}
+    starts = {(e["name"], e["args"]["flow"]): e for e in arrow_ends(doc, 1)}   # name, number
+    ends = {(e["name"], e["args"]["flow"]): e for e in arrow_ends(doc, -1)}
     assert sorted(starts) == [("child_conn", 1), ("parent_conn", 1)]
     assert set(starts) == set(ends)
     assert all(starts[i]["pid"] != ends[i]["pid"] and starts[i]["ts"] <= ends[i]["ts"]
