@@ -7,11 +7,14 @@ import time
 from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtWidgets import QMainWindow
 
-from gui import about, compare, exports, i18n, predict, presentation, replay, settings
+from gui import (about, compare, exports, i18n, open_script, predict, presentation, replay,
+                 settings)
 from gui.i18n import QT_TRANSLATE_NOOP, translate
 from gui.lesson_runner import LessonRunner
 from gui.outcome import Outcome
 from gui.run.exit_reason import describe as describe_exit
+from gui import scheduler_mode
+from gui import your_version
 from gui.tasks import spawn
 from gui.window_layout import WindowLayout
 from gui.window_lesson import WindowLesson
@@ -37,7 +40,8 @@ class MainWindow(WindowLayout, WindowLesson, WindowMenus, QMainWindow):
         self._build()
         self.outcome = Outcome(self.result, self)     # the one writer of the result banner
         self._actions()
-        for feature in (exports, replay, presentation, predict, compare, about):
+        for feature in (exports, replay, open_script, presentation, predict, compare, about,
+                        scheduler_mode, your_version):
             feature.install(self)
         self.runner.output.connect(self.console.write)
         self.runner.started.connect(self._started)
@@ -127,7 +131,7 @@ class MainWindow(WindowLayout, WindowLesson, WindowMenus, QMainWindow):
         self.run_button.setEnabled(False)
         self.stop_button.setEnabled(True)   # Stop while it starts stops what was started
         self.say(translate("MainWindow", "Starting {lesson}…").format(lesson=lesson_id))
-        self.runner.run(lesson_id, values, self.interpreter.python())
+        self.runner.run(self.lesson_to_run(lesson_id), values, self.interpreter.python())
 
     def stop_lesson(self):
         """Stop the run, also one still starting; stopping never waits on the GUI thread."""

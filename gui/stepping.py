@@ -61,6 +61,11 @@ class SteppedRun:
         self._state = answer["state"]
         return self
 
+    @property
+    def pid(self):
+        """The lesson process's PID (None before `start`)."""
+        return self._process.pid if self._process is not None else None
+
     def threads(self):
         """The lesson's threads' names; thread number k is threads()[k - 1]."""
         return list(self.hello.get("threads", []))
@@ -130,8 +135,11 @@ class SteppedRun:
             raise SteppingError(self._why_gone()) from None
 
     def _read(self):
-        for line in self._process.stdout:
-            self._lines.put(line)
+        try:
+            for line in self._process.stdout:
+                self._lines.put(line)
+        except (OSError, ValueError):       # closed by `close` while it read: the run is over
+            pass
         self._lines.put(None)
 
     def _answer(self):

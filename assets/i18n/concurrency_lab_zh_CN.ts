@@ -158,6 +158,14 @@
         <source>Open trace…</source>
         <translation>打开跟踪文件…</translation>
     </message>
+    <message>
+        <source>Open script…</source>
+        <translation>打开脚本…</translation>
+    </message>
+    <message>
+        <source>You are the scheduler</source>
+        <translation>你来当调度器</translation>
+    </message>
 </context>
 <context>
     <name>Check</name>
@@ -665,6 +673,74 @@
     </message>
 </context>
 <context>
+    <name>CodeEditor</name>
+    <message>
+        <source>✎ Edit</source>
+        <translation>✎ 编辑</translation>
+    </message>
+    <message>
+        <source>Change the lesson&apos;s code, then press Run to run your version (Alt+E)</source>
+        <translation>修改本课的代码，然后按“运行”来运行你的版本（Alt+E）</translation>
+    </message>
+    <message>
+        <source>Your version</source>
+        <translation>你的版本</translation>
+    </message>
+    <message>
+        <source>Run starts your version of this lesson, not the textbook&apos;s</source>
+        <translation>“运行”会启动你修改的版本，而不是课本上的代码</translation>
+    </message>
+    <message>
+        <source>Back to the textbook</source>
+        <translation>回到课本</translation>
+    </message>
+    <message>
+        <source>Run the textbook&apos;s code again; your edit is kept once: Restore my edit brings it back</source>
+        <translation>重新运行课本上的代码；你的修改会保留一份：“恢复我的修改”可以找回</translation>
+    </message>
+    <message>
+        <source>Restore my edit</source>
+        <translation>恢复我的修改</translation>
+    </message>
+    <message>
+        <source>You edit {file}, the lesson&apos;s main file; the other files run as they are.</source>
+        <translation>你修改的是本课的主文件 {file}；其他文件按原样运行。</translation>
+    </message>
+    <message>
+        <source>Your version cannot be kept: {error}</source>
+        <extracomment>(pattern, colour key of the theme&apos;s ``code`` table, bold, italic), applied in this order</extracomment>
+        <translation>无法保存你的版本：{error}</translation>
+    </message>
+    <message>
+        <source>Your version: {file}</source>
+        <translation>你的版本：{file}</translation>
+    </message>
+    <message>
+        <source>Running your version of {lesson} under Python {version} (PID {pid})</source>
+        <translation>正在用 Python {version} 运行你的 {lesson} 版本（PID {pid}）</translation>
+    </message>
+    <message>
+        <source>Your version of {lesson}: {how}</source>
+        <translation>你的 {lesson} 版本：{how}</translation>
+    </message>
+    <message>
+        <source>Your version reported no figures (it does not call probe.result), so there is no result to judge: the timeline shows what ran.</source>
+        <translation>你的版本没有报告任何数据（它没有调用 probe.result），所以无法判断结果：时间线显示了实际运行的情况。</translation>
+    </message>
+    <message>
+        <source>Your version failed: {how}. The console shows its errors.</source>
+        <translation>你的版本运行失败：{how}。控制台显示了它的错误。</translation>
+    </message>
+    <message>
+        <source>Your version failed on line {line}: {error}</source>
+        <translation>你的版本在第 {line} 行出错：{error}</translation>
+    </message>
+    <message>
+        <source>Your version has a syntax error on line {line}: {error}. Nothing was run.</source>
+        <translation>你的版本第 {line} 行有语法错误：{error}。没有运行任何代码。</translation>
+    </message>
+</context>
+<context>
     <name>Compare</name>
     <message>
         <source>Run a lesson to the end first, then pin it.</source>
@@ -845,10 +921,6 @@
         <translation>核心 {core}：{percent} %</translation>
     </message>
     <message>
-        <source>Lesson processes: no lesson running</source>
-        <translation>课程进程：没有正在运行的课程</translation>
-    </message>
-    <message>
         <source>Lesson processes: 1 process, {cores:.1f} cores busy</source>
         <translation>课程进程：1 个，占用 {cores:.1f} 核</translation>
     </message>
@@ -875,6 +947,10 @@
     <message>
         <source>now</source>
         <translation>现在</translation>
+    </message>
+    <message>
+        <source>Lesson processes: none</source>
+        <translation>课程进程：无</translation>
     </message>
     <message>
         <source>machine</source>
@@ -1719,6 +1795,177 @@
     <message>
         <source>Theme</source>
         <translation>主题</translation>
+    </message>
+</context>
+<context>
+    <name>OpenScript</name>
+    <message>
+        <source>Open a Python script</source>
+        <translation>打开 Python 脚本</translation>
+    </message>
+    <message>
+        <source>Python scripts (*.py *.pyw);;All files (*)</source>
+        <translation>Python 脚本 (*.py *.pyw);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Checking {file}…</source>
+        <translation>正在检查 {file}…</translation>
+    </message>
+    <message>
+        <source>Stop the running lesson before opening a script.</source>
+        <translation>请先停止正在运行的课程，再打开脚本。</translation>
+    </message>
+    <message>
+        <source>Still checking {file}…</source>
+        <translation>仍在检查 {file}…</translation>
+    </message>
+    <message>
+        <source>The timeline is not ready yet.</source>
+        <translation>时间线尚未就绪。</translation>
+    </message>
+    <message>
+        <source>Starting {file}…</source>
+        <translation>正在启动 {file}…</translation>
+    </message>
+    <message>
+        <source>Could not open the script: {reason}</source>
+        <translation>无法打开脚本：{reason}</translation>
+    </message>
+    <message>
+        <source>Cannot run the script</source>
+        <translation>无法运行该脚本</translation>
+    </message>
+    <message>
+        <source>Open a Python script (.py) that runs with the Python chosen in the Python list, or drop one on the window.</source>
+        <translation>请打开一个能用 Python 列表中所选解释器运行的 Python 脚本（.py），或把它拖放到窗口上。</translation>
+    </message>
+    <message>
+        <source>Python {python} cannot be found any more; choose another in the Python list.</source>
+        <translation>找不到 Python {python}；请在 Python 列表中另选一个。</translation>
+    </message>
+    <message>
+        <source>processes, with their parents and exit codes: fork, Process, Pool, concurrent.futures, a subprocess that runs Python;</source>
+        <translation>进程，及其父进程和退出码：fork、Process、Pool、concurrent.futures，以及运行 Python 的子进程；</translation>
+    </message>
+    <message>
+        <source>threads, by the names the script gives them;</source>
+        <translation>线程，使用脚本给它们起的名字；</translation>
+    </message>
+    <message>
+        <source>every wait on a Lock, RLock, Condition, Semaphore, Event, queue.Queue or multiprocessing.Queue, and who held what; a deadlock is found and shown as in the deadlock lesson;</source>
+        <translation>对 Lock、RLock、Condition、Semaphore、Event、queue.Queue 或 multiprocessing.Queue 的每一次等待，以及谁持有什么；死锁会像死锁一课那样被发现并显示；</translation>
+    </message>
+    <message>
+        <source>asyncio tasks (also those a library makes), grouped, and greenlets;</source>
+        <translation>asyncio 任务（包括库创建的任务），按组显示，以及 greenlet；</translation>
+    </message>
+    <message>
+        <source>the messages of Queues and Pipes, as arrows;</source>
+        <translation>Queue 和 Pipe 中的消息，以箭头表示；</translation>
+    </message>
+    <message>
+        <source>when each thread ran and when it waited: for the GIL, a lock, a sleep or I/O. These states are sampled from outside the program about every millisecond (on Linux) and drawn when the run has ended.</source>
+        <translation>每个线程何时运行、何时等待：等待 GIL、锁、sleep 或 I/O。这些状态从程序外部大约每毫秒采样一次（在 Linux 上），并在运行结束后画出。</translation>
+    </message>
+    <message>
+        <source>A stretch where the looks from outside cannot tell what a thread did is left blank: unknown, not guessed. Two threads under one GIL are never drawn running at once.</source>
+        <translation>从外部观察无法判断线程在做什么的时段留空：表示未知，而不是猜测。同一个 GIL 下的两个线程绝不会被画成同时运行。</translation>
+    </message>
+    <message>
+        <source>Which lock a thread waited on is known only for the locks the script&apos;s own code takes; a wait deeper in a library is a wait, without a name.</source>
+        <translation>只有脚本自己的代码获取的锁，才能知道线程等的是哪一把；库内部更深处的等待只显示为等待，没有名字。</translation>
+    </message>
+    <message>
+        <source>The switch interval is assumed to be the default 5 ms (the script&apos;s own setting is not seen from outside).</source>
+        <translation>切换间隔按默认的 5 毫秒计算（从外部看不到脚本自己的设置）。</translation>
+    </message>
+    <message>
+        <source>Programs other than Python that the script starts are not traced.</source>
+        <translation>脚本启动的非 Python 程序不会被跟踪。</translation>
+    </message>
+    <message>
+        <source>The script reads an empty stdin (input() gets EOF) and gets no arguments; to give it some, run concurrency-lab trace SCRIPT.py -- ARGS.</source>
+        <translation>脚本读到的标准输入为空（input() 会得到 EOF），也没有命令行参数；如需参数，请运行 concurrency-lab trace SCRIPT.py -- ARGS。</translation>
+    </message>
+    <message>
+        <source>Your script: {file}</source>
+        <translation>你的脚本：{file}</translation>
+    </message>
+    <message>
+        <source>What the lab shows of any script</source>
+        <translation>实验室能为任意脚本显示什么</translation>
+    </message>
+    <message>
+        <source>What it cannot know</source>
+        <translation>它无法知道什么</translation>
+    </message>
+    <message>
+        <source>Folder: {folder}</source>
+        <translation>文件夹：{folder}</translation>
+    </message>
+    <message>
+        <source>It runs as python {file} would, in its folder, with no tracing code in it. Stop ends it and every process it started.</source>
+        <translation>它像 python {file} 一样在自己的文件夹中运行，脚本里没有跟踪代码。“停止”会结束它以及它启动的所有进程。</translation>
+    </message>
+    <message>
+        <source>%n process(es)</source>
+        <translation>%n 个进程</translation>
+    </message>
+    <message>
+        <source>%n thread(s)</source>
+        <translation>%n 个线程</translation>
+    </message>
+    <message>
+        <source>%n lock(s) waited on or held</source>
+        <translation>%n 把锁被等待或持有</translation>
+    </message>
+    <message>
+        <source>%n message(s)</source>
+        <translation>%n 条消息</translation>
+    </message>
+    <message>
+        <source>%n GIL hand-off(s)</source>
+        <translation>%n 次 GIL 交接</translation>
+    </message>
+    <message>
+        <source>{file}: {what}.</source>
+        <translation>{file}：{what}。</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <source>Thread states could not be sampled here, so they are not drawn.</source>
+        <translation>此处无法采样线程状态，因此没有画出。</translation>
+    </message>
+    <message>
+        <source>{app} — {file}</source>
+        <translation>{app} — {file}</translation>
+    </message>
+    <message>
+        <source>About this script</source>
+        <translation>关于此脚本</translation>
+    </message>
+    <message>
+        <source>YOUR SCRIPT: {file} in {folder}</source>
+        <translation>你的脚本：{folder} 中的 {file}</translation>
+    </message>
+    <message>
+        <source>Traced from outside, with no tracing code in it; Run runs it again.</source>
+        <translation>从外部跟踪，脚本中没有任何跟踪代码；按“运行”可再次运行它。</translation>
+    </message>
+    <message>
+        <source>Running {file} under Python {version} (PID {pid})</source>
+        <translation>正在用 Python {version} 运行 {file}（PID {pid}）</translation>
+    </message>
+    <message>
+        <source>{file} failed: {how}. The Console shows why.</source>
+        <translation>{file} 运行失败：{how}。原因见“控制台”。</translation>
+    </message>
+    <message>
+        <source>{file} is deadlocked: press Stop.</source>
+        <translation>{file} 发生了死锁：请按“停止”。</translation>
     </message>
 </context>
 <context>
@@ -2646,6 +2893,153 @@
     </message>
 </context>
 <context>
+    <name>Scheduler</name>
+    <message>
+        <source>You are the scheduler</source>
+        <translation>你来当调度器</translation>
+    </message>
+    <message>
+        <source>Stopped: the lesson process was ended.</source>
+        <translation>已停止：本课的进程已结束。</translation>
+    </message>
+    <message>
+        <source>Starting the lesson&apos;s threads…</source>
+        <translation>正在启动本课的线程…</translation>
+    </message>
+    <message>
+        <source>{interpreter}, any machine: a switch may happen after any step</source>
+        <translation>{interpreter}，任何机器：每一步之后都可能切换</translation>
+    </message>
+    <message>
+        <source>Switch points: {rules}. Click a thread or press its number to let it take one step.</source>
+        <translation>切换点：{rules}。点击一个线程或按它的编号，让它走一步。</translation>
+    </message>
+    <message>
+        <source>{thread} cannot step now: {reason}</source>
+        <translation>{thread} 现在不能走：{reason}</translation>
+    </message>
+    <message>
+        <source>Done in %n move(s): {deadlock}. Neither thread can ever move again.</source>
+        <translation>用了 %n 步完成：{deadlock}。两个线程都再也无法前进。</translation>
+    </message>
+    <message>
+        <source>You made the balance wrong in %n move(s): {writer} read the balance, {other} changed it, then {writer} wrote its stale result over it: {other}&apos;s update is lost.</source>
+        <translation>你用了 %n 步让余额出错：{writer} 读取了余额，{other} 改动了它，然后 {writer} 把过时的结果写了回去：{other} 的更新丢失了。</translation>
+    </message>
+    <message>
+        <source>The real runs lost no update this time: nothing to replay.</source>
+        <translation>这几次真实运行都没有丢失更新：没有可重放的内容。</translation>
+    </message>
+    <message>
+        <source>Recording a real run of the widened race…</source>
+        <translation>正在记录 widened 竞争的一次真实运行…</translation>
+    </message>
+    <message>
+        <source>instruction</source>
+        <translation>指令</translation>
+    </message>
+    <message>
+        <source>line</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>This CPython</source>
+        <translation>这个 CPython</translation>
+    </message>
+    <message>
+        <source>Any machine</source>
+        <translation>任何机器</translation>
+    </message>
+    <message>
+        <source>One &amp;step:</source>
+        <translation>一步(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>S&amp;witches:</source>
+        <translation>切换(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>A step is one bytecode instruction or one source line (applies from the next start)</source>
+        <translation>一步是一条字节码指令或一行源代码（从下次开始时生效）</translation>
+    </message>
+    <message>
+        <source>This CPython: a switch only where this interpreter can hand the GIL over (⇄ in the listing). Any machine: a switch may happen anywhere, as on a free-threaded build or in other languages.</source>
+        <translation>这个 CPython：只在这个解释器能交出 GIL 的地方切换（列表中的 ⇄）。任何机器：切换可能发生在任何地方，就像在自由线程构建或其他语言中那样。</translation>
+    </message>
+    <message>
+        <source>↺  Start again</source>
+        <translation>↺  重新开始</translation>
+    </message>
+    <message>
+        <source>■  Stop</source>
+        <translation>■  停止</translation>
+    </message>
+    <message>
+        <source>Replay the real run</source>
+        <translation>重放真实运行</translation>
+    </message>
+    <message>
+        <source>Step through an interleaving recorded from a real run of the widened race, at this many steps a second</source>
+        <translation>按每秒这么多步，一步步重现从 widened 竞争的一次真实运行中记录的交错执行</translation>
+    </message>
+    <message>
+        <source> steps/s</source>
+        <translation> 步/秒</translation>
+    </message>
+    <message>
+        <source>Let {name} take one step (key {no})</source>
+        <translation>让 {name} 走一步（按键 {no}）</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>已结束</translation>
+    </message>
+    <message>
+        <source>stopped: {error}</source>
+        <translation>已停止：{error}</translation>
+    </message>
+    <message>
+        <source>waits for {lock}</source>
+        <translation>等待 {lock}</translation>
+    </message>
+    <message>
+        <source>line {line}, before {op}</source>
+        <translation>第 {line} 行，{op} 之前</translation>
+    </message>
+    <message>
+        <source>This interpreter can switch threads after this instruction.</source>
+        <translation>这个解释器可以在这条指令之后切换线程。</translation>
+    </message>
+    <message>
+        <source>Goal: make the balance wrong.</source>
+        <translation>目标：让余额出错。</translation>
+    </message>
+    <message>
+        <source>Goal: make both threads wait forever.</source>
+        <translation>目标：让两个线程永远等下去。</translation>
+    </message>
+    <message>
+        <source>Goal: try to break it (lose an update).</source>
+        <translation>目标：试着破坏它（丢掉一次更新）。</translation>
+    </message>
+    <message>
+        <source>Every thread has finished: {name} = {value}, as if no thread had ever been switched. The Lock let no update be lost.</source>
+        <translation>所有线程都已结束：{name} = {value}，就像线程从未被切换过一样。锁没有让任何更新丢失。</translation>
+    </message>
+    <message>
+        <source>The Lock held: {holder} holds {lock}, so {thread} waits at `with {lock}:` until it is released. Only one thread at a time reads and writes {shared}, whatever order you pick.</source>
+        <translation>锁守住了：{holder} 持有 {lock}，所以 {thread} 在 `with {lock}:` 处等待，直到锁被释放。无论你选什么顺序，同一时刻只有一个线程读写 {shared}。</translation>
+    </message>
+    <message>
+        <source>{lock}: held by {thread}</source>
+        <translation>{lock}：由 {thread} 持有</translation>
+    </message>
+    <message>
+        <source>{lock}: free</source>
+        <translation>{lock}：空闲</translation>
+    </message>
+</context>
+<context>
     <name>ShowdownPanel</name>
     <message>
         <source>{wall:.2f} s wall · {cpu:.2f} s CPU · {speed:.1f}× sequential</source>
@@ -2759,6 +3153,17 @@
     <message>
         <source>switch</source>
         <translation>切换</translation>
+    </message>
+</context>
+<context>
+    <name>Timeline</name>
+    <message>
+        <source>%n event(s) dropped: the window could not keep up</source>
+        <translation>丢弃了 %n 个事件：窗口来不及处理</translation>
+    </message>
+    <message>
+        <source>Before {t} s: slices closer than {ms} ms drawn as one</source>
+        <translation>{t} 秒之前：间隔小于 {ms} 毫秒的片段合并绘制</translation>
     </message>
 </context>
 <context>
