@@ -2987,6 +2987,10 @@
         <translation> 步/秒</translation>
     </message>
     <message>
+        <source>%n move(s)</source>
+        <translation>%n 步</translation>
+    </message>
+    <message>
         <source>Let {name} take one step (key {no})</source>
         <translation>让 {name} 走一步（按键 {no}）</translation>
     </message>
@@ -3029,6 +3033,10 @@
     <message>
         <source>The Lock held: {holder} holds {lock}, so {thread} waits at `with {lock}:` until it is released. Only one thread at a time reads and writes {shared}, whatever order you pick.</source>
         <translation>锁守住了：{holder} 持有 {lock}，所以 {thread} 在 `with {lock}:` 处等待，直到锁被释放。无论你选什么顺序，同一时刻只有一个线程读写 {shared}。</translation>
+    </message>
+    <message>
+        <source>{name} = {value}  (without a lost update: {expected}; %n lost update(s))</source>
+        <translation>{name} = {value}（若没有丢失更新应为 {expected}；丢失 %n 次更新）</translation>
     </message>
     <message>
         <source>{lock}: held by {thread}</source>

@@ -172,7 +172,8 @@ class SchedulerPanel(QWidget):
         self.graph.setVisible(False)
 
     def show_state(self, state, shared, locks):
-        self.moves.setText(translate("Scheduler", "%n move(s)", None, state.get("moves", 0)))
+        moves = state.get("moves", 0)
+        self.moves.setText(translate("Scheduler", "%n move(s)", None, moves))
         for card, thread in zip(self.cards, state.get("threads", [])):
             card.show(thread)
         self.shared.setText(shared)

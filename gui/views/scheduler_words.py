@@ -63,8 +63,9 @@ def shared_text(state):
     shared = state.get("shared")
     if not shared:
         return ""
+    lost = shared["lost"]
     return translate("Scheduler", "{name} = {value}  (without a lost update: {expected}; "
-                                  "%n lost update(s))", None, shared["lost"]).format(
+                                  "%n lost update(s))", None, lost).format(
         name=shared["name"], value=shared["value"], expected=shared["expected"])
 
 
