@@ -7,6 +7,7 @@ import json
 import pytest
 
 from gui import bench, bench_fidelity
+from workloads._trace import wire
 
 LESSONS = {"threads.gil", "threads.race", "threads.lock"}
 
@@ -29,8 +30,11 @@ def test_each_lesson_runs_in_interleaved_plain_and_traced_pairs():
 @pytest.mark.realrun
 def test_the_probe_cost_and_its_floor_come_from_one_traced_process():
     cost, floor, ratio = bench.probe_ns_per_event(repeats=3)
-    assert 0 < floor < cost
-    assert 1 < ratio < 50            # a probe event does more than the floor's three steps
+    assert cost > 0 and floor > 0
+    if wire._records is not None:   # the C record writer: about one floor (batches interleaved)
+        assert ratio <= bench.TARGETS["probe_vs_floor"][1]
+    else:                           # pure Python: a call, two lookups, struct.pack, extend
+        assert 1 < ratio < 50
 
 
 def test_a_lesson_below_its_fidelity_target_is_named():

@@ -27,7 +27,7 @@ def main():
 
 
 if __name__ == "__main__":
-    probe.process_name("Python %d.%d, @asyncio.coroutine" % sys.version_info[:2])
+    probe.process_name("Python %s, @asyncio.coroutine" % sys.version.split()[0])
     print("-- hello_asyncio_coroutine --", flush=True)
     start = time.perf_counter()
     asyncio.run(main())
