@@ -5,7 +5,7 @@ import itertools
 
 import pytest
 from PySide6.QtCore import QRectF
-from PySide6.QtGui import QPainter, QPixmap
+from PySide6.QtGui import QFontMetrics, QPainter, QPixmap
 from PySide6.QtWidgets import QApplication, QLabel
 
 from gui import presentation
@@ -29,7 +29,8 @@ def fonts(window):
     panel.ensurePolished()
     labels = [label for label in panel.findChildren(QLabel) if label.text()]
     return {"tab height": tabs.tabRect(0).height(),
-            "tab width": tabs.tabRect(0).width(),
+            # the title's text as the tab bar sets it (a small window shortens the titles)
+            "tab width": QFontMetrics(tabs.font()).horizontalAdvance("About this lesson"),
             "panel text": min(label.font().pointSizeF() for label in labels),
             "panel plot axis": panel.lane_axis.font.pointSizeF(),     # the close-up's lanes
             "CPU ticks": cores.getAxis("left").style["tickFont"].pointSizeF(),

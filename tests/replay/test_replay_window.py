@@ -22,6 +22,20 @@ def make_window(qtbot):
     return window
 
 
+def settled_picture(qtbot, view):
+    """The view's picture once two grabs in a row agree: the window refits its tabs and
+    panes after a lesson is shown, later on a busy machine."""
+    last = [None]
+
+    def same():
+        now = view.grab().toImage()
+        settled, last[0] = now == last[0], now
+        return settled
+
+    qtbot.waitUntil(same, timeout=20000)
+    return last[0]
+
+
 def answer_open_dialog(monkeypatch, path):
     """The file dialog is the user's part: answer it with a path, as a user would."""
     monkeypatch.setattr(QFileDialog, "getOpenFileName",
@@ -138,9 +152,8 @@ def test_a_bad_trace_leaves_the_picture_it_was_showing_and_says_why(qtbot, monke
     window was restarted)."""
     window = make_window(qtbot)
     assert window.replayer.open(recorded["process.queue"].path)
-    QApplication.processEvents()            # the tabs refit once the lesson is shown
+    picture = settled_picture(qtbot, window.timeline)     # once the layout has refitted
     shown, session = window.timeline.model, window.replay
-    picture = window.timeline.grab().toImage()
     bad = [(mutated(recorded, "process.pool", tmp_path, number_group, "group.json"),
             '"group" is not text'),
            (mutated(recorded, "process.pool", tmp_path, infinite_span, "inf.json"),
