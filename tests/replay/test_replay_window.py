@@ -167,7 +167,7 @@ def test_a_bad_trace_leaves_the_picture_it_was_showing_and_says_why(qtbot, monke
         box = window.replayer.error_box
         assert reason in box.text() and path.name in box.text() and "\n" not in box.text()
         box.close()
-        assert window.timeline.grab().toImage() == picture
+        assert settled_picture(qtbot, window.timeline) == picture
     answer_open_dialog(monkeypatch, recorded["async.asyncio"].path)
     open_from_the_menu(window, run_async)
     assert window.replay.lesson.id == "async.asyncio"
