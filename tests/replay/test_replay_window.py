@@ -28,6 +28,7 @@ def settled_picture(qtbot, view):
     last = [None]
 
     def same():
+        view.mouse_hint.hide()      # the hover hint comes and goes with the pointer, not the run
         now = view.grab().toImage()
         settled, last[0] = now == last[0], now
         return settled
