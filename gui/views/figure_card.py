@@ -1,6 +1,11 @@
-"""The big-number cards of the close-up tabs (the GIL's, the task switches'): one figure of
-the run over a one-line caption, and the word-wrapped labels they are made of."""
+"""The pieces the close-up tabs (the GIL's, the task switches') share: big-number cards (one
+figure of the run over a one-line caption), the word-wrapped labels they are made of, and the
+close-up plot itself (named rows down the left, time along the bottom, no mouse zoom)."""
+import pyqtgraph as pg
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout
+
+from gui.views.lane_axis import INK, LaneAxis
 
 FONT_PT = 14                # the tabs' text at 100 % (the look scales it)
 VALUE_COLOUR = "#0072B2"    # Okabe-Ito blue: the figure itself
@@ -33,3 +38,25 @@ def label_widget(text, point_size, bold=False, colour=None):
     style = f"font-size: {point_size}pt;" + (" font-weight: bold;" if bold else "")
     label.setStyleSheet(style + (f" color: {colour};" if colour else ""))
     return label
+
+
+def close_up_plot(item):
+    """A white plot drawing `item` (its x in the close-up's own unit, row i at y in [i, i+1)),
+    rows top down. Returns (plot, lane axis, bottom axis, view box)."""
+    font = QFont()
+    font.setPointSize(FONT_PT - 1)
+    lane_axis = LaneAxis(FONT_PT - 1)
+    bottom = pg.AxisItem("bottom")
+    bottom.setStyle(tickFont=font)
+    bottom.setPen(INK)
+    bottom.setTextPen(INK)
+    plot = pg.PlotWidget(background="w", axisItems={"left": lane_axis, "bottom": bottom})
+    plot_item = plot.getPlotItem()
+    plot_item.hideButtons()
+    plot_item.setMenuEnabled(False)
+    viewbox = plot_item.getViewBox()
+    viewbox.invertY(True)
+    viewbox.setMouseEnabled(x=False, y=False)
+    viewbox.disableAutoRange()
+    plot_item.addItem(item)
+    return plot, lane_axis, bottom, viewbox

@@ -17,10 +17,10 @@ from gui.i18n import QT_TRANSLATE_NOOP, translate
 from gui.lessons.coroutines._lanes import os_threads
 from gui.lessons.coroutines.close_up import LOOP, RUN, close_up
 from gui.trace.model import STATES
-from gui.views.lane_axis import INK, LaneAxis
+from gui.views.lane_axis import INK
 from gui.views.lesson_panel import LessonPanel
 from gui.views.palette import STATE_COLORS, STATE_HEX, state_label
-from gui.views.figure_card import FONT_PT, FigureCard, label_widget
+from gui.views.figure_card import FONT_PT, FigureCard, close_up_plot, label_widget
 
 SWITCH_COLOUR = QColor("#D55E00")       # Okabe-Ito vermilion: the switch points
 LOOP_COLOUR = QColor("#B8B8B8")         # the scheduler's own work between two steps
@@ -154,25 +154,8 @@ class TaskSwitchPanel(LessonPanel):
         super().changeEvent(event)
 
     def _make_plot(self):
-        font = QFont()
-        font.setPointSize(FONT_PT - 1)
-        self.lane_axis = LaneAxis(FONT_PT - 1)
-        bottom = pg.AxisItem("bottom")
-        bottom.setStyle(tickFont=font)
-        bottom.setPen(INK)
-        bottom.setTextPen(INK)
-        self.bottom_axis = bottom
-        plot = pg.PlotWidget(background="w", axisItems={"left": self.lane_axis,
-                                                        "bottom": bottom})
-        item = plot.getPlotItem()
-        item.hideButtons()
-        item.setMenuEnabled(False)
-        self.viewbox = item.getViewBox()
-        self.viewbox.invertY(True)
-        self.viewbox.setMouseEnabled(x=False, y=False)
-        self.viewbox.disableAutoRange()
         self.steps_item = StepsItem()
-        item.addItem(self.steps_item)
+        plot, self.lane_axis, self.bottom_axis, self.viewbox = close_up_plot(self.steps_item)
         return plot
 
     # -- LessonPanel ------------------------------------------------------------------

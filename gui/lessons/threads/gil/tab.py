@@ -20,10 +20,10 @@ from gui.lessons.threads.gil import busy_sentence, cores_text
 from gui.lessons.threads.gil.close_up import RUN, close_up
 from gui.trace.analysis import gil_turns, overlap_fraction, run_spans
 from gui.trace.model import STATES
-from gui.views.lane_axis import INK, LaneAxis
+from gui.views.lane_axis import INK
 from gui.views.lesson_panel import LessonPanel
 from gui.views.palette import STATE_COLORS, STATE_HEX, state_label
-from gui.views.figure_card import FONT_PT, FigureCard, label_widget
+from gui.views.figure_card import FONT_PT, FigureCard, close_up_plot, label_widget
 
 ZOOM_S = 0.05            # the close-up shows at least this much time...
 TURNS_SHOWN = 10         # ...and at least this many switch intervals
@@ -151,25 +151,8 @@ class GilPanel(LessonPanel):
         super().changeEvent(event)
 
     def _make_plot(self):
-        font = QFont()
-        font.setPointSize(FONT_PT - 1)
-        self.lane_axis = LaneAxis(FONT_PT - 1)
-        bottom = pg.AxisItem("bottom")
-        bottom.setStyle(tickFont=font)
-        bottom.setPen(INK)
-        bottom.setTextPen(INK)
-        self.bottom_axis = bottom
-        plot = pg.PlotWidget(background="w", axisItems={"left": self.lane_axis,
-                                                        "bottom": bottom})
-        item = plot.getPlotItem()
-        item.hideButtons()
-        item.setMenuEnabled(False)
-        self.viewbox = item.getViewBox()
-        self.viewbox.invertY(True)
-        self.viewbox.setMouseEnabled(x=False, y=False)
-        self.viewbox.disableAutoRange()
         self.turns_item = TurnsItem()
-        item.addItem(self.turns_item)
+        plot, self.lane_axis, self.bottom_axis, self.viewbox = close_up_plot(self.turns_item)
         return plot
 
     # -- LessonPanel ------------------------------------------------------------------
