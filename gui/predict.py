@@ -9,6 +9,10 @@ unit (`gui/lessons/`) reads from this very run's figures and trace. A run that i
 except a deadlock: it never ends by itself, so it is revealed as soon as it forms.
 On by default in presentation mode, off otherwise; the View menu toggle is remembered for
 each of the two modes.
+
+Another part of the window can ask on the same card before something that is not a normal
+run (`ask_first`: the stepped race asks whether an update can be lost there) and reveal the
+answer when it knows it (`tell`).
 """
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -109,10 +113,41 @@ class Predict(QObject):
         return True
 
     def question(self):
+        if self.made is not None:
+            return self.made()
         return unit(self.lesson_id).question(self.values)
+
+    def ask_first(self, lesson_id, values, made, start):
+        """Ask `made()` (a `Question`, made again after a language switch) on the card, then
+        call `start(choice)` (None: skipped) instead of starting a run; `tell` reveals its
+        answer. False (and nothing shown) when the class is not being asked."""
+        if not self.enabled():
+            return False
+        self._reset(lesson_id, values)
+        self.made, self.starter = made, start
+        self.card.state = "ask"
+        self._render()
+        for key in self.keys[:len(self.card.boxes)]:
+            key.setEnabled(True)
+        return True
+
+    def asking(self, made):
+        """True while the card asks the question `made` makes (an `ask_first` one)."""
+        return self.made is made and self.card.state == "ask"
+
+    def tell(self, made):
+        """Reveal the answer of the question `made` makes, if it is still the one asked and
+        answered (its answer needs no run: ``answer(None)``)."""
+        if self.made is not made or self.card.state == "ask" or self.closed or \
+                self.outcome is not None:
+            return False
+        self.outcome = self.question().answer(None)
+        self._render()
+        return True
 
     def _reset(self, lesson_id=None, values=None):
         self.lesson_id, self.values = lesson_id, values
+        self.made = self.starter = None          # an `ask_first` question and what it starts
         self.choice = self.session = self.outcome = None
         self.awaiting, self.closed = False, False
         self.live.stop()
@@ -125,10 +160,13 @@ class Predict(QObject):
         if self.card.state != "ask":
             return
         self._leave_asking()
-        self.choice, self.awaiting = choice, True
+        self.choice, self.awaiting = choice, self.starter is None
         self.card.hide_card()
         self._render()
-        self.window.start_run(self.lesson_id, self.values)
+        if self.starter is not None:
+            self.starter(choice)
+        else:
+            self.window.start_run(self.lesson_id, self.values)
 
     def _leave_asking(self):
         for key in self.keys:
@@ -220,7 +258,9 @@ class Predict(QObject):
     def _retranslate(self, _language):
         """The question, its choices and the measured result in the new language."""
         session = self.session
-        if isinstance(self.outcome, tuple) and session is not None:
+        if isinstance(self.outcome, tuple) and self.made is not None:
+            self.outcome = self.question().answer(None)
+        elif isinstance(self.outcome, tuple) and session is not None:
             again = self.question().answer(run_of(session))
             if again[0] == self.outcome[0]:     # a stopped deadlock no longer shows: keep it
                 self.outcome = again

@@ -13,6 +13,7 @@ import asyncio
 from PySide6.QtCore import QEvent, QObject, QTimer
 
 from gui import scheduler_replay
+from gui.scheduler_predict import SchedulerPrediction
 from gui.i18n import QT_TRANSLATE_NOOP, translate
 from gui.lessons.threads.deadlock import describe
 from gui.stepping import SteppedRun, SteppingError
@@ -23,9 +24,11 @@ from gui.views.scheduler_panel import GREEN, VERMILLION, SchedulerPanel
 from workloads._trace import stepper_lessons
 
 RUN, WAIT = STATES.index("run"), STATES.index("wait.lock")
+MOVES_AXIS = QT_TRANSLATE_NOOP("TimelineView", "moves (one step of one thread each)")
 STEPPING_TIMELINE_SHARE = 32    # per cent of the height the timeline keeps while stepping
 TIMELINE_MIN_PX = (220, 300)    # but enough for its lanes: normal, presentation mode
 STEPPING_CORES_SHARE = 20       # per cent of the width under it the core graphs keep
+FIRST_MOVES_SHOWN = 10          # the x axis starts at 0 to 10 moves (not a fraction of one)
 
 
 def install(window):
@@ -60,6 +63,7 @@ class SchedulerMode(QObject):
         self._recorder = None           # a real run of the widened race, being recorded
         self._roomy = False             # the scheduler tab has the larger share now
         self._replaying = False         # the moves come from a recording, not the keys
+        self.prediction = SchedulerPrediction(self)     # the class's answer before a race
 
     # -- opening and closing ------------------------------------------------------------
     def lesson_chosen(self, lesson_id):
@@ -97,6 +101,7 @@ class SchedulerMode(QObject):
             self.panel.start_requested.connect(self.start)
             self.panel.stop_requested.connect(self.stop)
             self.panel.replay_requested.connect(self.replay)
+            self.panel.give_up_requested.connect(self.prediction.reveal)
             self.panel.installEventFilter(self)
             self.window.tabs.addTab(self.panel, "")
             self.retitle()
@@ -116,8 +121,10 @@ class SchedulerMode(QObject):
         if self.panel is not None and window.tabs.currentWidget() is self.panel:
             self._roomy = True
             height, width = sum(window._centre.sizes()), sum(window._bottom.sizes())
+            note = window.predict.note       # the class's answer, above the timeline
             top = max(round(height * STEPPING_TIMELINE_SHARE / 100),
-                      TIMELINE_MIN_PX[bool(window.presentation_on)])
+                      TIMELINE_MIN_PX[bool(window.presentation_on)]) + (
+                note.sizeHint().height() if note.isVisible() else 0)
             cores = max(round(width * STEPPING_CORES_SHARE / 100),
                         window._bottom.widget(1).minimumWidth())
             window._centre.setSizes([top, height - top])
@@ -142,8 +149,13 @@ class SchedulerMode(QObject):
         return spawn(self._start(self.generation, rules), "starting a stepped lesson")
 
     def stop(self, quiet=False):
-        """End the stepped run (and a recording run) at once."""
+        """End the stepped run (and a recording run) at once. The student's Stop gives up
+        on the class's question (its answer shows); a quiet stop forgets it."""
         self.generation += 1
+        if quiet:
+            self.prediction.forget()
+        else:
+            self.prediction.reveal()
         self._moves.clear()
         run, self.run = self.run, None
         if run is not None:
@@ -165,7 +177,7 @@ class SchedulerMode(QObject):
         return self.run is None and (self._recorder is None or
                                      self._recorder.returncode is not None)
 
-    async def _start(self, generation, rules):
+    async def _start(self, generation, rules, ask=True):
         panel = self.panel
         unit, chosen = panel.choice()
         run = SteppedRun(self.lesson_id, self.values, unit, rules or chosen,
@@ -186,12 +198,16 @@ class SchedulerMode(QObject):
             return
         self.run = run
         self._show_run(run, listing)
+        if ask:
+            self.prediction.ask(run, listing)
 
     def _show_run(self, run, listing):
         with open(run.hello["file"], encoding="utf-8") as source:
             lines = source.read().splitlines()
         self.panel.set_threads(run.threads(), listing, lines)
         self.model = TraceModel()
+        self.model.x_label = MOVES_AXIS     # x counts moves: move k spans k - 1 to k
+        self.model.touch(FIRST_MOVES_SHOWN)
         self.model.process(run.pid, 0, self.lesson_id, start=0.0)
         self.lanes = [self.model.thread_started(run.pid, no, no, name, 0.0)
                       for no, name in enumerate(run.threads(), 1)]
@@ -199,13 +215,9 @@ class SchedulerMode(QObject):
         self.window.timeline.set_live(False)
         self._show_state()
         self.panel.set_running(True)
-        hello = run.hello
-        rules = hello["switch_points"] if run.rules == "cpython" else translate(
-            "Scheduler", "{interpreter}, any machine: a switch may happen after any step"
-        ).format(interpreter=hello["interpreter"])
         self.panel.say(lambda: translate(
             "Scheduler", "Switch points: {rules}. Click a thread or press its number to let it "
-                         "take one step.").format(rules=rules))
+                         "take one step.").format(rules=words.rules_text(run.rules, run.hello)))
         self.window.card_host().ensureWidgetVisible(self.panel.goal)
         if self.panel.cards:
             self.panel.cards[0].button.setFocus()
@@ -213,7 +225,7 @@ class SchedulerMode(QObject):
     # -- moves ----------------------------------------------------------------------------
     def request(self, no):
         """Thread `no` takes the next step, after the moves already asked for."""
-        if self.run is None or self._replaying:
+        if self.run is None or self._replaying or self.prediction.asking():
             return
         self._moves.append(no)
         if not self._draining:
@@ -253,7 +265,8 @@ class SchedulerMode(QObject):
         names = self.run.threads()
         name = names[no - 1] if 1 <= no <= len(names) else str(no)
         self.panel.refuse(lambda: translate("Scheduler", "{thread} cannot step now: {reason}"
-                                            ).format(thread=name, reason=reason))
+                                            ).format(thread=name,
+                                                     reason=words.refusal_text(reason.reason)))
 
     def _draw(self, step):
         move, lane = step["move"], self.lanes[step["thread"] - 1]
@@ -271,6 +284,9 @@ class SchedulerMode(QObject):
     # -- goals ----------------------------------------------------------------------------
     def _check_goal(self, refused):
         state = self.run.state()
+        if words.reached(self.goal, state) or all(
+                t["state"] in ("done", "failed") for t in state["threads"]):
+            self.prediction.reveal()        # the run has answered the class's question
         if self.goal == words.BREAK:
             why = words.stopped_by_lock(state, refused)
             if why:

@@ -33,7 +33,7 @@ async def replay(mode, generation, speed):
     mode._revealed = False
     # the recorded switches are where the real run made them: replayed as they came
     mode.panel.rules.setCurrentIndex(mode.panel.rules.findData("any"))
-    await mode._start(generation, "any")
+    await mode._start(generation, "any", ask=False)
     if mode.run is None:
         return
     mode._replaying = True

@@ -13,7 +13,7 @@ from gui import cli
 from gui.run.stop_signals import StopSignals
 from gui.stepping import RULES, UNITS, SteppedRun, SteppingError
 from workloads import catalog
-from workloads._trace import stepper_lessons
+from workloads._trace import stepper_lessons, stepper_reasons
 
 
 def add_parser(sub):
@@ -84,7 +84,7 @@ def _play(run, moves, signals):
           f"{run.unit} a step; threads: " +
           ", ".join(f"{no} = {name}" for no, name in enumerate(names, 1)))
     if run.rules == "cpython":
-        print(f"switch points: {hello['switch_points']}")
+        print(f"switch points: {stepper_reasons.points_words(hello['switch_points'])}")
     wrong = [m for m in moves if m > len(names)]
     if wrong:
         return cli.fail(f"--moves: there is no thread {wrong[0]} (threads 1 to {len(names)})")

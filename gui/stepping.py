@@ -16,11 +16,28 @@ import tempfile
 import threading
 
 from gui.run.workload_run import ROOT
+from workloads._trace import stepper_reasons
 
 STEPPER = "workloads._trace.stepper"
 ANSWER_S = 60.0                 # the stepper gives up on a step after 30 s; this is later
 UNITS = ("instruction", "line")
 RULES = ("cpython", "any")
+
+
+class Refusal(str):
+    """Why a move is refused: the English line (what the command line prints) that also
+    carries `reason`, the stepper's code and values, for the window to word in its
+    language."""
+
+    def __new__(cls, reason):
+        refusal = super().__new__(cls, stepper_reasons.english(reason))
+        refusal.reason = reason
+        return refusal
+
+
+def refusal(reason):
+    """A `Refusal` for the stepper's `reason`, or None when there is none."""
+    return None if reason is None else Refusal(reason)
 
 
 class SteppingError(Exception):
@@ -75,27 +92,28 @@ class SteppedRun:
         return self._state
 
     def allowed(self, no):
-        """None if thread `no` may take the next step, else why not, in one line."""
+        """None if thread `no` may take the next step, else why not (a `Refusal`)."""
         threads = self._state.get("threads", [])
         if not 1 <= no <= len(threads):
-            return f"there is no thread {no} (threads 1 to {len(threads)})"
-        return threads[no - 1]["allowed"]
+            return Refusal({"code": "no_thread", "thread": no, "count": len(threads)})
+        return refusal(threads[no - 1]["allowed"])
 
     def step(self, no):
-        """Let thread `no` take one step. Returns (the step, None) or (None, the reason it
-        was refused); the state is updated either way."""
+        """Let thread `no` take one step. Returns (the step, None) or (None, the `Refusal`);
+        the state is updated either way."""
         self._send({"op": "step", "thread": no})
         answer = self._answer()
         self._state = answer["state"]
         if "refused" in answer:
-            return None, answer["refused"]
+            return None, Refusal(answer["refused"])
         self.events.append(answer["step"])
         return answer["step"], None
 
     def listing(self):
         """Each function of the lesson's file as `dis` lists it under the lesson's interpreter:
         [{"function", "first_line", "ops": [{"offset", "opname", "argrepr", "line",
-        "switch_after": None or why this interpreter cannot switch there}]}]."""
+        "switch_after": None or why this interpreter cannot switch there, as data
+        (`workloads._trace.stepper_reasons`)}]}]."""
         self._send({"op": "listing"})
         return self._answer()["listing"]
 

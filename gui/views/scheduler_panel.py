@@ -43,6 +43,7 @@ class SchedulerPanel(QWidget):
     start_requested = Signal()
     stop_requested = Signal()
     replay_requested = Signal(float)        # steps a second
+    give_up_requested = Signal()            # show the answer to the class's question now
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -54,6 +55,10 @@ class SchedulerPanel(QWidget):
         self.unit_label.setBuddy(self.unit)
         self.rules_label.setBuddy(self.rules)
         self.start_button, self.stop_button = QPushButton(), QPushButton()
+        self.give_up = QPushButton()
+        self.give_up.setObjectName("schedulerGiveUp")
+        self.give_up.setVisible(False)
+        self.give_up.clicked.connect(self.give_up_requested)
         self.replay_button, self.speed = QPushButton(), QDoubleSpinBox()
         self.speed.setRange(0.5, 20.0)
         self.speed.setValue(2.0)
@@ -86,6 +91,7 @@ class SchedulerPanel(QWidget):
         for widget in (self.unit_label, self.unit, self.rules_label, self.rules):
             controls.addWidget(widget)
         controls.addStretch(1)
+        controls.addWidget(self.give_up)
         side = QVBoxLayout()
         side.addWidget(self.shared)
         side.addWidget(self.locks)
@@ -135,6 +141,9 @@ class SchedulerPanel(QWidget):
                          "as on a free-threaded build or in other languages."))
         self.start_button.setText(translate("Scheduler", "↺  Start again"))
         self.stop_button.setText(translate("Scheduler", "■  Stop"))
+        self.give_up.setText(translate("Scheduler", "&Give up: show the answer"))
+        self.give_up.setToolTip(translate("Scheduler", "Reveal the answer to the class's "
+                                                       "question now (Alt+G)"))
         self.replay_button.setText(translate("Scheduler", "Replay the real run"))
         self.replay_button.setToolTip(translate(
             "Scheduler", "Step through an interleaving recorded from a real run of the widened "
@@ -180,6 +189,10 @@ class SchedulerPanel(QWidget):
         self.shared.setVisible(bool(shared))
         self.locks.setText(locks)
         self.locks.setVisible(bool(locks))
+
+    def show_give_up(self, shown):
+        """The button that reveals the class's answer, while one waits to be revealed."""
+        self.give_up.setVisible(shown)
 
     def set_running(self, running):
         self.stop_button.setEnabled(running)

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QFrame, QLabel, QListWidget, Q
                                QPushButton, QVBoxLayout)
 
 from gui.i18n import translate
+from gui.views import scheduler_words as words
 
 FONT_PT = 12
 SWITCH = "⇄"                    # the interpreter can hand over to another thread after this
@@ -128,8 +129,7 @@ class ThreadCard(QFrame):
         for op in function["ops"]:
             mark = SWITCH if op["switch_after"] is None else " "
             item = QListWidgetItem(f"{mark} {op['offset']:>4} {op['opname']:<18} {op['argrepr']}")
-            item.setToolTip(op["switch_after"] or translate(
-                "Scheduler", "This interpreter can switch threads after this instruction."))
+            item.setToolTip(words.switch_text(op["switch_after"]))
             if op["offset"] == current and thread["state"] == "ready":
                 item.setBackground(CURRENT)
                 item.setFont(_mono(FONT_PT, bold=True))

@@ -81,6 +81,78 @@ def locks_text(state):
     return "\n".join(lines)
 
 
+def interpreter_text(python, gil):
+    """"CPython 3.11", or the same saying the build runs without its GIL."""
+    if gil:
+        return translate("Scheduler", "CPython {version}").format(version=python)
+    return translate("Scheduler", "CPython {version} (free-threaded, GIL off)").format(
+        version=python)
+
+
+def switch_text(why):
+    """Why the interpreter cannot switch threads after an instruction (the stepper's switch
+    reason, `workloads._trace.stepper_reasons`), in the window's language."""
+    if why is None:
+        return translate("Scheduler", "This interpreter can switch threads after this "
+                                      "instruction.")
+    name, op = interpreter_text(why["python"], why["gil"]), why["op"]
+    if why["code"] == "never_before":
+        return translate("Scheduler", "{interpreter} never switches just before {op}").format(
+            interpreter=name, op=op)
+    if why["code"] == "no_check_after":
+        return translate("Scheduler", "{interpreter} does not check for a switch right after "
+                                      "{op} (it jumps straight to the next instruction)"
+                         ).format(interpreter=name, op=op)
+    return translate("Scheduler", "{interpreter} switches only at a call, a return, a jump back "
+                                  "to the top of a loop or a function's start, not after {op}"
+                     ).format(interpreter=name, op=op)
+
+
+def refusal_text(reason):
+    """Why the stepper refused a move (its code and values), in the window's language."""
+    code, thread = reason["code"], reason.get("thread")
+    if code == "no_thread":
+        return translate("Scheduler", "there is no thread {thread} (threads 1 to {count})"
+                         ).format(thread=thread, count=reason["count"])
+    if code == "finished":
+        return translate("Scheduler", "{thread} has finished").format(thread=thread)
+    if code == "failed":
+        return translate("Scheduler", "{thread} has stopped: {error}").format(
+            thread=thread, error=reason["error"])
+    if code == "waits":
+        return translate("Scheduler", "{thread} waits for {lock}, held by {holder}").format(
+            thread=thread, lock=reason["lock"], holder=reason["holder"])
+    return translate("Scheduler", "{thread} cannot be switched away from here: {why} ({thread} "
+                                  "is on line {line}, before {op})").format(
+        thread=thread, why=switch_text(reason["why"]), line=reason["line"],
+        op=reason["before"])
+
+
+def points_text(points):
+    """Where the interpreter can switch threads (the stepper's `describe`), in one line."""
+    name = interpreter_text(points["python"], points["gil"])
+    if points["code"] == "anywhere":
+        text = translate("Scheduler", "{interpreter}: no GIL, a switch can happen anywhere")
+    elif points["code"] == "most":
+        text = translate("Scheduler", "{interpreter}: before almost every instruction (not "
+                                      "after loads of locals or constants, stores to locals "
+                                      "and jumps)")
+    else:
+        text = translate("Scheduler", "{interpreter}: only at calls, returns, backward jumps "
+                                      "and function starts")
+    return text.format(interpreter=name)
+
+
+def rules_text(rules, hello):
+    """Where a stepped run may switch threads under `rules`, for the interpreter that runs it
+    (the stepper's hello), in the window's language."""
+    if rules == "cpython":
+        return points_text(hello["switch_points"])
+    return translate("Scheduler", "{interpreter}, any machine: a switch may happen after any "
+                                  "step").format(interpreter=interpreter_text(hello["version"],
+                                                                               hello["gil"]))
+
+
 def reads_shared(step, name):
     """Whether a step read the shared variable `name` (a load of it among its instructions)."""
     return any(op and op["opname"] in READS and op["argrepr"].split()[-1:] == [name]

@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QScrollBar, QToolTip, QVBoxLayout, QWidget
 
-from gui.i18n import translate
+from gui.i18n import QT_TRANSLATE_NOOP, translate
 from gui.views.lane_axis import INK, LaneAxis, shown_label
 from gui.views.legend import Legend
 from gui.views.row_index import span_index
@@ -26,6 +26,7 @@ MIN_WINDOW = 5.0        # seconds shown at least while live
 FOLLOW_WINDOW = 20.0    # once a run is longer than this, the live view slides
 FONT_PT = 13
 NOW_COLOUR = "#333333"   # the live edge
+TIME_LABEL = QT_TRANSLATE_NOOP("TimelineView", "time (s)")   # unless the model says (x_label)
 MIN_ROW_PX = 30         # below this a label no longer fits: scroll instead
 MAX_ROW_PX = 60         # with few lanes, rows stay this tall and leave space below
 MAX_SECONDS = 1e8       # a run longer than this (3 years) is not a run: its times are wrong
@@ -142,9 +143,7 @@ class TimelineView(TimelineText, TimelineExport, QWidget):
                                                         "happen"))
             self.hint.adjustSize()
             self._say_mouse_hint()
-            axis = self.bottom_axis
-            axis.setLabel(translate("TimelineView", "time (s)"), axis.labelUnits,
-                          **axis.labelStyle)
+            self._label_x()
             if self.model is not None:
                 self.lane_axis.set_rows(self.model.rows())
         super().changeEvent(event)
@@ -203,9 +202,17 @@ class TimelineView(TimelineText, TimelineExport, QWidget):
         self._revision = model.revision if model is not None else None
         self._rows_seen = labels if model is not None else None
         self.lane_axis.set_rows_from(axis_rows)
+        self._label_x()
         self._fit_rows()
         if not self.live:
             self.fit()
+
+    def _label_x(self):
+        """The x axis says what the model's x counts: seconds, or what its `x_label` names
+        (a stepped run counts moves)."""
+        axis = self.bottom_axis
+        text = getattr(self.model, "x_label", None) or TIME_LABEL
+        axis.setLabel(translate("TimelineView", text), axis.labelUnits, **axis.labelStyle)
 
     def set_live(self, live):
         """Follow the live edge while a run streams; allow zoom and pan once it has stopped."""

@@ -8,6 +8,7 @@ A controller (`gui/stepping.py`) sends one JSON line per request on stdin and re
 line per answer on stdout:
 
     {"op": "step", "thread": 2}   -> {"step": {...}, "state": {...}}  or  {"refused": why, ...}
+    (why: a code and its values, `stepper_reasons`, worded by the reader in its language)
     {"op": "state"}               -> {"state": {...}}
     {"op": "listing"}             -> {"listing": [...]}   (`dis` of the file, switch points)
 
@@ -21,6 +22,7 @@ the same moves always give the same result. Code outside the lesson's file (a ca
 The lesson's own prints are kept with the step that printed them. End of stdin ends the
 process at once (its threads are stopped where they are).
 """
+import dis
 import json
 import linecache
 import os
@@ -47,6 +49,22 @@ def _codes(values, file):
     return found
 
 
+def _runs(targets, module, file):
+    """The names of the functions of `file` the threads run: their targets and every function
+    of the module they call by name, and so on (what the lesson's threads can execute)."""
+    found, todo = [], list(targets)
+    while todo:
+        function = todo.pop()
+        code = getattr(function, "__code__", None)
+        if code is None or function.__name__ in found or \
+                os.path.realpath(code.co_filename) != file:
+            continue
+        found.append(function.__name__)
+        todo.extend(vars(module).get(op.argval) for op in dis.get_instructions(code)
+                    if op.opname in ("LOAD_GLOBAL", "LOAD_NAME"))
+    return sorted(found)
+
+
 class Stepper:
     """The lesson's threads and the gate each one waits at."""
 
@@ -63,6 +81,7 @@ class Stepper:
         self.writes = []                # every write of the shared variable
         self.start_value = getattr(self.module, self.shared, None) if self.shared else None
         self._by_ident = {}
+        self.runs = _runs([function for _, function, _ in jobs], self.module, self.file)
         self._watch()
         for no, (name, function, args) in enumerate(jobs, 1):
             self.threads.append(StepThread(no, name))
@@ -126,7 +145,7 @@ class Stepper:
         return self._local
 
     def _on_op(self, t, frame, op):
-        reason = stepper_switch.why_not(t.done_op, op)
+        reason = stepper_switch.reason(t.done_op, op)
         if self.unit == "instruction" or t.new_line:
             t.new_line = False
             # a line is one step: the interpreter could switch anywhere inside it
@@ -209,21 +228,23 @@ class Stepper:
             raise TimeoutError(f"{busy} did not finish its step within {STEP_TIMEOUT_S:g} s")
 
     def why_not(self, no):
-        """None if thread `no` may take the next step, else the reason in one line."""
+        """None if thread `no` may take the next step, else why not, as data
+        (`stepper_reasons`: a code and the values its words need)."""
         if not 1 <= no <= len(self.threads):
-            return f"there is no thread {no} (threads 1 to {len(self.threads)})"
+            return {"code": "no_thread", "thread": no, "count": len(self.threads)}
         t = self.threads[no - 1]
-        if t.state in ("done", "failed"):
-            return f"{t.name} has {'finished' if t.state == 'done' else 'stopped: ' + t.error}"
+        if t.state == "done":
+            return {"code": "finished", "thread": t.name}
+        if t.state == "failed":
+            return {"code": "failed", "thread": t.name, "error": t.error}
         if t.state == "waiting" and t.waits_for.locked():
-            return f"{t.name} waits for {t.waits_for.name}, held by {t.waits_for.holder}"
+            return {"code": "waits", "thread": t.name, "lock": t.waits_for.name,
+                    "holder": t.waits_for.holder}
         if self.rules == "cpython" and self.last not in (None, no):
             now = self.threads[self.last - 1]
-            if now.state == "ready":
-                reason = now.switch_reason
-                if reason:
-                    return (f"{now.name} cannot be switched away from here: {reason} "
-                            f"({now.name} is on line {now.line}, before {now.op.opname})")
+            if now.state == "ready" and now.switch_reason:
+                return {"code": "no_switch", "thread": now.name, "line": now.line,
+                        "before": now.op.opname, "why": now.switch_reason}
         return None
 
     def step(self, no):
@@ -294,10 +315,12 @@ def main(argv):
         answer({"error": f"{lesson_id} could not be started: {type(exc).__name__}: {exc}"})
         os._exit(2)
     sys.stdout = _Output(stepper)
-    answer({"hello": {"python": sys.version.split()[0], "gil": stepper_switch.gil_enabled(),
+    answer({"hello": {"python": sys.version.split()[0], "version": stepper_switch.version(),
+                      "gil": stepper_switch.gil_enabled(),
                       "interpreter": stepper_switch.interpreter(),
                       "switch_points": stepper_switch.describe(),
                       "threads": [t.name for t in stepper.threads],
+                      "runs": stepper.runs, "shared": stepper.shared,
                       "file": stepper.file},
             "state": stepper.state()})
     _serve(stepper, answer)

@@ -31,7 +31,7 @@ class StepThread:
         self.line, self.source, self.function = 0, "", ""
         self.waits_for = None
         self.new_line = True
-        self.switch_reason = None       # why the interpreter cannot switch away from here
+        self.switch_reason = None       # why the interpreter cannot switch away from here (data)
         self.switch_inside = False      # this step passed a switch point
         self.shadow = stepper_values.Shadow()
         self.read = self.writing = None
@@ -113,7 +113,7 @@ def snapshot(stepper):
 
 def listing(codes):
     """The `dis` listing of each function of the lesson's file, as this interpreter compiled
-    it, with the reason it cannot switch threads after each instruction (None: it can)."""
+    it, with why it cannot switch threads after each instruction (None: it can), as data."""
     functions = []
     for code in codes:
         ops = list(dis.get_instructions(code))
@@ -122,7 +122,7 @@ def listing(codes):
         for op, following in zip(ops, ops[1:] + [None]):
             line = _line(op) or line
             rows.append({**op_json(op), "line": line,
-                         "switch_after": stepper_switch.why_not(op, following)})
+                         "switch_after": stepper_switch.reason(op, following)})
         functions.append({"function": code.co_name, "first_line": code.co_firstlineno,
                           "ops": rows})
     return functions

@@ -27,6 +27,8 @@ after it, as far as the lesson's variables can tell.
 """
 import sys
 
+from workloads._trace import stepper_reasons
+
 _V = sys.version_info[:2]
 
 # 3.9 handlers that end with FAST_DISPATCH(): the next instruction is not preceded by a check
@@ -45,10 +47,14 @@ def gil_enabled():
     return True if check is None else bool(check())
 
 
+def version():
+    """The running interpreter's version, e.g. "3.11"."""
+    return f"{_V[0]}.{_V[1]}"
+
+
 def interpreter():
     """The running interpreter in words, e.g. "CPython 3.11" or "CPython 3.13 (GIL off)"."""
-    name = f"CPython {_V[0]}.{_V[1]}"
-    return name if gil_enabled() else f"{name} (free-threaded, GIL off)"
+    return stepper_reasons.interpreter(version(), gil_enabled())
 
 
 def _checks_after(op):
@@ -60,32 +66,33 @@ def _checks_after(op):
     return op.opname == "RESUME" and (op.arg or 0) < 2      # a start, not a resumed yield
 
 
-def why_not(done, following):
+def _why(code, op):
+    return {"code": code, "op": op.opname, "python": version(), "gil": gil_enabled()}
+
+
+def reason(done, following):
     """None if the running interpreter can switch threads between instruction `done` (just
-    executed by a thread; None at its start) and `following` (its next), else the reason in
-    words. Both are `dis.Instruction`s."""
+    executed by a thread; None at its start) and `following` (its next), else why not, as
+    data (`stepper_reasons`). Both are `dis.Instruction`s."""
     if done is None or not gil_enabled():
         return None
     if _V <= (3, 9):
         if done.opname in _CALLS:
             return None                 # the callee, or the call's DISPATCH(), checks
         if following is not None and following.opname in _SKIP_BEFORE_39:
-            return f"{interpreter()} never switches just before {following.opname}"
+            return _why("never_before", following)
         if done.opname in _FAST_39:
-            return (f"{interpreter()} does not check for a switch right after "
-                    f"{done.opname} (it jumps straight to the next instruction)")
+            return _why("no_check_after", done)
         return None
-    if _checks_after(done):
-        return None
-    return (f"{interpreter()} switches only at a call, a return, a jump back to the top of a "
-            f"loop or a function's start, not after {done.opname}")
+    return None if _checks_after(done) else _why("only_at", done)
+
+
+def why_not(done, following):
+    """`reason` in English words (None: a switch can happen there)."""
+    return stepper_reasons.switch_words(reason(done, following))
 
 
 def describe():
-    """One line: the switch points of the running interpreter."""
-    if not gil_enabled():
-        return f"{interpreter()}: no GIL, a switch can happen anywhere"
-    if _V <= (3, 9):
-        return (f"{interpreter()}: before almost every instruction (not after loads of locals "
-                "or constants, stores to locals and jumps)")
-    return f"{interpreter()}: only at calls, returns, backward jumps and function starts"
+    """The switch points of the running interpreter, as data (`stepper_reasons`)."""
+    code = "anywhere" if not gil_enabled() else "most" if _V <= (3, 9) else "few"
+    return {"code": code, "python": version(), "gil": gil_enabled()}
