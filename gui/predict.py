@@ -14,7 +14,7 @@ Another part of the window can ask on the same card before something that is not
 run (`ask_first`: the stepped race asks whether an update can be lost there) and reveal the
 answer when it knows it (`tell`).
 """
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 
 from gui import presentation, settings
@@ -61,6 +61,12 @@ class Predict(QObject):
             key.activated.connect(lambda i=k - 1: self._key(i))
             key.setEnabled(False)
             self.keys.append(key)
+        # Escape closes the card as × does, while it is shown (and takes no key otherwise)
+        self.escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), window,
+                                context=Qt.WindowShortcut)
+        self.escape.activated.connect(self.dismiss)
+        self.escape.setEnabled(False)
+        self.card.installEventFilter(self)
         window.run_gates.append(self.gate)
         window.presentation_changed.connect(self._mode_changed)
         presentation.changes().changed.connect(self._look_changed)
@@ -74,6 +80,11 @@ class Predict(QObject):
             self._place()
         else:
             window.plots_ready.connect(self._place)
+
+    def eventFilter(self, watched, event):
+        if watched is self.card and event.type() in (QEvent.Type.Show, QEvent.Type.Hide):
+            self.escape.setEnabled(event.type() == QEvent.Type.Show)
+        return False
 
     def _place(self):
         """The card floats over the panes under the timeline, so the run stays in view; the

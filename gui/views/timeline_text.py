@@ -49,9 +49,28 @@ class TimelineText:
     def _span_text(self, name, state, t0, t1, row):
         label = state_label(int(state))
         lane = self.model.rows()[row][0]
-        took = _ms(t1 - t0) if t1 is not None else "still running"
         where = lane.label if lane.kind == "process" else f"{lane.label} · PID {lane.pid}"
-        return "\n".join([name or label, f"state: {label}", f"start {t0:.4f} s · {took}", where])
+        return "\n".join([name or label, translate("TimelineText", "state: {state}").format(
+            state=label), self._when(t0, t1), where])
+
+    def _when(self, t0, t1):
+        """When a span ran: its start and length in seconds, or, on a timeline whose x counts
+        moves (a stepped run: move k spans k - 1 to k), the moves it covers."""
+        if getattr(self.model, "x_label", None):
+            first = int(round(t0)) + 1
+            if t1 is None:
+                return translate("TimelineText", "from move {first}, still going").format(
+                    first=first)
+            last = max(first, int(round(t1)))
+            if last == first:
+                return translate("TimelineText", "move {n}").format(n=first)
+            return translate("TimelineText", "moves {first}–{last}").format(first=first,
+                                                                            last=last)
+        if t1 is None:
+            return translate("TimelineText", "start {start} s · still running").format(
+                start=f"{t0:.4f}")
+        return translate("TimelineText", "start {start} s · {took}").format(
+            start=f"{t0:.4f}", took=_ms(t1 - t0))
 
     def describe_lane(self, row):
         """Tooltip text for a lane label: pid, tid, lifetime and exit code when known."""
@@ -64,17 +83,26 @@ class TimelineText:
         if lane.kind == "counter":
             values = self.model.counters[lane.name]["value"]
             if len(values):
-                lines.append(f"a counter: last {values[-1]:g}, lowest {values.min():g}, "
-                             f"highest {values.max():g}")
+                lines.append(translate(
+                    "TimelineText", "a counter: last {last}, lowest {low}, highest {high}").format(
+                    last=f"{values[-1]:g}", low=f"{values.min():g}", high=f"{values.max():g}"))
             return "\n".join(lines)
         if lane.kind == "process":
-            parent = f" · parent PID {lane.parent.pid}" if lane.parent is not None else ""
-            lines.append(f"process, PID {lane.pid}{parent}")
+            if lane.parent is not None:
+                lines.append(translate("TimelineText", "process, PID {pid} · parent PID {parent}")
+                             .format(pid=lane.pid, parent=lane.parent.pid))
+            else:
+                lines.append(translate("TimelineText", "process, PID {pid}").format(pid=lane.pid))
         else:
-            lines.append(f"thread, TID {lane.tid} in PID {lane.pid}")
-        start = f"{lane.start:.3f} s" if lane.start is not None else "?"
-        end = f"{lane.end:.3f} s" if lane.end is not None else "still running"
-        lines.append(f"alive {start} – {end}")
+            lines.append(translate("TimelineText", "thread, TID {tid} in PID {pid}").format(
+                tid=lane.tid, pid=lane.pid))
+        if not getattr(self.model, "x_label", None):        # a stepped run counts moves
+            start = f"{lane.start:.3f} s" if lane.start is not None else "?"
+            end = (f"{lane.end:.3f} s" if lane.end is not None
+                   else translate("TimelineText", "still running"))
+            lines.append(translate("TimelineText", "alive {start} – {end}").format(
+                start=start, end=end))
         if lane.exit_code is not None:
-            lines.append(f"exit code {lane.exit_code}: {describe_exit(lane.exit_code)}")
+            lines.append(translate("TimelineText", "exit code {code}: {why}").format(
+                code=lane.exit_code, why=describe_exit(lane.exit_code)))
         return "\n".join(lines)

@@ -52,6 +52,9 @@ def test_the_same_keys_lose_the_same_update_on_the_widened_race(qtbot, run_async
         await press(mode, panel, WIDENED_ANY)
         first = (mode.run.state()["shared"], table(panel), panel.message.text())
         spans = len(mode.model.spans)
+        labels = [lane.label for lane, _ in mode.model.rows()]
+        hover = [window.timeline.describe(x, labels.index(name) + 0.5)
+                 for x, name in ((0.5, "t1"), (4.5, "t2"))]
         panel.start_button.click()
         await until(lambda: mode.idle() and mode.run.state()["moves"] == 0,
                     message="a fresh run")
@@ -59,15 +62,17 @@ def test_the_same_keys_lose_the_same_update_on_the_widened_race(qtbot, run_async
         again = (mode.run.state()["shared"], table(panel), panel.message.text())
         pid = mode.run.pid
         panel.stop_button.click()
-        return first, again, spans, pid, mode
+        return first, again, spans, pid, mode, hover
 
-    first, again, spans, pid, mode = run_async(scenario())
+    first, again, spans, pid, mode, hover = run_async(scenario())
     shared, rows, message = first
     assert shared["value"] == 5 and shared["expected"] == 13 and shared["lost"] == 1
     assert any("✗" in row[1] for row in rows)            # t1's stale write, in the t1 column
     assert "10 moves" in message and "t2's update is lost" in message
     assert again == first                                # the same keys, the same run
     assert spans == len(WIDENED_ANY)                     # one span per step on the timeline
+    assert "move 1" in hover[0] and "move 5" in hover[1]      # the mouse counts moves, not s
+    assert not any(" s ·" in text for text in hover)
     assert mode.stopped() and not psutil.pid_exists(pid)
 
 

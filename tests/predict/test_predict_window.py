@@ -144,6 +144,17 @@ def test_presentation_mode_asks_by_default_and_each_mode_remembers_its_choice(qt
         presentation.set_presentation(again, False)
 
 
+def test_escape_puts_the_question_away_as_its_close_button_does(qtbot):
+    window = make_window(qtbot, "threads.basics")
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.run_button.click()
+    assert window.predict.card.isVisible()
+    QTest.keyClick(window, Qt.Key.Key_Escape)
+    assert not window.predict.card.isVisible() and window.runner.session is None
+    assert editable(window)
+
+
 def test_choosing_another_lesson_puts_the_question_away(qtbot):
     window = make_window(qtbot, "async.asyncio")
     window.run_button.click()
