@@ -1876,8 +1876,8 @@
         <translation>只有脚本自己的代码获取的锁，才能知道线程等的是哪一把；库内部更深处的等待只显示为等待，没有名字。</translation>
     </message>
     <message>
-        <source>The switch interval is assumed to be the default 5 ms (the script&apos;s own setting is not seen from outside).</source>
-        <translation>切换间隔按默认的 5 毫秒计算（从外部看不到脚本自己的设置）。</translation>
+        <source>The switch interval is read from outside, from the deadlines of the script&apos;s waits for the GIL; where none can be read, the default 5 ms is assumed.</source>
+        <translation>切换间隔从外部读出：取自脚本等待 GIL 时的截止时间；一个也读不到时，按默认的 5 毫秒计算。</translation>
     </message>
     <message>
         <source>Programs other than Python that the script starts are not traced.</source>
@@ -2975,6 +2975,14 @@
         <translation>■  停止</translation>
     </message>
     <message>
+        <source>&amp;Give up: show the answer</source>
+        <translation>放弃(&amp;G)：揭晓答案</translation>
+    </message>
+    <message>
+        <source>Reveal the answer to the class&apos;s question now (Alt+G)</source>
+        <translation>现在揭晓全班所答问题的答案（Alt+G）</translation>
+    </message>
+    <message>
         <source>Replay the real run</source>
         <translation>重放真实运行</translation>
     </message>
@@ -3045,6 +3053,86 @@
     <message>
         <source>{lock}: free</source>
         <translation>{lock}：空闲</translation>
+    </message>
+    <message>
+        <source>CPython {version}</source>
+        <translation>CPython {version}</translation>
+    </message>
+    <message>
+        <source>CPython {version} (free-threaded, GIL off)</source>
+        <translation>CPython {version}（自由线程，GIL 关闭）</translation>
+    </message>
+    <message>
+        <source>{interpreter} never switches just before {op}</source>
+        <translation>{interpreter} 从不在 {op} 之前紧接着切换</translation>
+    </message>
+    <message>
+        <source>{interpreter} does not check for a switch right after {op} (it jumps straight to the next instruction)</source>
+        <translation>{interpreter} 在 {op} 之后不检查是否切换（它直接跳到下一条指令）</translation>
+    </message>
+    <message>
+        <source>{interpreter} switches only at a call, a return, a jump back to the top of a loop or a function&apos;s start, not after {op}</source>
+        <translation>{interpreter} 只在函数调用、返回、跳回循环开头或函数开始处切换，不会在 {op} 之后切换</translation>
+    </message>
+    <message>
+        <source>there is no thread {thread} (threads 1 to {count})</source>
+        <translation>没有线程 {thread}（线程编号为 1 到 {count}）</translation>
+    </message>
+    <message>
+        <source>{thread} has finished</source>
+        <translation>{thread} 已经结束</translation>
+    </message>
+    <message>
+        <source>{thread} has stopped: {error}</source>
+        <translation>{thread} 已停止：{error}</translation>
+    </message>
+    <message>
+        <source>{thread} waits for {lock}, held by {holder}</source>
+        <translation>{thread} 在等 {lock}，它被 {holder} 持有</translation>
+    </message>
+    <message>
+        <source>{thread} cannot be switched away from here: {why} ({thread} is on line {line}, before {op})</source>
+        <translation>不能从这里切换走 {thread}：{why}（{thread} 在第 {line} 行，{op} 之前）</translation>
+    </message>
+    <message>
+        <source>{interpreter}: no GIL, a switch can happen anywhere</source>
+        <translation>{interpreter}：没有 GIL，任何地方都可能切换</translation>
+    </message>
+    <message>
+        <source>{interpreter}: before almost every instruction (not after loads of locals or constants, stores to locals and jumps)</source>
+        <translation>{interpreter}：几乎每条指令之前都可以（但不在加载局部变量或常量、存入局部变量以及跳转之后）</translation>
+    </message>
+    <message>
+        <source>{interpreter}: only at calls, returns, backward jumps and function starts</source>
+        <translation>{interpreter}：只在函数调用、返回、向后跳转和函数开始处</translation>
+    </message>
+    <message>
+        <source>{interpreter} cannot switch after {ops}, so {read} … {write} runs in one piece</source>
+        <translation>{interpreter} 不能在 {ops} 之后切换，所以 {read} … {write} 一口气执行完</translation>
+    </message>
+    <message>
+        <source>a switch may come after {read}, before {write}: the write then wipes out the other thread&apos;s update</source>
+        <translation>切换可以落在 {read} 之后、{write} 之前：这次写随后会抹掉另一个线程的更新</translation>
+    </message>
+    <message>
+        <source>{interpreter} can switch after {ops}, between {read} and {write}: the write then wipes out the other thread&apos;s update</source>
+        <translation>{interpreter} 可以在 {ops} 之后切换，也就是在 {read} 和 {write} 之间：这次写随后会抹掉另一个线程的更新</translation>
+    </message>
+    <message>
+        <source>Can you lose an update in {variant} under {interpreter} if a switch may happen anywhere, as on any machine?</source>
+        <translation>如果切换可以发生在任何地方（就像在任何机器上那样），在 {interpreter} 下，你能让“{variant}”中的一次更新丢失吗？</translation>
+    </message>
+    <message>
+        <source>Can you lose an update in {variant} under {interpreter}, switching only where it can hand over the GIL?</source>
+        <translation>只在 {interpreter} 能交出 GIL 的地方切换，你能让“{variant}”中的一次更新丢失吗？</translation>
+    </message>
+    <message>
+        <source>Yes: a switch can fall between the read and the write</source>
+        <translation>能：切换可以落在读和写之间</translation>
+    </message>
+    <message>
+        <source>No: the read and the write always run in one piece</source>
+        <translation>不能：读和写总是一口气执行完</translation>
     </message>
 </context>
 <context>
@@ -3299,6 +3387,58 @@
         <source>cut short: {reason}</source>
         <translation>被截断：{reason}</translation>
     </message>
+    <message>
+        <source>state: {state}</source>
+        <translation>状态：{state}</translation>
+    </message>
+    <message>
+        <source>from move {first}, still going</source>
+        <translation>从第 {first} 步起，仍在进行</translation>
+    </message>
+    <message>
+        <source>move {n}</source>
+        <translation>第 {n} 步</translation>
+    </message>
+    <message>
+        <source>moves {first}–{last}</source>
+        <translation>第 {first}–{last} 步</translation>
+    </message>
+    <message>
+        <source>start {start} s · still running</source>
+        <translation>开始于 {start} s · 仍在运行</translation>
+    </message>
+    <message>
+        <source>start {start} s · {took}</source>
+        <translation>开始于 {start} s · {took}</translation>
+    </message>
+    <message>
+        <source>a counter: last {last}, lowest {low}, highest {high}</source>
+        <translation>计数器：最后 {last}，最低 {low}，最高 {high}</translation>
+    </message>
+    <message>
+        <source>process, PID {pid} · parent PID {parent}</source>
+        <translation>进程，PID {pid} · 父进程 PID {parent}</translation>
+    </message>
+    <message>
+        <source>process, PID {pid}</source>
+        <translation>进程，PID {pid}</translation>
+    </message>
+    <message>
+        <source>thread, TID {tid} in PID {pid}</source>
+        <translation>线程，PID {pid} 中的 TID {tid}</translation>
+    </message>
+    <message>
+        <source>still running</source>
+        <translation>仍在运行</translation>
+    </message>
+    <message>
+        <source>alive {start} – {end}</source>
+        <translation>存活 {start} – {end}</translation>
+    </message>
+    <message>
+        <source>exit code {code}: {why}</source>
+        <translation>退出码 {code}：{why}</translation>
+    </message>
 </context>
 <context>
     <name>TimelineView</name>
@@ -3313,6 +3453,10 @@
     <message>
         <source>wheel: zoom · drag: pan · double-click: whole run</source>
         <translation>滚轮：缩放 · 拖动：平移 · 双击：显示整个运行</translation>
+    </message>
+    <message>
+        <source>moves (one step of one thread each)</source>
+        <translation>步数（每步是一个线程走一步）</translation>
     </message>
 </context>
 <context>
