@@ -3,9 +3,10 @@
 Name events with `args["lane"]` (written by this app) rebuild each lane exactly: parent,
 raw name, lifetime, exit code, thread key, virtual row or sublane. The zero-length
 "message" slices this app writes are the ends of arrows (their flow id and direction in
-`args`) and its "lifetime" slices only give an idle row a track in Perfetto: neither is a span.
-Arrows of other tools come from "s"/"f" events and from slices bound with `bind_id`. Without them (older traces,
-other tools) lanes come from the names and the events themselves. "X" spans, the bulk of a
+`args`; the "s"/"f" flow event that follows each is the same end, read once) and its
+"lifetime" slices only give an idle row a track in Perfetto: neither is a span. Arrows of
+other tools come from "s"/"f" events and from slices bound with `bind_id`. Without lane
+names (older traces, other tools) lanes come from the names and the events themselves. "X" spans, the bulk of a
 trace, are read column by column, with the note of a span cut short (`args["cut"]`); a thread
 id used by two lanes over a run goes to the lane alive at the span's start.
 """
@@ -177,7 +178,9 @@ class _Builder:
                 marks["lane"].append(self.lane_at(pid, tid, t))
                 marks["name"].append(model.name_id(name))
             elif ph in ("s", "f"):
-                self._flow_end(flows, e, e.get("id", e.get("bind_id")), 1 if ph == "s" else -1)
+                d = 1 if ph == "s" else -1
+                if (e.get("pid", 0), e.get("tid", 0), ts, d) not in self._slice_ends:
+                    self._flow_end(flows, e, e.get("id", e.get("bind_id")), d)
             elif ph == "C":
                 self._counter(pid, t, name, e.get("args"))
         last = max(spans["t1"] + marks["t"] + [model.end_time])
@@ -200,14 +203,19 @@ class _Builder:
         model.touch(max(times))
 
     def _message_ends(self, xs, flows):
-        """Arrow ends carried by "X" events; returns the "X" events that are spans."""
+        """Arrow ends carried by "X" events; returns the "X" events that are spans. The
+        flow event that this app writes after each such end ("s"/"f" at the same row and
+        moment) is the same end, so it is read once (`_slice_ends`)."""
         spans = []
+        self._slice_ends = set()
         for e in xs:
             args = e.get("args") if isinstance(e.get("args"), dict) else {}
             if _is_lifetime(e):
                 continue
             if _is_message_end(e, args):
                 self._flow_end(flows, e, args["flow"], args["dir"])
+                self._slice_ends.add((e.get("pid", 0), e.get("tid", 0), _number(e.get("ts")),
+                                      args["dir"]))
                 continue
             if e.get("bind_id") is not None:                # another tool's flow v2
                 for key, d in (("flow_in", -1), ("flow_out", 1)):

@@ -4,8 +4,11 @@ The fields follow the contract of LESSONS.md: spans are "X" events with microsec
 integer pid/tid, `cat` is the state, marks "i", counters "C", and process/thread names as
 metadata events. Names are written as UTF-8, not as "\\uXXXX" escapes, which Perfetto shows
 as they are. The file shows in Perfetto what the window shows:
-- an arrow joins two zero-length slices of category "message", one where the message left
-  and one where it arrived, bound by a shared `bind_id` (flow events v2);
+- an arrow is a pair of flow events, "s" where the message left and "f" where it arrived,
+  with a shared `id` (category "message"); each follows, at its very moment, a zero-length
+  slice of category "message" on its row, which it binds to ("f" with `"bp": "e"`): a viewer
+  draws the arrow from the moment the message left to the moment it arrived, never from a
+  slice that merely encloses that moment (a long blocking `get()`);
 - a counter's value goes under the key "" so its track is named once ("balance", not
   Perfetto's "<name> <key>", "balance balance");
 - a thread row with no event of its own gets its lifetime as a slice "alive" (category
@@ -113,30 +116,32 @@ def _other_events(model):
 
 def _message_ends(model):
     """Each end of a message as a zero-length slice where it happened (category "message",
-    `args` its flow id and direction), the two ends of an arrow bound by a `bind_id` of
-    their own (Chrome's flow events v2). A viewer then draws each arrow from the slice where
-    the message left to the one where it arrived, never from a slice that merely encloses
-    that moment. An arrow's ends are paired as `TraceModel.arrows` pairs them; an end
-    without its pair is a slice with no arrow, and an out end bound once."""
+    `args` its flow id and direction), followed by its flow event: "s" at the end where the
+    message left, "f" where it arrived, the two with an `id` of their own. Perfetto and
+    chrome://tracing bind a flow event to the slice open on its row at that moment, which
+    is then the zero-length slice just before it. An arrow's ends are paired as
+    `TraceModel.arrows` pairs them; an end without its pair is a slice with no flow event."""
     flows, lanes, names = model.flows, model.lanes, model.names
     rows = list(zip(flows["t"].tolist(), flows["lane"].tolist(), flows["name"].tolist(),
                     flows["fid"].tolist(), flows["dir"].tolist()))
     last_out = {(name, fid): i for i, (_, _, name, fid, d) in enumerate(rows) if d > 0}
-    bound = {}                          # index of an end -> the bind id of its arrow
+    bound = {}                          # index of an end -> the id of its arrow
     for i, (_, _, name, fid, d) in enumerate(rows):
         out = last_out.get((name, fid))
         if d < 0 and out is not None and out not in bound:
-            bound[out] = bound[i] = f"0x{len(bound) // 2 + 1:x}"
+            bound[out] = bound[i] = len(bound) // 2 + 1
     events = []
     for i, (t, lane_id, name, fid, d) in enumerate(rows):
         lane = lanes[lane_id]
-        event = {"ph": "X", "name": hide_secrets(names[name]), "cat": "message", "ts": _us(t),
-                 "dur": 0, "pid": lane.pid, "tid": lane.trace_tid,
-                 "args": {"flow": fid, "dir": 1 if d > 0 else -1}}
+        where = {"name": hide_secrets(names[name]), "cat": "message", "ts": _us(t),
+                 "pid": lane.pid, "tid": lane.trace_tid}
+        events.append({"ph": "X", **where, "dur": 0,
+                       "args": {"flow": fid, "dir": 1 if d > 0 else -1}})
         if i in bound:
-            event["bind_id"] = bound[i]
-            event["flow_out" if d > 0 else "flow_in"] = True
-        events.append(event)
+            flow = {"ph": "s" if d > 0 else "f", **where, "id": bound[i]}
+            if d < 0:
+                flow["bp"] = "e"        # the slice open here: the message's own end
+            events.append(flow)
     return events
 
 

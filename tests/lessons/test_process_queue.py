@@ -151,6 +151,14 @@ def test_the_trace_file_pairs_each_put_with_its_get(tmp_path):
         assert start["name"] == end["name"] == "item"
         assert names[start["pid"]].endswith("Writer") and names[end["pid"]].endswith("Reader")
         assert start["ts"] <= end["ts"]
+    # the same arrows as the contract's flow events: "s" / "f" pairs with a shared id
+    out = {e["id"]: e for e in events if e["ph"] == "s"}
+    into = {e["id"]: e for e in events if e["ph"] == "f"}
+    assert len(out) == len(into) == 3 and set(out) == set(into)
+    assert sorted((e["ts"], e["pid"]) for e in out.values()) == sorted(
+        (e["ts"], e["pid"]) for e in starts.values())
+    assert sorted((e["ts"], e["pid"]) for e in into.values()) == sorted(
+        (e["ts"], e["pid"]) for e in ends.values())
     exits = {e["pid"]: e["args"]["exit_code"] for e in events
              if e["ph"] == "i" and e["name"] == "exit"}
     reader, = [pid for pid, name in names.items() if name.endswith("Reader")]

@@ -48,9 +48,10 @@ def events(doc, ph, cat=None):
 
 def arrow_ends(doc, direction):
     """The ends of arrows where messages left (1) or arrived (-1): the trace's zero-length
-    "message" slices, bound in pairs (README, trace files)."""
+    "message" slices that a flow event ("s" / "f") binds into a pair (README, trace files)."""
+    bound = {(e["pid"], e["tid"], e["ts"]) for e in events(doc, "s" if direction > 0 else "f")}
     return [e for e in events(doc, "X", "message")
-            if e["args"]["dir"] == direction and "bind_id" in e]
+            if e["args"]["dir"] == direction and (e["pid"], e["tid"], e["ts"]) in bound]
 
 
 def lanes(doc, kind):

@@ -77,7 +77,12 @@ def test_chrome_json_follows_the_contract():
     assert span["cat"] == "task" and span["ts"] == 1.0 and span["dur"] == 1.0
     assert isinstance(span["pid"], int) and isinstance(span["tid"], int)
     assert (out["args"], into["args"]) == ({"flow": 7, "dir": 1}, {"flow": 7, "dir": -1})
-    assert out["bind_id"] == into["bind_id"] and out["flow_out"] and into["flow_in"]
+    # the contract's flow events, each right after the end it binds to, one id for the pair
+    s_event, f_event = by_ph["s"][0], by_ph["f"][0]
+    assert (s_event["ts"], s_event["tid"]) == (out["ts"], out["tid"]) and "bp" not in s_event
+    assert (f_event["ts"], f_event["tid"], f_event["bp"]) == (into["ts"], into["tid"], "e")
+    assert s_event["id"] == f_event["id"] and s_event["cat"] == f_event["cat"] == "message"
+    assert doc["traceEvents"].index(s_event) == doc["traceEvents"].index(out) + 1
     assert by_ph["i"][0]["name"] == "put A"
     assert {e["name"] for e in by_ph["M"]} == {"process_name", "thread_name"}
 
