@@ -252,6 +252,39 @@ def _one_core_busy():
         busy.wait(timeout=10)
 
 
+GIL_TICKS = os.path.join(ROOT, "tests", "script", "data", "gil_ticks.py")
+
+
+def script_gil(seconds=1.5, script=GIL_TICKS):
+    """One `concurrency-lab trace` run of a tutorial script whose two CPU-bound threads note
+    their own turns: the GIL hand-offs counted from outside (`script_gil_handoffs`), the
+    real ones by the threads' notes (`script_gil_real`), and the script's run time ÷ its
+    switch interval (`script_gil_formula`). None, with `script_gil_skipped` saying why,
+    where it cannot be measured."""
+    empty = dict.fromkeys(("script_gil_handoffs", "script_gil_real", "script_gil_formula"))
+    if not sys.platform.startswith("linux"):
+        return {**empty, "script_gil_skipped": "sampled from /proc: Linux only"}
+    if not os.path.exists(script):
+        return {**empty, "script_gil_skipped": f"no {os.path.relpath(script, ROOT)} here"}
+    with tempfile.TemporaryDirectory(prefix="clab-gil-") as folder:
+        truth = os.path.join(folder, "ticks.json")
+        out = subprocess.run([sys.executable, "-m", "gui", "trace", script, "--json", "--",
+                              truth, str(seconds)], cwd=ROOT, text=True, capture_output=True,
+                             timeout=120, stdin=subprocess.DEVNULL,
+                             env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
+        if out.returncode != 0 or not os.path.exists(truth):
+            last = (out.stderr.strip().splitlines() or ["no output"])[-1]
+            return {**empty, "script_gil_skipped": f"the traced run failed: {last}"}
+        gil = json.loads(out.stdout.strip().splitlines()[-1])["gil"]
+        with open(truth) as notes:
+            noted = json.load(notes)
+    runs = sorted((start, end, name) for name, start, end in noted["runs"])
+    real = sum(a[2] != b[2] for a, b in zip(runs, runs[1:]))
+    spinning = max(end for _, end, _ in runs) - runs[0][0]
+    return {"script_gil_handoffs": gil.get("handoffs"), "script_gil_real": real,
+            "script_gil_formula": round(spinning / 1e9 / noted["switch_interval_s"])}
+
+
 def measure(quick=False):
     from gui.bench_fidelity import lesson_id, traced_vs_untraced
     from gui.bench_flood import measure as flood
@@ -277,6 +310,7 @@ def measure(quick=False):
         **fidelity,
         **_live(),
         **flood(quick),
+        **script_gil(),
     }
 
 

@@ -24,8 +24,9 @@ UNKNOWN = (
     QT_TRANSLATE_NOOP("OpenScript", "Which lock a thread waited on is known only for the locks "
                       "the script's own code takes; a wait deeper in a library is a wait, "
                       "without a name."),
-    QT_TRANSLATE_NOOP("OpenScript", "The switch interval is assumed to be the default 5 ms "
-                      "(the script's own setting is not seen from outside)."),
+    QT_TRANSLATE_NOOP("OpenScript", "The switch interval is read from outside, from the "
+                      "deadlines of the script's waits for the GIL; where none can be read, "
+                      "the default 5 ms is assumed."),
     QT_TRANSLATE_NOOP("OpenScript", "Programs other than Python that the script starts are not "
                       "traced."),
     QT_TRANSLATE_NOOP("OpenScript", "The script reads an empty stdin (input() gets EOF) and "

@@ -289,9 +289,21 @@ def add_thread_states(model, lines, gil=True):
             codes.append(STATES.index(state)), names.append(model.name_id(name))
     model.add_spans(np.array(t0s), np.array(t1s), ids, np.array(codes, dtype=np.uint8),
                     np.array(names, dtype=np.int32))
-    return {"sampled": True, "switch_interval_s": script_states.DEFAULT_SWITCH_S,
-            "handoffs": sum(g["handoffs"] for g in handoffs.values()),
-            "contended_s": round(sum(g["contended_s"] for g in handoffs.values()), 4)}
+    return gil_figures(handoffs)
+
+
+def gil_figures(per_process):
+    """The GIL figures of a run from those of its processes: hand-offs counted (and of them
+    seen by two looks) and contended seconds, summed; the switch interval of the process
+    with the most hand-offs, read from the program where it could be (else the default)."""
+    busiest = max(per_process.values(), key=lambda g: g["handoffs"], default=None)
+    return {"sampled": True,
+            "switch_interval_s": busiest["switch_interval_s"] if busiest
+            else script_states.DEFAULT_SWITCH_S,
+            "switch_interval_read": bool(busiest and busiest["interval_read"]),
+            "handoffs": sum(g["handoffs"] for g in per_process.values()),
+            "handoffs_seen": sum(g["seen"] for g in per_process.values()),
+            "contended_s": round(sum(g["contended_s"] for g in per_process.values()), 4)}
 
 
 def _traced_intervals(model):

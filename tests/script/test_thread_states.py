@@ -1,6 +1,8 @@
 """Thread states from the sampler's looks: a stretch is drawn only when both of its looks
 saw the same state, two threads of one process ready at once are never both drawn running,
-and a futex wait is the GIL only with a timeout while another thread runs."""
+and a futex wait is the GIL only with a timeout while another thread runs. GIL hand-offs are
+counted where looks saw them and, between looks, from the waiters' CPU times; the switch
+interval is read from the GIL waits' deadlines."""
 import platform
 
 import pytest
@@ -16,9 +18,17 @@ MS = 1_000_000
 
 
 def lines(*looks):
-    """Sampler lines, one look a millisecond: each look is {tid: state} of process 7."""
-    return [f"{n * MS};" + ";".join(f"7,{tid},{state}" for tid, state in look.items())
-            for n, look in enumerate(looks)]
+    """Sampler lines, one look a millisecond: each look is {tid: state} of process 7, or
+    (t_ms, {tid: state}); a state is a string, or (string, CPU time in ms)."""
+    out = []
+    for n, look in enumerate(looks):
+        t, look = look if isinstance(look, tuple) else (n, look)
+        fields = []
+        for tid, state in look.items():
+            state, cpu = state if isinstance(state, tuple) else (state, None)
+            fields.append(f"7,{tid},{state}," + ("" if cpu is None else str(int(cpu * MS))))
+        out.append(f"{int(t * MS)};" + ";".join(fields))
+    return out
 
 
 def spans_of(*looks):
@@ -49,3 +59,91 @@ def test_a_free_threaded_python_draws_its_threads_running_at_once():
     looks = lines({1: "R", 2: "R"}, {1: "R", 2: "R"})
     spans, _ = script_states.states(script_states.parse(looks), gil=False)
     assert {(s[1], s[4]) for s in spans} == {(1, "run"), (2, "run")}
+
+
+# -- hand-offs between looks -----------------------------------------------------------------
+def taking_turns(turns, ms=5, start=0, cpu=None, first=1):
+    """Looks of two threads taking `turns` turns of `ms` each, two looks a turn, each look
+    with the CPU times so far: `first` runs first. Returns (looks, CPU times at the end)."""
+    cpu = dict(cpu or {1: 0, 2: 0})
+    looks = []
+    for n in range(turns):
+        owner, waiter = (first, 3 - first) if n % 2 == 0 else (3 - first, first)
+        for part in (0.2, 0.8):
+            t = start + (n + part) * ms
+            mine = cpu[owner] + part * ms
+            looks.append((t, {owner: ("R", mine), waiter: (GIL_WAIT, cpu[waiter])}))
+        cpu[owner] += ms
+    return looks, cpu
+
+
+def test_a_turn_no_look_saw_is_counted_from_the_waiters_cpu_time_and_not_drawn():
+    # A runs at both looks, 6 ms apart; B waited at both, but its CPU time grew by a turn
+    spans, gil = spans_of({1: ("R", 10), 2: (GIL_WAIT, 3)}, {1: ("R", 11), 2: (GIL_WAIT, 3)},
+                          (7, {1: ("R", 12), 2: (GIL_WAIT, 8)}))
+    assert gil[7]["handoffs"] == 2 and gil[7]["seen"] == 0      # A -> B -> A
+    assert spans == {(1, 0, 1, "run", ""), (2, 0, 1, "wait.gil", "GIL")}   # not 1 -> 7
+
+
+def test_a_waiter_that_only_woke_to_ask_for_the_gil_took_no_turn():
+    spans, gil = spans_of({1: ("R", 10), 2: (GIL_WAIT, 3)}, {1: ("R", 11), 2: (GIL_WAIT, 3.02)},
+                          {1: ("R", 12), 2: (GIL_WAIT, 3.02)})
+    assert gil == {}
+    assert (2, 0, 2, "wait.gil", "GIL") in spans and (1, 0, 2, "run", "") in spans
+
+
+def test_turns_between_looks_are_counted_in_turns_of_the_length_the_looks_saw():
+    # twenty turns of 5 ms, each seen by two looks; B's turn ends at 100 ms
+    before, cpu = taking_turns(20)
+    # no look until 146 ms: A, B, A ... A, B took turns of 5 ms from 100 ms; B is seen again
+    after, _ = taking_turns(10, start=145, cpu={1: cpu[1] + 25, 2: cpu[2] + 20}, first=2)
+    _, gil = spans_of(*before, *after)
+    assert gil[7]["seen"] == 19 + 9                  # the switches inside each part
+    # A's CPU time grew by five turns between the two looks that saw B: ten hand-offs
+    assert gil[7]["handoffs"] == 19 + 10 + 9
+
+
+def test_a_thread_seen_doing_something_else_at_a_look_is_not_counted():
+    io = "0:0x3:0x0"                        # a read: it may run C code without the GIL
+    _, gil = spans_of({1: ("R", 10), 2: (GIL_WAIT, 3), 3: (io, 0)},
+                      {1: ("R", 11), 2: (GIL_WAIT, 3), 3: (GIL_WAIT, 4)},
+                      {1: ("R", 12), 2: (GIL_WAIT, 3), 3: (io, 9)})
+    assert gil == {}
+
+
+def test_without_cpu_times_only_the_switches_looks_saw_are_counted():
+    _, gil = spans_of({1: "R", 2: GIL_WAIT}, (7, {1: "R", 2: GIL_WAIT}), {1: GIL_WAIT, 2: "R"})
+    assert gil[7]["handoffs"] == gil[7]["seen"] == 1
+
+
+def deadline_looks(interval_ms, turns=20):
+    """Two threads taking turns of `interval_ms`, a look a millisecond, every GIL wait with
+    the time left to its deadline (it began as the turn began)."""
+    looks = []
+    for n in range(int(turns * interval_ms)):
+        turn, into = divmod(n + 0.3, interval_ms)
+        owner, waiter = (1, 2) if int(turn) % 2 == 0 else (2, 1)
+        left = int((interval_ms - into) * MS)
+        looks.append((n + 0.3, {owner: "R", waiter: f"{GIL_WAIT}:{left}"}))
+    return looks
+
+
+@pytest.mark.parametrize("interval_ms", [5, 2, 20])
+def test_the_switch_interval_is_read_from_the_deadlines_of_the_gil_waits(interval_ms):
+    _, gil = spans_of(*deadline_looks(interval_ms))
+    assert gil[7]["switch_interval_s"] == pytest.approx(interval_ms / 1000)
+    assert gil[7]["interval_read"]
+
+
+def test_a_thread_waiting_with_a_timeout_of_its_own_does_not_change_the_interval_read():
+    looks = deadline_looks(5)                  # 19 hand-offs, 19 GIL waits begun
+    for n, (_, look) in enumerate(looks):       # and 10 calls of queue.get(timeout=1)
+        look[3] = "R" if n % 10 == 0 else f"{GIL_WAIT}:{int((1000 - n % 10) * MS)}"
+    _, gil = spans_of(*looks)
+    assert gil[7]["switch_interval_s"] == pytest.approx(0.005)
+
+
+def test_without_deadlines_the_default_switch_interval_is_assumed():
+    _, gil = spans_of({1: "R", 2: GIL_WAIT}, {1: GIL_WAIT, 2: "R"})
+    assert gil[7]["switch_interval_s"] == script_states.DEFAULT_SWITCH_S
+    assert not gil[7]["interval_read"]
