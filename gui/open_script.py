@@ -4,16 +4,19 @@ tracing code in it, as `concurrency-lab trace SCRIPT.py` runs it.
 Open it from the menu (Ctrl+Shift+O) or drop the .py file on the window. It runs under the
 Python chosen in the Python list, in the window's runner (Stop, the clock, the CPU graphs and
 the console work as for a lesson), with the same session and the same outside sampler of
-thread states as the command line. A strip above the timeline names the script and its
-folder, the lesson text tab says what the lab can and cannot show of any script, and the
-Source code tab shows it. Run runs it again; choosing a lesson leaves it.
+thread states as the command line: its thread states are drawn while it runs
+(`LiveStates`), its GIL figures once it has ended. A strip above the timeline names the
+script and its folder, the lesson text tab says what the lab can and cannot show of any
+script, and the Source code tab shows it. Run runs it again; choosing a lesson leaves it.
 
 Bad input (not a .py file, a folder, unreadable, a syntax error found by the chosen
 interpreter, a missing interpreter) gets one line in the status and a message box, and
 changes nothing on screen. `window.script` is the `ShownScript` while a script is shown.
 """
 import asyncio
+import bisect
 import os
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -25,19 +28,24 @@ from gui.i18n import QT_TRANSLATE_NOOP, translate
 from gui.script_screen import ScriptScreen
 from gui.tasks import spawn
 from gui.trace.waitfor import find_deadlock
-from workloads._trace import script_sampler
+from workloads._trace import script_sampler, script_states
 
 FOLDER_KEY = "script/folder"
+CHUNK_S = 0.5                   # how often a running script's thread states are drawn
+HOLD_BACK_NS = 250_000_000      # the newest looks wait: the trace's own spans may still come
+LANELESS_NS = 5_000_000_000     # how long a sampled thread's spans wait for its lane
+SLICE_THREADS = 400             # threads' looks read at a time between two turns of the loop
 
 
 @dataclass(eq=False)
 class ShownScript:
-    """The script on screen and its run: the session once it has started, its thread-state
-    figures once the run has ended and its states are drawn."""
+    """The script on screen and its run: the session once it has started, its thread
+    states drawn while it runs, its GIL figures once it has ended."""
     path: Path
     python: str = None
     session: object = None
-    gil: dict = None                        # its GIL figures, once its states are drawn
+    gil: dict = None                        # its GIL figures, once the run has ended
+    live: object = field(default=None, repr=False)      # `LiveStates`: its states, drawn
     found: dict = None                      # what its trace found (`trace_command.figures`)
     deadlock: object = None                 # the cycle of waits, once the watch found one
     sampling: asyncio.Future = field(default=None, repr=False)     # the sampler looks on
@@ -183,10 +191,16 @@ class ScriptOpener(QObject):
         window.runner.run(trace_command.SCRIPT, {}, shown.python, make_session=make_session)
 
     async def _sample(self, shown, sampler):
-        """The sampler looks on while the script runs; its states are drawn once it ends."""
+        """The sampler looks on while the script runs; its states are drawn as they come
+        (`LiveStates`), the rest and the GIL figures once it ends."""
+        live = shown.live = LiveStates(shown, sampler)
+
         async def while_it_runs():
             shown.sampling.set_result(None)
-            await shown.ended
+            while not shown.ended.done():
+                await asyncio.wait({shown.ended}, timeout=CHUNK_S)
+                if not shown.ended.done():
+                    await live.draw()
         try:
             await sampler.watching(while_it_runs())
         finally:
@@ -195,10 +209,9 @@ class ScriptOpener(QObject):
         session = shown.session
         if session is None or session.run is None:
             return
-        # what the trace itself found: the sampled states below name no lock
+        # what the trace itself found: the sampled states name no lock
         shown.found = trace_command.figures(session.model, session.run.returncode)
-        shown.gil = trace_command.add_thread_states(
-            session.model, sampler.lines, trace_command.has_gil(session))
+        shown.gil = await live.finish()
         timeline = self.window.timeline
         if self.shown is shown and timeline is not None and timeline.model is session.model:
             timeline.set_model(session.model)
@@ -269,6 +282,90 @@ class ScriptOpener(QObject):
                 self.open_soon(paths[0])
                 return True
         return False
+
+
+class LiveStates:
+    """The sampled thread states of a running script, drawn on its timeline every `CHUNK_S`
+    from the looks that came in, all but those of the last `HOLD_BACK_NS`: the trace sends a
+    short wait when it ends, within about 0.1 s, and its own spans win over sampled ones. The
+    looks are read a slice at a time, the window's loop running in between, so a chunk never
+    holds up a frame for long. A stretch that goes on across two chunks is drawn as two
+    adjacent spans. `finish` draws the rest once the script has ended and counts the GIL's
+    hand-offs over the whole run, as `concurrency-lab trace` does."""
+
+    def __init__(self, shown, sampler):
+        self.shown, self.sampler = shown, sampler
+        self.chunks = None                      # script_states.Chunks, once the run started
+        self.read = 0                           # the sampler's lines drawn so far
+        self.laneless = []                      # spans whose thread had no lane yet
+        self.costs = []                         # (CPU seconds, longest slice) of each chunk
+
+    async def draw(self, final=False):
+        """Draw the stretches of the looks that came in since the last chunk: all of them
+        once the run has ended (`final`), else those up to `HOLD_BACK_NS` before the last."""
+        session = self.shown.session
+        if session is None or session.run is None:
+            return
+        if self.chunks is None:
+            self.chunks = script_states.Chunks(trace_command.has_gil(session))
+        lines = self.sampler.lines
+        end = len(lines)
+        if not final and end > self.read:
+            end = bisect.bisect_right(lines, _look_time(lines[-1]) - HOLD_BACK_NS,
+                                      self.read, end, key=_look_time)
+        spans, spent, longest = [], 0.0, 0.0
+        while True:
+            started = time.thread_time()
+            fields = lines[self.read].count(";") if self.read < end else 1
+            upto = min(end, self.read + max(1, SLICE_THREADS // max(1, fields)))
+            spans += self.chunks.add(script_states.parse(lines[self.read:upto]))
+            self.read = upto
+            if upto == end:
+                break
+            spent, longest = _spent(started, spent, longest)
+            await asyncio.sleep(0)              # the window's frames and events go on
+        self.laneless = trace_command.draw_states(
+            session.model, self.laneless + _joined(spans), live=not final)
+        if self.laneless and not final:         # a thread's lane comes within seconds
+            oldest = _look_time(lines[end - 1]) - LANELESS_NS
+            self.laneless = [span for span in self.laneless if span[3] > oldest]
+        self.costs.append(_spent(started, spent, longest))
+
+    async def finish(self):
+        """The run has ended: draw the rest; the run's GIL figures, as `add_thread_states`
+        gives them."""
+        if not self.sampler.lines:
+            return {"sampled": False}
+        await self.draw(final=True)
+        if self.chunks is None:
+            return {"sampled": False}
+        return trace_command.gil_figures(self.chunks.figures())
+
+
+def _spent(started, spent, longest):
+    """(seconds spent so far, the longest slice): a slice begun at `started` has ended."""
+    took = time.thread_time() - started
+    return spent + took, max(longest, took)
+
+
+def _joined(spans):
+    """`spans` (of one chunk, in order per thread) with a stretch that goes on from one
+    span of its thread into the next as one span."""
+    out, last = [], {}
+    for span in spans:
+        at = last.get(span[:2])
+        if at is not None and out[at][3] == span[2] and out[at][4:] == span[4:]:
+            out[at] = out[at][:3] + (span[3],) + out[at][4:]
+        else:
+            last[span[:2]] = len(out)
+            out.append(span)
+    return out
+
+
+def _look_time(line):
+    """The time stamp of a sampler's line (ns), 0 when it has none."""
+    head, _, _ = line.partition(";")
+    return int(head) if head.isdigit() else 0
 
 
 def interpreter_problem(python):

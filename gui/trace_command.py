@@ -241,6 +241,8 @@ def figures(model, code, deadlock=None):
                if lane.kind == "thread" and not lane.sublane and not lane.virtual]
     states = model.spans["state"]
     names = model.spans["name"]
+    sampled = np.isin(names, [model.name_id(name) for name in script_states.WAIT_NAMES])
+    states = np.where(sampled & (states == WAIT), 0, states)    # sampled waits name no lock
     locks = {model.names[n] for n in np.unique(names[(states == WAIT) | (states == HOLD)])}
     return {
         "exit_code": code, "deadlock": deadlock or "",
@@ -274,13 +276,27 @@ def add_thread_states(model, lines, gil=True):
     if not lines:
         return {"sampled": False}
     spans, handoffs = script_states.states(script_states.parse(lines), gil)
+    draw_states(model, spans)
+    return gil_figures(handoffs)
+
+
+def draw_states(model, spans, live=False):
+    """Draw sampled `spans` (`script_states`) on their threads' lanes where the trace says
+    nothing; returns those whose thread has no lane yet. `live`: the run goes on, so the
+    waits the trace has begun and not yet ended are its own too, and only the trace's spans
+    that end after the first of `spans` begins are looked at (a chunk's work stays small)."""
+    if not spans:
+        return []
     lanes = {(lane.pid, lane.tid): lane for lane in model.lanes
              if lane.kind == "thread" and lane.tid and not lane.sublane}
-    traced = _traced_intervals(model)
-    t0s, t1s, ids, codes, names = [], [], [], [], []
-    for pid, tid, t0, t1, state, name in spans:
+    since = float(model.seconds(min(span[2] for span in spans))) if live else None
+    traced = _traced_intervals(model, since, live)
+    t0s, t1s, ids, codes, names, laneless = [], [], [], [], [], []
+    for span in spans:
+        pid, tid, t0, t1, state, name = span
         lane = lanes.get((pid, tid))
         if lane is None:
+            laneless.append(span)
             continue
         a, b = model.seconds([t0, t1]).tolist()
         a, b = max(a, lane.start or a), min(b, b if lane.end is None else lane.end)
@@ -289,7 +305,7 @@ def add_thread_states(model, lines, gil=True):
             codes.append(STATES.index(state)), names.append(model.name_id(name))
     model.add_spans(np.array(t0s), np.array(t1s), ids, np.array(codes, dtype=np.uint8),
                     np.array(names, dtype=np.int32))
-    return gil_figures(handoffs)
+    return laneless
 
 
 def gil_figures(per_process):
@@ -306,12 +322,21 @@ def gil_figures(per_process):
             "contended_s": round(sum(g["contended_s"] for g in per_process.values()), 4)}
 
 
-def _traced_intervals(model):
+def _traced_intervals(model, since=None, begun=False):
     """{lane id: (starts, running max of ends)} sorted by start: where the trace drew a
-    run or a wait itself."""
+    run or a wait itself (of its spans, those that end after `since`; with `begun`, its
+    open spans too, until no end)."""
     spans = model.spans
     known = np.isin(spans["state"], _KNOWN)
+    if since is not None:
+        known &= spans["t1"] > since
     lane, t0, t1 = spans["lane"][known], spans["t0"][known], spans["t1"][known]
+    if begun:
+        opened = [(key[0], start) for key, start in list(model.open_spans.items())
+                  if key[1] in _KNOWN]
+        lane = np.concatenate([lane, np.array([o[0] for o in opened], dtype=lane.dtype)])
+        t0 = np.concatenate([t0, np.array([o[1] for o in opened], dtype=t0.dtype)])
+        t1 = np.concatenate([t1, np.full(len(opened), np.inf)])
     order = np.lexsort((t0, lane))
     lane, t0, t1 = lane[order], t0[order], t1[order]
     ids, first = np.unique(lane, return_index=True)

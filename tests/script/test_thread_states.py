@@ -147,3 +147,65 @@ def test_without_deadlines_the_default_switch_interval_is_assumed():
     _, gil = spans_of({1: "R", 2: GIL_WAIT}, {1: GIL_WAIT, 2: "R"})
     assert gil[7]["switch_interval_s"] == script_states.DEFAULT_SWITCH_S
     assert not gil[7]["interval_read"]
+
+
+# -- chunk by chunk, as the window draws them while the program runs ---------------------------
+def random_run(seed, count=3000):
+    """Sampler lines of two processes: threads that run, wait for the GIL, a lock or a sleep
+    in stretches of random length, their CPU time growing while they run."""
+    import random
+    rng = random.Random(seed)
+    sleep = f"{script_states._CALLS[platform.machine()]['sleep'][0]}:0x0:0x0"
+    kinds = ["R", "R", GIL_WAIT, f"{GIL_WAIT}:4000000", JOIN, sleep]
+    now = {(pid, tid): "R" for pid in (7, 8) for tid in (1, 2, 3)}
+    cpu = dict.fromkeys(now, 0)
+    out, t = [], 0
+    for _ in range(count):
+        t += rng.choice((1, 1, 1, 2, 7)) * MS
+        for key in now:
+            if rng.random() < 0.05:
+                now[key] = rng.choice(kinds)
+            cpu[key] += rng.choice((0, 100_000, 900_000)) if now[key] == "R" else \
+                rng.choice((0, 0, 300_000))
+        out.append(f"{t};" + ";".join(f"{pid},{tid},{now[pid, tid]},{cpu[pid, tid]}"
+                                      for pid, tid in now))
+    return out
+
+
+def merged(spans):
+    """`spans` with each stretch that goes on in the same state as one span."""
+    out = {}
+    for pid, tid, t0, t1, state, name in sorted(spans, key=lambda s: (s[0], s[1], s[2])):
+        last = out.get((pid, tid))
+        if last and last[-1][3] == t0 and last[-1][4:] == (state, name):
+            last[-1] = last[-1][:3] + (t1, state, name)
+        else:
+            out.setdefault((pid, tid), []).append((pid, tid, t0, t1, state, name))
+    return sorted(span for spans in out.values() for span in spans)
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_looks_drawn_chunk_by_chunk_give_the_spans_and_figures_of_the_whole_run(seed):
+    import random
+    lines = random_run(seed)
+    whole, figures = script_states.states(script_states.parse(lines))
+    cuts = sorted(random.Random(seed).sample(range(1, len(lines)), 40))
+    chunks, spans = script_states.Chunks(), []
+    for a, b in zip([0, *cuts], [*cuts, len(lines)]):
+        spans += chunks.add(script_states.parse(lines[a:b]))
+    assert len(whole) > 500 and len(spans) > len(whole)       # some went on across an edge
+    assert merged(spans) == sorted(whole)
+    assert chunks.figures() == figures and figures[7]["handoffs"] > 0
+    # none drawn twice: the spans of one thread follow one another
+    for key in {s[:2] for s in spans}:
+        mine = sorted(s[2:4] for s in spans if s[:2] == key)
+        assert all(end <= start for (_, end), (start, _) in zip(mine, mine[1:]))
+
+
+def test_a_chunk_of_one_look_or_none_adds_nothing_and_loses_nothing():
+    lines = random_run(4, count=200)
+    whole, _ = script_states.states(script_states.parse(lines))
+    chunks, spans = script_states.Chunks(), []
+    for line in [*lines[:100], "", *lines[100:]]:        # one look at a time, an empty chunk
+        spans += chunks.add(script_states.parse([line]))
+    assert merged(spans) == sorted(whole)

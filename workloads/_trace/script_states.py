@@ -67,6 +67,8 @@ TURN_QUANTILE = 0.6         # unseen turns fall in busy moments, when turns are 
 SHARED = 0.98               # ranges of the switch interval: shared by nearly the most
 MIN_DEADLINES = 5           # GIL waits with a readable deadline needed to trust the interval
 UNTIMED = "lock, join() or wait()"
+TIMED = "timed wait"
+WAIT_NAMES = (UNTIMED, TIMED)   # the names of the sampled ``wait.lock`` spans: no lock's
 GIL = ("wait.gil", "GIL")
 RUN = ("run", "")
 # system call numbers, per machine; other machines get no reasons for a wait
@@ -140,7 +142,7 @@ def _kind(state, futex, reasons, others_ready):
     if futex and number == futex:
         if len(args) < 2 or args[1] in ("0x0", "0"):
             return "wait.lock", UNTIMED
-        return GIL if others_ready else ("wait.lock", "timed wait")
+        return GIL if others_ready else ("wait.lock", TIMED)
     return reasons.get(number)
 
 
@@ -161,16 +163,55 @@ def states(looks, gil=True):
     futex, reasons = _reasons()
     spans, gil_figures = [], {}
     for pid, items in looks.items():
-        seen = [(t, _Look(threads, futex, reasons, gil, *cpus))
-                for t, threads, *cpus in items]
-        open_spans = {}
-        for (t0, a), (t1, b) in zip(seen, seen[1:]):
-            mixed = _turned(a, b)
-            for tid, state in a.states.items():
-                if state is not None and b.states.get(tid) == state and tid not in mixed:
-                    _extend(spans, open_spans, (pid, tid, t0, t1) + state)
+        seen = _seen(items, futex, reasons, gil)
+        _stretches(pid, seen, spans)
         gil_figures[pid] = _handoffs(seen)
     return spans, {pid: found for pid, found in gil_figures.items() if found["handoffs"]}
+
+
+class Chunks:
+    """The states of a program's looks as they come in, chunk by chunk (the window draws
+    them while the program runs). `add` gives the spans of the stretches that end at a look
+    of the new chunk (the first begins at the last look of the chunk before); `figures` the
+    GIL figures of all the looks so far. Together: what `states` gives for all the looks at
+    once, except that a stretch going on across a chunk's edge is two adjacent spans (the
+    second begins where the first ends), not one."""
+
+    def __init__(self, gil=True):
+        self.gil = gil
+        self.futex, self.reasons = _reasons()
+        self.seen = {}                      # pid -> [(t_ns, _Look), ...] of all the looks
+
+    def add(self, looks):
+        """Spans ``(pid, tid, t0_ns, t1_ns, state, name)`` of the stretches `looks` (from
+        `parse`, of the lines after those of the chunks before) end."""
+        spans = []
+        for pid, items in looks.items():
+            seen = self.seen.setdefault(pid, [])
+            new = _seen(items, self.futex, self.reasons, self.gil)
+            _stretches(pid, seen[-1:] + new, spans)
+            seen.extend(new)
+        return spans
+
+    def figures(self):
+        """The GIL figures per process, as `states` gives them, over all the looks added."""
+        found = {pid: _handoffs(seen) for pid, seen in self.seen.items()}
+        return {pid: figures for pid, figures in found.items() if figures["handoffs"]}
+
+
+def _seen(items, futex, reasons, gil):
+    """[(t_ns, _Look), ...] of one process's looks from `parse`."""
+    return [(t, _Look(threads, futex, reasons, gil, *cpus)) for t, threads, *cpus in items]
+
+
+def _stretches(pid, seen, spans):
+    """Append to `spans` the stretches between the consecutive looks `seen` of `pid`."""
+    open_spans = {}
+    for (t0, a), (t1, b) in zip(seen, seen[1:]):
+        mixed = _turned(a, b)
+        for tid, state in a.states.items():
+            if state is not None and b.states.get(tid) == state and tid not in mixed:
+                _extend(spans, open_spans, (pid, tid, t0, t1) + state)
 
 
 def _turned(a, b):
