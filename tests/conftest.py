@@ -33,10 +33,11 @@ def _watch_process_starts(event, args):
 sys.addaudithook(_watch_process_starts)
 
 # What a test (or a helper or fixture of tests/ it uses) names when it starts a process: a
-# lesson session, a command, a fork, or the window's Run button.
+# lesson session, a command, a fork, the window's Run button, or the session's quick runs.
 _STARTS = frozenset({"LessonSession", "subprocess", "Popen", "create_subprocess_exec",
                      "create_subprocess_shell", "fork", "forkpty", "posix_spawn", "spawnv",
-                     "multiprocessing", "run_lesson", "run_button", "runner", "Key_F5"})
+                     "multiprocessing", "run_lesson", "run_button", "runner", "Key_F5",
+                     "QuickTraces"})
 
 
 _TESTS = os.path.dirname(os.path.abspath(__file__)) + os.sep
@@ -167,3 +168,14 @@ def no_process_left_behind(request):
     if _started[0] > starts and not request.node.get_closest_marker("realrun"):
         pytest.fail("this test starts a process but is not marked realrun: mark it "
                     "@pytest.mark.realrun, or name what starts it in tests/conftest.py _STARTS")
+
+
+@pytest.fixture(scope="session")
+def quick_traces(tmp_path_factory):
+    """The trace of one quick run of every lesson that ends on its own, recorded through the
+    command line once for the whole test session, when a test first asks for it (see
+    tests/quick_traces.py): `.all()` {lesson id: path}, `.as_completed()` as they are written."""
+    from tests import quick_traces as recorder
+    traces = recorder.QuickTraces(tmp_path_factory.mktemp("quick-traces")).start()
+    yield traces
+    traces.close()

@@ -15,8 +15,9 @@ import pytest
 from gui.check import run_once
 from gui.lessons import unit
 from gui.trace.model import TraceModel
+from tests import pythons_here
 from tests.check.claims import holds_and_breaks
-from workloads import catalog, interpreters
+from workloads import catalog
 
 LESSONS = ("threads.basics", "threads.lock", "threads.deadlock", "threads.local",
            "async.generator", "async.gevent", "async.gevent_io", "async.asyncio", "async.wget",
@@ -123,7 +124,7 @@ def test_await_syntax_names_the_older_python_or_says_to_install_one():
     run = finished(lesson_id, "")
     await_syntax = unit(lesson_id)
     claim = await_syntax.claim(run)
-    older = [i for i in interpreters.discover() if i.usable and tuple(i.version[:2]) < (3, 11)]
+    older = [i for i in pythons_here.found() if i.usable and tuple(i.version[:2]) < (3, 11)]
     if not older:
         assert "asyncio_coroutine_s" not in run.result
         assert claim.text.endswith("(install Python 3.10 or older to show @asyncio.coroutine "

@@ -1,6 +1,6 @@
 """Does every lesson's finished window fit a projector? The checks of tests/gui/test_layout_fits.py.
 
-`record(folder)` runs every lesson once, quickly, and keeps its trace. Then, in a fresh Python
+Given the traces of every lesson's quick run (tests/quick_traces.py), in a fresh Python
 whose only screen is WIDTHxHEIGHT (Qt's offscreen platform, so presentation mode fills that
 screen), ``python -m tests.gui.layout_check WIDTHxHEIGHT TRACE.json ...`` opens each trace
 through the window's Open trace path, in normal and in presentation mode, and prints one JSON
@@ -13,29 +13,19 @@ import json
 import os
 import subprocess
 import sys
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel, QTabBar, QWidget
 
-SETTLE_MS = 250         # presentation mode fits its text to the screen in 30 ms steps
+# The layout has settled when no widget moved, resized, showed or hid for QUIET_MS; after a
+# change of mode for MODE_QUIET_MS (the window shares its room out again 100-150 ms after
+# it, and presentation mode then fits its text to the screen in 30 ms steps).
+STEP_MS = 40
+QUIET_MS = 2 * STEP_MS
+MODE_QUIET_MS = 250
+MOST_MS = 10_000        # a layout that never settles is checked as it is then
 MIN_ROWS_IN_VIEW = 3    # a timeline showing fewer rows than this is not a timeline
-
-
-def record(folder, lessons, quick, timeout=120):
-    """{lesson id: trace path} for quick runs of `lessons`, two at a time."""
-    folder = Path(folder)
-
-    def one(lesson_id):
-        path = folder / f"{lesson_id}.json"
-        sets = [arg for k, v in quick.get(lesson_id, {}).items() for arg in ("--set", f"{k}={v}")]
-        subprocess.run([sys.executable, "-m", "gui", "run", lesson_id, *sets, "--trace",
-                        str(path)], capture_output=True, timeout=timeout, check=False)
-        return lesson_id, path
-
-    with ThreadPoolExecutor(2) as pool:
-        return {lesson_id: path for lesson_id, path in pool.map(one, lessons) if path.exists()}
 
 
 def check_on_screen(size, traces, timeout=300):
@@ -180,12 +170,26 @@ def lane_problems(window):
     return problems
 
 
-def settle(app, ms=SETTLE_MS):
+def layout(window):
+    """Where every widget of the window is, and the text size: what settling changes."""
+    from gui import presentation
+    return presentation.scale(), [(w.geometry().getRect(), w.isVisible())
+                                  for w in window.findChildren(QWidget)]
+
+
+def settle(app, window, quiet_ms=QUIET_MS):
+    """Let Qt run until the window's layout has not changed for `quiet_ms`."""
     from PySide6.QtCore import QEventLoop, QTimer
-    loop = QEventLoop()
-    QTimer.singleShot(ms, loop.quit)
-    loop.exec()
     app.processEvents()
+    last, quiet, waited = layout(window), 0, 0
+    while quiet < quiet_ms and waited < MOST_MS:
+        loop = QEventLoop()
+        QTimer.singleShot(STEP_MS, loop.quit)
+        loop.exec()
+        app.processEvents()
+        now = layout(window)
+        quiet = quiet + STEP_MS if now == last else 0
+        last, waited = now, waited + STEP_MS
 
 
 def check_window(window, app, presenting):
@@ -205,15 +209,16 @@ def main(argv):
     app = create_app()
     window = MainWindow()
     window.show()
-    settle(app)
+    settle(app, window, MODE_QUIET_MS)
     found = {}
     for presenting in (False, True):
         presentation.set_presentation(window, presenting)
+        settle(app, window, MODE_QUIET_MS)
         for path in argv[1:]:
             if not window.replayer.open(path):
                 found[f"{Path(path).stem} {argv[0]}"] = [f"could not open {path}"]
                 continue
-            settle(app)
+            settle(app, window)
             problems = check_window(window, app, presenting)
             mode = "presentation" if presenting else "normal"
             if os.environ.get("CLAB_LAYOUT_SHOTS"):      # pictures to look at, on request

@@ -13,11 +13,12 @@ from pathlib import Path
 import pytest
 
 from gui.main_window import MainWindow
+from tests import pythons_here
 from tests.gui.waiting import run_to_the_end
 from workloads import interpreters
 
 ROOT = Path(__file__).resolve().parents[2]
-FOUND = interpreters.discover()
+FOUND = pythons_here.found()     # interpreters.discover(), asked once a session
 OLDER = interpreters.older_with_lost_updates(FOUND)
 WITHOUT_GEVENT = next((i for i in FOUND if i.usable and not i.packages.get("gevent")), None)
 

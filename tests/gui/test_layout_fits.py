@@ -1,6 +1,8 @@
 """The window fits the projector it opens on: every lesson's finished run is readable at
 1280x720 and 1920x1080, in presentation mode and not, the timeline gets the largest share,
 rows that do not fit scroll with a visible bar, and the wheel stays inside the run."""
+from concurrent.futures import ThreadPoolExecutor
+
 import pytest
 from PySide6.QtCore import QPoint, QPointF, QRect, Qt
 from PySide6.QtGui import QWheelEvent
@@ -8,22 +10,24 @@ from PySide6.QtGui import QWheelEvent
 from gui.main_window import MainWindow
 from gui.window_layout import PREFERRED, opening_geometry
 from tests.gui import layout_check
-from tests.gui.test_lessons_in_window import ENDS_ON_ITS_OWN, QUICK
 
 SCREENS = ((1280, 720), (1920, 1080))
 
 
 @pytest.fixture(scope="module")
-def traces(tmp_path_factory):
-    """One quick run of every lesson, kept as the trace a teacher would open."""
-    found = layout_check.record(tmp_path_factory.mktemp("traces"), ENDS_ON_ITS_OWN, QUICK)
-    assert len(found) == len(ENDS_ON_ITS_OWN), sorted(set(ENDS_ON_ITS_OWN) - set(found))
-    return found
+def on_screens(quick_traces):
+    """{screen size: its check, ended}: every lesson's quick run, kept as the trace a teacher
+    would open, checked on each screen; the screens at once, each in its own Python."""
+    traces = quick_traces.all()
+    assert not quick_traces.missing(), f"no trace of {quick_traces.missing()}"
+    with ThreadPoolExecutor(len(SCREENS)) as screens:
+        return {size: screens.submit(layout_check.check_on_screen, size, traces.values())
+                for size in SCREENS}
 
 
 @pytest.mark.parametrize("size", SCREENS, ids=lambda s: "%dx%d" % s)
-def test_every_lesson_is_readable_on_the_projector(traces, size):
-    problems = layout_check.check_on_screen(size, traces.values())
+def test_every_lesson_is_readable_on_the_projector(on_screens, size):
+    problems = on_screens[size].result()
     assert not problems, "\n".join(f"{where}:\n  " + "\n  ".join(found)
                                    for where, found in problems.items())
 

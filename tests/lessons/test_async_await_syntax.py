@@ -10,8 +10,8 @@ import pytest
 
 from gui.lessons import run_of, unit
 from gui.run.session import LessonSession
-from workloads import interpreters
 
+from tests import pythons_here
 from tests.lessons.test_async_asyncio import os_threads, spans_on, task_lanes
 
 SLEEP_S = 0.5       # each hello sleeps this long; two hellos side by side take one sleep, not two
@@ -76,7 +76,7 @@ def check_original_form(session, out, lines, times):
     """@asyncio.coroutine itself ran under a Python that still has it, in a process of its
     own, with the same lines, or the console says no such Python is on the machine."""
     assert list(lines)[2:] == ["hello_asyncio_coroutine"]
-    older = [i for i in interpreters.discover() if i.usable and i.version[:2] < (3, 11)]
+    older = [i for i in pythons_here.found() if i.usable and i.version[:2] < (3, 11)]
     if not older and "hello_asyncio_coroutine" not in times:
         assert lines["hello_asyncio_coroutine"] == [
             "No Python 3.10 or older on this machine: @asyncio.coroutine was removed in "

@@ -12,6 +12,7 @@ import pytest
 from gui.lessons import Run, run_of, unit
 from gui.lessons.showdown._models import model_runs
 from gui.trace.model import STATES
+from tests import pythons_here
 
 LISTS = ("models", "wall_s", "cpu_s", "speed_up", "jobs_done")
 
@@ -176,9 +177,8 @@ def test_the_sentence_is_made_from_the_figures_with_a_plural():
 def test_the_threads_model_runs_again_under_another_python(lesson_run, monkeypatch):
     """With a free-threaded build on the machine the threads model runs once more under it;
     SHOWDOWN_THREADS_PYTHON picks the interpreter, here any other CPython that is found."""
-    from workloads import interpreters
-    other = next((i for i in interpreters.discover()[1:] if i.usable
-                  and i.release != interpreters.discover()[0].release), None)
+    found = pythons_here.found()
+    other = next((i for i in found[1:] if i.usable and i.release != found[0].release), None)
     if other is None:
         pytest.skip("no second CPython on this machine")
     monkeypatch.setenv("SHOWDOWN_THREADS_PYTHON", other.executable)

