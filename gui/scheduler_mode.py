@@ -280,6 +280,8 @@ class SchedulerMode(QObject):
     def _show_state(self):
         state = self.run.state()
         self.panel.show_state(state, words.shared_text(state), words.locks_text(state))
+        moves = state["moves"]      # the run's clock counts moves here, as its timeline does
+        self.window.clock.setText(translate("Scheduler", "%n move(s)", None, moves))
 
     # -- goals ----------------------------------------------------------------------------
     def _check_goal(self, refused):

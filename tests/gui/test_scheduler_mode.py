@@ -50,7 +50,8 @@ def test_the_same_keys_lose_the_same_update_on_the_widened_race(qtbot, run_async
         mode, panel = await stepping(window, "threads.race",
                                      {"variant": "widened", "iterations": 1000}, "line", "any")
         await press(mode, panel, WIDENED_ANY)
-        first = (mode.run.state()["shared"], table(panel), panel.message.text())
+        first = (mode.run.state()["shared"], table(panel), panel.message.text(),
+                 window.clock.text())
         spans = len(mode.model.spans)
         labels = [lane.label for lane, _ in mode.model.rows()]
         hover = [window.timeline.describe(x, labels.index(name) + 0.5)
@@ -59,16 +60,18 @@ def test_the_same_keys_lose_the_same_update_on_the_widened_race(qtbot, run_async
         await until(lambda: mode.idle() and mode.run.state()["moves"] == 0,
                     message="a fresh run")
         await press(mode, panel, WIDENED_ANY)
-        again = (mode.run.state()["shared"], table(panel), panel.message.text())
+        again = (mode.run.state()["shared"], table(panel), panel.message.text(),
+                 window.clock.text())
         pid = mode.run.pid
         panel.stop_button.click()
         return first, again, spans, pid, mode, hover
 
     first, again, spans, pid, mode, hover = run_async(scenario())
-    shared, rows, message = first
+    shared, rows, message, clock = first
     assert shared["value"] == 5 and shared["expected"] == 13 and shared["lost"] == 1
     assert any("✗" in row[1] for row in rows)            # t1's stale write, in the t1 column
     assert "10 moves" in message and "t2's update is lost" in message
+    assert clock == "10 moves"                           # the run's clock counts moves
     assert again == first                                # the same keys, the same run
     assert spans == len(WIDENED_ANY)                     # one span per step on the timeline
     assert "move 1" in hover[0] and "move 5" in hover[1]      # the mouse counts moves, not s
