@@ -321,8 +321,11 @@ def _patch_pipes(user_code, name_of):
 
 
 def _unwrap(obj):
-    """A message as it was put; its arrow ends here."""
+    """A message as it was put; its arrow ends here. The arrival is sent at once: a reader
+    is often ended by terminate() right after its last get(), before the probe's next
+    flush, and that message's arrow would have no end."""
     if type(obj) is Message:
         probe.arrow_in(obj.flow, obj.name)
+        probe.flush()
         return obj.obj
     return obj
