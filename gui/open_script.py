@@ -198,7 +198,7 @@ class ScriptOpener(QObject):
         async def while_it_runs():
             shown.sampling.set_result(None)
             while not shown.ended.done():
-                await asyncio.wait({shown.ended}, timeout=CHUNK_S)
+                await sampler.within(asyncio.shield(shown.ended), CHUNK_S)
                 if not shown.ended.done():
                     await live.draw()
         try:

@@ -78,8 +78,11 @@ def test_a_script_opened_from_the_menu_is_traced_named_and_exported(qtbot, run_a
     window = make_window(qtbot)
     script = DATA / "counter_race.py"
     answer_open_dialog(monkeypatch, script)
-    window.open_script_action.trigger()
-    run_async(ended_with_states(window))
+
+    async def opened_and_ended():       # the menu's action, on the running loop as in the app
+        window.open_script_action.trigger()
+        await ended_with_states(window)
+    run_async(opened_and_ended())
 
     # it is named as a script, its folder too; the text says what can and cannot be known
     assert window.script.path == script

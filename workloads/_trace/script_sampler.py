@@ -34,6 +34,7 @@ import time
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 SCAN_S = 0.02               # how often new processes and threads are looked for
 FLUSH_S = 0.05
+LATE = object()             # what `Sampler.within` gives when the time is up
 READY_S = 10                # the longest a run waits for its sampler to start looking
 FUTEX = {"x86_64": b"202", "aarch64": b"98"}.get(os.uname().machine)   # its call number
 TIMESPEC = struct.Struct("qq")
@@ -226,6 +227,8 @@ class Sampler:
 
     async def watching(self, run):
         """Await `run` (the script's run) with the sampler looking on."""
+        import asyncio
+        self.loop = asyncio.get_event_loop()    # the loop this first step runs on
         await self._start()
         try:
             return await run
@@ -243,12 +246,27 @@ class Sampler:
         self.process = await asyncio.create_subprocess_exec(
             sys.executable, "-m", "workloads._trace.script_sampler", str(os.getpid()),
             stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE, env=env)
+        ready = await self.within(self.process.stdout.readline(), READY_S)
+        self.lines.append(("" if ready is LATE else ready.decode("ascii", "replace")))
+        self._reader = self.loop.create_task(self._read())
+
+    async def within(self, awaitable, seconds):
+        """What `awaitable` gives, or LATE after `seconds` (it is then cancelled). Built on
+        the loop object, not on asyncio.wait_for: a Qt loop may resume this coroutine from an
+        event handled outside its run (a test's own event processing), where asyncio knows
+        no running loop."""
+        import asyncio
+        task = asyncio.ensure_future(awaitable, loop=self.loop)
+        late = []
+        timer = self.loop.call_later(seconds, lambda: (late.append(True), task.cancel()))
         try:
-            ready = await asyncio.wait_for(self.process.stdout.readline(), READY_S)
-        except asyncio.TimeoutError:
-            ready = b""
-        self.lines.append(ready.decode("ascii", "replace"))
-        self._reader = asyncio.ensure_future(self._read())
+            return await task
+        except asyncio.CancelledError:
+            if late:
+                return LATE
+            raise
+        finally:
+            timer.cancel()
 
     async def _read(self):
         async for line in self.process.stdout:
@@ -259,10 +277,8 @@ class Sampler:
         if self.process is None:
             return
         self.process.stdin.close()              # it ends when its stdin closes
-        try:
-            await asyncio.wait_for(asyncio.shield(self._reader), 5)
-            await asyncio.wait_for(self.process.wait(), 5)
-        except asyncio.TimeoutError:
+        if (await self.within(asyncio.shield(self._reader), 5) is LATE
+                or await self.within(self.process.wait(), 5) is LATE):
             self.process.kill()
             await self.process.wait()
 
