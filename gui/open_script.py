@@ -325,7 +325,7 @@ class LiveStates:
             spent, longest = _spent(started, spent, longest)
             await asyncio.sleep(0)              # the window's frames and events go on
         self.laneless = trace_command.draw_states(
-            session.model, self.laneless + _joined(spans), live=not final)
+            session.model, self.laneless + script_states.joined(spans), live=not final)
         if self.laneless and not final:         # a thread's lane comes within seconds
             oldest = _look_time(lines[end - 1]) - LANELESS_NS
             self.laneless = [span for span in self.laneless if span[3] > oldest]
@@ -346,20 +346,6 @@ def _spent(started, spent, longest):
     """(seconds spent so far, the longest slice): a slice begun at `started` has ended."""
     took = time.thread_time() - started
     return spent + took, max(longest, took)
-
-
-def _joined(spans):
-    """`spans` (of one chunk, in order per thread) with a stretch that goes on from one
-    span of its thread into the next as one span."""
-    out, last = [], {}
-    for span in spans:
-        at = last.get(span[:2])
-        if at is not None and out[at][3] == span[2] and out[at][4:] == span[4:]:
-            out[at] = out[at][:3] + (span[3],) + out[at][4:]
-        else:
-            last[span[:2]] = len(out)
-            out.append(span)
-    return out
 
 
 def _look_time(line):

@@ -231,6 +231,15 @@ def _grew(a, b, tid):
     return None if cpu0 is None or cpu1 is None else cpu1 - cpu0
 
 
+def joined(spans):
+    """`spans` (in order per thread, e.g. of several `Chunks.add`) with a stretch that goes on
+    from one span of its thread into the next as one span."""
+    out, open_spans = [], {}
+    for span in spans:
+        _extend(out, open_spans, span)
+    return out
+
+
 def _extend(spans, open_spans, span):
     """Append `span`, merged into its thread's last one when it goes on in the same state."""
     key = span[:2]
